@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Config } from './config.ts';
+import { createLog, type Log } from './log.ts';
+import { openDatabase } from './db/open.ts';
+import type { Db } from './db/db.ts';
+import { Rooms } from './sync/rooms.ts';
+import { createSyncServer, type SyncServer } from './sync/upgrade.ts';
+import { createLiveServer } from './live/server.ts';
+import { attachRedisAdapter } from './live/redis-adapter.ts';
+import { createMetrics } from './metrics.ts';
+import { RedisFanout } from './sync/fanout.ts';
+import { registerServices } from '../src/lib/server/services.ts';
+
+export interface Concerto {
+	db: Db;
+	log: Log;
+	rooms: Rooms;
+	/** Mounts sync and live on an HTTP server (production server or Vite's dev server). */
+	attach(server: HttpServer): void;
+	/** Answers /healthz, /readyz and /metrics; returns false for every other path. */
+	serveOps(req: IncomingMessage, res: ServerResponse): boolean;
+	/** Stops accepting, saves every document, closes the database. */
+	close(): Promise<void>;
+}
+
+/** The composition root shared by `npm start` and `vite dev`. */
+export async function startConcerto(config: Config, log: Log = createLog(config.logLevel)): Promise<Concerto> {
+	const db = await openDatabase(config);
+	log.info({ engine: db.engine, dataDir: db.engine === 'pglite' ? config.dataDir : undefined }, 'database ready');
+	const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log) : null;
+	const rooms = new Rooms(db, { commitWindowMs: config.commitWindowMs, compactEvery: config.compactEvery }, log, fanout);
+	registerServices({ config, db, log });
+
+	let sync: SyncServer | null = null;
+	let io: ReturnType<typeof createLiveServer> | null = null;
+	let closeAdapter: (() => void) | null = null;
+	const metrics = createMetrics(rooms, {
+		syncConnections: () => sync?.connections() ?? 0,
+		liveSockets: () => io?.engine.clientsCount ?? 0,
+		redisUp: () => (fanout ? fanout.healthy : null)
+	});
+
+	return {
+		db,
+		log,
+		rooms,
+		attach(server) {
+			sync = createSyncServer({ db, rooms, config, log, onMessage: () => metrics.messages.inc() });
+			const s = sync;
+			server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+				s.handleUpgrade(req, socket, head);
+			});
+			io = createLiveServer(server, { db, rooms, log, config });
+			if (config.redisUrl) closeAdapter = attachRedisAdapter(io, config.redisUrl, log);
+		},
+		serveOps(req, res) {
+			const path = (req.url ?? '').split('?')[0];
+			if (path === '/healthz') {
+				res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
+				return true;
+			}
+			if (path === '/readyz') {
+				// Redis down does not make us unready: this instance still serves its own clients.
+				const redis = fanout ? (fanout.healthy ? 'redis ok' : 'redis unavailable: serving local clients only') : 'single instance';
+				db.query('SELECT 1').then(
+					() => res.writeHead(200, { 'content-type': 'text/plain' }).end(`ready; ${redis}\n`),
+					() => res.writeHead(503, { 'content-type': 'text/plain' }).end('database unavailable\n')
+				);
+				return true;
+			}
+			if (path === '/metrics') {
+				metrics.registry.metrics().then((text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text));
+				return true;
+			}
+			return false;
+		},
+		async close() {
+			sync?.close();
+			await new Promise<void>((r) => (io ? io.close(() => r()) : r()));
+			await rooms.flushAll();
+			await fanout?.close();
+			closeAdapter?.();
+			for (const room of await rooms.loaded()) await room.log.compactNow().catch(() => {});
+			registerServices(undefined);
+			await db.close();
+		}
+	};
+}

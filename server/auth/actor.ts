@@ -1,0 +1,60 @@
+import { parse } from 'cookie';
+import type { Queryable } from '../db/db.ts';
+import { validateSession } from './sessions.ts';
+import { FACILITATOR_COOKIE, participantCookie } from './cookies.ts';
+import { isFacilitatorOf } from '../db/repositories/workshops.ts';
+import { findFacilitator } from '../db/repositories/facilitators.ts';
+import { findParticipant } from '../db/repositories/participants.ts';
+import type { Role } from '../../src/lib/domain/permissions/roles.ts';
+import type { Category } from '../../src/lib/domain/workshop/categories.ts';
+
+/** Who is acting on a workshop, as the server decided from the session, never from the client. */
+export interface Actor {
+	kind: 'facilitator' | 'participant';
+	id: string;
+	role: Role;
+	displayName: string;
+	category: Category | 'facilitator';
+}
+
+export type ActorRefusal = 'no_session' | 'expired_session' | 'forbidden';
+
+/**
+ * Resolves the actor for `workshopId` from a request's Cookie header: a facilitator of that
+ * workshop, else a participant whose session was made for that workshop.
+ */
+export async function resolveActor(
+	db: Queryable,
+	workshopId: string,
+	cookieHeader: string | undefined,
+	now: Date,
+	sessionDays: number
+): Promise<{ actor: Actor } | { refusal: ActorRefusal }> {
+	const cookies = parse(cookieHeader ?? '');
+	const facilitatorToken = cookies[FACILITATOR_COOKIE];
+	const participantToken = cookies[participantCookie(workshopId)];
+	if (!facilitatorToken && !participantToken) return { refusal: 'no_session' };
+	let sawValidSession = false;
+
+	if (facilitatorToken) {
+		const v = await validateSession(db, facilitatorToken, now, sessionDays);
+		if (v?.session.facilitatorId) {
+			sawValidSession = true;
+			if (await isFacilitatorOf(db, workshopId, v.session.facilitatorId)) {
+				const f = await findFacilitator(db, v.session.facilitatorId);
+				if (f) return { actor: { kind: 'facilitator', id: f.id, role: 'facilitator', displayName: f.displayName, category: 'facilitator' } };
+			}
+		}
+	}
+	if (participantToken) {
+		const v = await validateSession(db, participantToken, now, sessionDays);
+		if (v?.session.participantId) {
+			sawValidSession = true;
+			const p = await findParticipant(db, v.session.participantId);
+			if (p && p.workshopId === workshopId) {
+				return { actor: { kind: 'participant', id: p.id, role: p.role, displayName: p.displayName, category: p.category } };
+			}
+		}
+	}
+	return { refusal: sawValidSession ? 'forbidden' : 'expired_session' };
+}

@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+
+/** Every setting Concerto reads from its environment; the README's configuration table mirrors it. */
+export interface Config {
+	port: number;
+	host: string;
+	/** Public origin (e.g. https://concerto.example.fr); when unset, the request's own host is trusted. */
+	origin: string | null;
+	databaseUrl: string | null;
+	redisUrl: string | null;
+	dataDir: string;
+	/** Group-commit window for Yjs updates, in ms. */
+	commitWindowMs: number;
+	/** Compact the update log into a snapshot after this many stored batches. */
+	compactEvery: number;
+	/** Largest sync or live message accepted, in bytes. */
+	maxMessageBytes: number;
+	secureCookies: boolean;
+	sessionDays: number;
+	logLevel: string;
+	/** Per sync connection: messages per second (burst twice that); over it the connection is closed (1008). */
+	syncMessagesPerSecond: number;
+	/** Per live socket: commands per second (burst twice that). */
+	liveCommandsPerSecond: number;
+	/** Per participant and workshop: notes per minute. */
+	notesPerMinute: number;
+}
+
+function int(value: string | undefined, fallback: number, name: string, min = 0): number {
+	if (value === undefined || value === '') return fallback;
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${value}"`);
+	return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	const origin = env.ORIGIN?.replace(/\/$/, '') || null;
+	return {
+		port: int(env.PORT, 3000, 'PORT'),
+		host: env.HOST || '127.0.0.1',
+		origin,
+		databaseUrl: env.DATABASE_URL || null,
+		redisUrl: env.REDIS_URL || null,
+		dataDir: resolve(env.CONCERTO_DATA_DIR || 'data'),
+		commitWindowMs: int(env.CONCERTO_COMMIT_WINDOW_MS, 20, 'CONCERTO_COMMIT_WINDOW_MS'),
+		compactEvery: int(env.CONCERTO_COMPACT_EVERY, 200, 'CONCERTO_COMPACT_EVERY', 1),
+		maxMessageBytes: int(env.CONCERTO_MAX_MESSAGE_BYTES, 1024 * 1024, 'CONCERTO_MAX_MESSAGE_BYTES', 1024),
+		secureCookies: env.CONCERTO_SECURE_COOKIES
+			? env.CONCERTO_SECURE_COOKIES === 'true'
+			: (origin?.startsWith('https:') ?? false),
+		sessionDays: int(env.CONCERTO_SESSION_DAYS, 30, 'CONCERTO_SESSION_DAYS', 1),
+		logLevel: env.LOG_LEVEL || 'info',
+		syncMessagesPerSecond: int(env.CONCERTO_SYNC_MESSAGES_PER_SECOND, 200, 'CONCERTO_SYNC_MESSAGES_PER_SECOND', 1),
+		liveCommandsPerSecond: int(env.CONCERTO_LIVE_COMMANDS_PER_SECOND, 20, 'CONCERTO_LIVE_COMMANDS_PER_SECOND', 1),
+		notesPerMinute: int(env.CONCERTO_NOTES_PER_MINUTE, 30, 'CONCERTO_NOTES_PER_MINUTE', 1)
+	};
+}

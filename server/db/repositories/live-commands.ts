@@ -1,0 +1,21 @@
+import type { Queryable } from '../db.ts';
+
+/** The stored result of a command already applied, or null. */
+export async function findCommandResult(db: Queryable, workshopId: string, commandId: string): Promise<unknown | null> {
+	const rows = await db.query<{ result: unknown }>(
+		'SELECT result FROM live_command WHERE workshop_id = $1 AND command_id = $2',
+		[workshopId, commandId]
+	);
+	return rows[0] ? rows[0].result : null;
+}
+
+export async function recordCommand(
+	db: Queryable,
+	input: { workshopId: string; commandId: string; actorId: string; result: unknown }
+): Promise<void> {
+	await db.query(
+		`INSERT INTO live_command (workshop_id, command_id, actor_id, result) VALUES ($1, $2, $3, $4::jsonb)
+		 ON CONFLICT DO NOTHING`,
+		[input.workshopId, input.commandId, input.actorId, JSON.stringify(input.result)]
+	);
+}

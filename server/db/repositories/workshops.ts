@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import type { Queryable } from '../db.ts';
+import { newId } from '../../auth/tokens.ts';
+import { joinCodeFromBytes } from '../../../src/lib/domain/workshop/join-code.ts';
+
+export interface Workshop {
+	id: string;
+	title: string;
+	joinCode: string;
+	createdBy: string;
+	status: string;
+	createdAt: Date;
+}
+
+interface Row {
+	id: string;
+	title: string;
+	join_code: string;
+	created_by: string;
+	status: string;
+	created_at: Date | string;
+}
+const toWorkshop = (r: Row): Workshop => ({
+	id: r.id,
+	title: r.title,
+	joinCode: r.join_code,
+	createdBy: r.created_by,
+	status: r.status,
+	createdAt: new Date(r.created_at)
+});
+
+/** Creates a workshop with a fresh join code (retried on the rare collision) and its facilitator. */
+export async function createWorkshop(db: Queryable, input: { title: string; facilitatorId: string }): Promise<Workshop> {
+	for (let attempt = 0; attempt < 8; attempt++) {
+		const rows = await db.query<Row>(
+			`INSERT INTO workshop (id, title, join_code, created_by) VALUES ($1, $2, $3, $4)
+			 ON CONFLICT (join_code) DO NOTHING RETURNING *`,
+			[newId(), input.title, joinCodeFromBytes(randomBytes(8)), input.facilitatorId]
+		);
+		if (rows[0]) {
+			await db.query('INSERT INTO workshop_facilitator (workshop_id, facilitator_id) VALUES ($1, $2)', [
+				rows[0].id,
+				input.facilitatorId
+			]);
+			return toWorkshop(rows[0]);
+		}
+	}
+	throw new Error('could not find a free join code');
+}
+
+export async function findWorkshop(db: Queryable, id: string): Promise<Workshop | null> {
+	const rows = await db.query<Row>('SELECT * FROM workshop WHERE id = $1', [id]);
+	return rows[0] ? toWorkshop(rows[0]) : null;
+}
+
+export async function findWorkshopByJoinCode(db: Queryable, code: string): Promise<Workshop | null> {
+	const rows = await db.query<Row>('SELECT * FROM workshop WHERE join_code = $1', [code]);
+	return rows[0] ? toWorkshop(rows[0]) : null;
+}
+
+/** The workshops a facilitator runs, newest first. */
+export async function listWorkshopsOf(db: Queryable, facilitatorId: string): Promise<Workshop[]> {
+	const rows = await db.query<Row>(
+		`SELECT w.* FROM workshop w JOIN workshop_facilitator f ON f.workshop_id = w.id
+		 WHERE f.facilitator_id = $1 ORDER BY w.created_at DESC, w.id`,
+		[facilitatorId]
+	);
+	return rows.map(toWorkshop);
+}
+
+export async function isFacilitatorOf(db: Queryable, workshopId: string, facilitatorId: string): Promise<boolean> {
+	const rows = await db.query('SELECT 1 FROM workshop_facilitator WHERE workshop_id = $1 AND facilitator_id = $2', [
+		workshopId,
+		facilitatorId
+	]);
+	return rows.length > 0;
+}

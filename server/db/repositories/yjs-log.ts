@@ -1,0 +1,89 @@
+import * as Y from 'yjs';
+import type { Queryable } from '../db.ts';
+
+/** What is stored of one workshop's document: the snapshot (if any) and the updates after it. */
+export interface StoredDoc {
+	snapshot: Uint8Array | null;
+	updates: Uint8Array[];
+	lastSeq: number;
+}
+
+const bytes = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : new Uint8Array(v as ArrayBuffer));
+
+/** Appends one (merged) update to the log; returns its sequence number. */
+export async function appendUpdate(db: Queryable, workshopId: string, data: Uint8Array): Promise<number> {
+	const rows = await db.query<{ seq: string | number }>(
+		'INSERT INTO yjs_update (workshop_id, data) VALUES ($1, $2) RETURNING seq',
+		[workshopId, data]
+	);
+	return Number(rows[0].seq);
+}
+
+export async function loadDoc(db: Queryable, workshopId: string): Promise<StoredDoc> {
+	const snap = await db.query<{ data: unknown; last_seq: string | number }>(
+		'SELECT data, last_seq FROM yjs_snapshot WHERE workshop_id = $1',
+		[workshopId]
+	);
+	const from = snap[0] ? Number(snap[0].last_seq) : 0;
+	// Every remaining row, not only those after last_seq: a row of another instance can commit
+	// after a compaction that passed its number; it was not folded, so it is still here.
+	const rows = await db.query<{ data: unknown; seq: string | number }>(
+		'SELECT data, seq FROM yjs_update WHERE workshop_id = $1 ORDER BY seq',
+		[workshopId]
+	);
+	return {
+		snapshot: snap[0] ? bytes(snap[0].data) : null,
+		updates: rows.map((r) => bytes(r.data)),
+		lastSeq: Math.max(from, ...rows.map((r) => Number(r.seq)))
+	};
+}
+
+/**
+ * Folds every stored update up to `upToSeq` into the snapshot, in one transaction, so a crash
+ * leaves either the old or the new pair. The new snapshot is built from what the database
+ * holds — never from one instance's memory — so updates stored by another instance are kept
+ * even when this one has not seen them (several instances, Redis down). Concurrent
+ * compactions of one workshop queue on an advisory lock.
+ */
+export async function compact(
+	db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
+	workshopId: string,
+	upToSeq: number
+): Promise<void> {
+	await db.transaction(async (tx) => {
+		await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workshopId]);
+		const snap = await tx.query<{ data: unknown; last_seq: string | number }>(
+			'SELECT data, last_seq FROM yjs_snapshot WHERE workshop_id = $1',
+			[workshopId]
+		);
+		const rows = await tx.query<{ data: unknown; seq: string | number }>(
+			'SELECT data, seq FROM yjs_update WHERE workshop_id = $1 AND seq <= $2 ORDER BY seq',
+			[workshopId, upToSeq]
+		);
+		if (rows.length === 0) return;
+		const lastSeq = Math.max(snap[0] ? Number(snap[0].last_seq) : 0, ...rows.map((r) => Number(r.seq)));
+		// A fresh document (not a byte merge) so that deleted content is garbage-collected.
+		const doc = new Y.Doc();
+		if (snap[0]) Y.applyUpdate(doc, bytes(snap[0].data));
+		for (const r of rows) Y.applyUpdate(doc, bytes(r.data));
+		const state = Y.encodeStateAsUpdate(doc);
+		doc.destroy();
+		await tx.query(
+			`INSERT INTO yjs_snapshot (workshop_id, data, last_seq, updated_at) VALUES ($1, $2, $3, now())
+			 ON CONFLICT (workshop_id) DO UPDATE SET data = $2, last_seq = $3, updated_at = now()`,
+			[workshopId, state, lastSeq]
+		);
+		// Exactly the rows folded: one committed meanwhile by another instance stays for next time.
+		await tx.query('DELETE FROM yjs_update WHERE workshop_id = $1 AND seq = ANY($2::bigint[])', [
+			workshopId,
+			rows.map((r) => String(r.seq))
+		]);
+	});
+}
+
+export async function countUpdates(db: Queryable, workshopId: string): Promise<number> {
+	const rows = await db.query<{ n: string | number }>('SELECT count(*) AS n FROM yjs_update WHERE workshop_id = $1', [
+		workshopId
+	]);
+	return Number(rows[0].n);
+}

@@ -1,0 +1,69 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { loadConfig } from './config.ts';
+import { createLog } from './log.ts';
+import { startConcerto } from './app.ts';
+
+/**
+ * Production entry (`npm start`): one plain HTTP server carrying the SvelteKit handler, the
+ * sync endpoint and socket.io, on one port.
+ */
+async function main(): Promise<void> {
+	let config;
+	try {
+		config = loadConfig();
+	} catch (e) {
+		console.error(`Concerto: bad configuration: ${(e as Error).message}`);
+		process.exit(2);
+	}
+	const log = createLog(config.logLevel);
+	let concerto;
+	try {
+		concerto = await startConcerto(config, log);
+	} catch (e) {
+		log.fatal({ err: (e as Error).message }, 'Concerto could not start');
+		console.error(`Concerto could not start: ${(e as Error).message}`);
+		process.exit(1);
+	}
+	// The SvelteKit build is loaded after the services are registered, at a path esbuild leaves alone.
+	const handlerUrl = new URL('../build/handler.js', import.meta.url).href;
+	const { handler } = (await import(handlerUrl)) as {
+		handler: (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
+	};
+	const c = concerto;
+	const server = createServer((req, res) => {
+		if (c.serveOps(req, res)) return;
+		handler(req, res, () => res.writeHead(404).end('Not found'));
+	});
+	c.attach(server);
+	server.listen(config.port, config.host, () => {
+		const address = server.address();
+		const port = typeof address === 'object' && address ? address.port : config.port;
+		const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+		log.info({ port }, 'listening');
+		console.log(`Concerto is ready: http://${host}:${port}`);
+	});
+
+	let stopping = false;
+	const stop = (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		log.info({ signal }, 'shutting down: saving documents');
+		server.close();
+		server.closeAllConnections?.();
+		const force = setTimeout(() => process.exit(1), 15_000);
+		c.close()
+			.then(() => {
+				clearTimeout(force);
+				process.exit(0);
+			})
+			.catch((e: Error) => {
+				log.error({ err: e.message }, 'shutdown failed');
+				process.exit(1);
+			});
+	};
+	process.on('SIGTERM', () => stop('SIGTERM'));
+	process.on('SIGINT', () => stop('SIGINT'));
+	process.on('unhandledRejection', (e) => log.error({ err: String(e) }, 'unhandled rejection'));
+}
+
+void main();

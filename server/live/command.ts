@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+import type { Db } from '../db/db.ts';
+import type { Log } from '../log.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Rooms } from '../sync/rooms.ts';
+import type { Room } from '../sync/room.ts';
+import { CommandError } from '../../src/lib/protocol/errors.ts';
+import type { CommandName, CommandResult, LiveCommands } from '../../src/lib/protocol/live.ts';
+import { liveSchemas } from '../../src/lib/protocol/live-schemas.ts';
+import { findCommandResult, recordCommand } from '../db/repositories/live-commands.ts';
+
+export interface CommandContext<N extends CommandName> {
+	input: z.infer<(typeof liveSchemas)[N]>;
+	actor: Actor;
+	workshopId: string;
+	room: Room;
+	db: Db;
+	now: Date;
+}
+
+export interface CommandDeps {
+	db: Db;
+	rooms: Rooms;
+	log: Log;
+}
+
+export type CommandHandler<N extends CommandName> = (ctx: CommandContext<N>) => LiveCommands[N]['result'];
+
+/**
+ * Wraps a command: parse → run once per commandId → wait until stored → acknowledge.
+ * The handler authorizes (throws CommandError) and applies the domain change to the room's
+ * document synchronously; the acknowledgement is sent only once that change is in the
+ * database, so an acknowledged command survives a crash.
+ */
+export function command<N extends CommandName>(name: N, handler: CommandHandler<N>) {
+	const inflight = new Map<string, Promise<CommandResult<LiveCommands[N]['result']>>>();
+
+	return async function run(
+		deps: CommandDeps,
+		actor: Actor,
+		workshopId: string,
+		raw: unknown
+	): Promise<CommandResult<LiveCommands[N]['result']>> {
+		const parsed = liveSchemas[name].safeParse(raw);
+		if (!parsed.success) {
+			const issue = parsed.error.issues[0];
+			const where = issue?.path.join('.') || 'input';
+			return { ok: false, error: { code: 'invalid_input', message: `${name}: ${where}: ${issue?.message ?? 'invalid'}` } };
+		}
+		const input = parsed.data as CommandContext<N>['input'];
+		const key = `${workshopId}:${input.commandId}`;
+		const running = inflight.get(key);
+		if (running) return running;
+		const attempt = execute(deps, actor, workshopId, input).finally(() => inflight.delete(key));
+		inflight.set(key, attempt);
+		return attempt;
+	};
+
+	async function execute(
+		deps: CommandDeps,
+		actor: Actor,
+		workshopId: string,
+		input: CommandContext<N>['input']
+	): Promise<CommandResult<LiveCommands[N]['result']>> {
+		try {
+			const previous = await findCommandResult(deps.db, workshopId, input.commandId);
+			if (previous !== null) return { ok: true, value: previous as LiveCommands[N]['result'] };
+			const room = await deps.rooms.acquire(workshopId);
+			try {
+				const value = handler({ input, actor, workshopId, room, db: deps.db, now: new Date() });
+				await room.log.stored();
+				await recordCommand(deps.db, { workshopId, commandId: input.commandId, actorId: actor.id, result: value });
+				return { ok: true, value };
+			} finally {
+				deps.rooms.release(room);
+			}
+		} catch (e) {
+			if (e instanceof CommandError) return { ok: false, error: e.toBody() };
+			deps.log.error({ command: name, workshopId, actor: actor.id, err: (e as Error).message }, 'command failed');
+			return { ok: false, error: { code: 'internal', message: 'the server could not apply this command' } };
+		}
+	}
+}

@@ -1,0 +1,97 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { Config } from '../config.ts';
+import { originAllowed } from '../origin.ts';
+import { resolveActor, type Actor } from '../auth/actor.ts';
+import { findWorkshop } from '../db/repositories/workshops.ts';
+import { LIVE_PATH, type CommandName } from '../../src/lib/protocol/live.ts';
+import type { ErrorCode } from '../../src/lib/protocol/errors.ts';
+import type { CommandDeps } from './command.ts';
+import { noteAdd } from './note-add.ts';
+import { RateLimiter } from '../rate-limiter.ts';
+import { perMinute, perSecond } from '../../src/lib/domain/limits/token-bucket.ts';
+
+type Runner = (deps: CommandDeps, actor: Actor, workshopId: string, raw: unknown) => Promise<unknown>;
+
+/** Every live command, by event name. Adding a command = one file + one line here. */
+const COMMANDS: Record<CommandName, Runner> = {
+	'note.add': noteAdd
+};
+
+interface SocketData {
+	actor: Actor;
+	workshopId: string;
+}
+
+function refusal(code: ErrorCode, message: string): Error {
+	return Object.assign(new Error(message), { data: { code } });
+}
+
+/**
+ * socket.io on `/live`. The handshake checks Origin, the workshop and the session; the socket
+ * joins its workshop's room; each event is one command, answered through its acknowledgement.
+ */
+export function createLiveServer(httpServer: HttpServer, deps: CommandDeps & { config: Config }): Server {
+	const { config, db, log } = deps;
+	const io = new Server(httpServer, {
+		path: LIVE_PATH,
+		serveClient: false,
+		maxHttpBufferSize: config.maxMessageBytes,
+		// Leave other upgrades (our /sync, Vite's HMR) alone instead of ending them after 1 s.
+		destroyUpgrade: false,
+		allowRequest: (req, callback) => callback(originAllowed(req, config.origin) ? null : 'origin not allowed', originAllowed(req, config.origin))
+	});
+
+	const commandLimiter = new RateLimiter(perSecond(config.liveCommandsPerSecond));
+	const noteLimiter = new RateLimiter(perMinute(config.notesPerMinute));
+	const limited = (what: string, ms: number) => ({
+		ok: false,
+		error: { code: 'rate_limited', message: `too many ${what}; retry in ${Math.ceil(ms / 1000)} s` }
+	});
+
+	io.use((socket, next) => {
+		const workshopId = (socket.handshake.auth as { workshopId?: unknown })?.workshopId;
+		if (typeof workshopId !== 'string') return next(refusal('invalid_input', 'auth.workshopId is required'));
+		(async () => {
+			if (!(await findWorkshop(db, workshopId))) return next(refusal('not_found', 'unknown workshop'));
+			const resolved = await resolveActor(db, workshopId, socket.handshake.headers.cookie, new Date(), config.sessionDays);
+			if ('refusal' in resolved) {
+				log.warn({ workshopId, reason: resolved.refusal }, 'live handshake refused');
+				return next(refusal(resolved.refusal === 'forbidden' ? 'forbidden' : 'unauthorized', resolved.refusal));
+			}
+			(socket.data as SocketData) = { actor: resolved.actor, workshopId };
+			next();
+		})().catch((e: Error) => {
+			log.error({ workshopId, err: e.message }, 'live handshake failed');
+			next(refusal('unavailable', 'try again later'));
+		});
+	});
+
+	io.on('connection', (socket: Socket) => {
+		const { actor, workshopId } = socket.data as SocketData;
+		void socket.join(`workshop:${workshopId}`);
+		socket.on('disconnect', () => commandLimiter.forget(socket.id));
+		socket.onAny((event: string, ...args: unknown[]) => {
+			const last = args[args.length - 1];
+			if (typeof last !== 'function') {
+				log.warn({ workshopId, actor: actor.id, event }, 'live event without acknowledgement dropped');
+				return;
+			}
+			const ack = last as (result: unknown) => void;
+			const wait = commandLimiter.check(socket.id);
+			if (wait) return ack(limited('commands', wait));
+			if (event === 'note.add') {
+				const noteWait = noteLimiter.check(`${workshopId}:${actor.id}`);
+				if (noteWait) return ack(limited('notes', noteWait));
+			}
+			const run = Object.hasOwn(COMMANDS, event) ? COMMANDS[event as CommandName] : null;
+			if (!run) return ack({ ok: false, error: { code: 'invalid_input', message: `unknown command ${String(event).slice(0, 40)}` } });
+			run(deps, actor, workshopId, args[0]).then(ack, (e: Error) => {
+				log.error({ workshopId, event, err: e.message }, 'live command crashed');
+				ack({ ok: false, error: { code: 'internal', message: 'the server could not apply this command' } });
+			});
+		});
+	});
+
+	return io;
+}

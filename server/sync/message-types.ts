@@ -1,0 +1,21 @@
+/** y-websocket's message types (first varUint of every binary message). */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+/** Close codes we use, so clients and logs can tell why a connection ended. */
+export const CLOSE = {
+	/** RFC 6455: the message could not be decoded. */
+	malformed: 1007,
+	/** RFC 6455: over the size limit (ws sends it itself when maxPayload is exceeded). */
+	tooLarge: 1009,
+	/** Server going down: reconnect later. */
+	goingAway: 1001,
+	/** RFC 6455 policy violation: over the message rate limit. */
+	rateLimited: 1008,
+	/** The message type is not part of the protocol. */
+	unsupported: 1003,
+	/** The session ended while connected. */
+	sessionEnded: 4401
+} as const;

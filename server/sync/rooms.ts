@@ -1,0 +1,81 @@
+import * as Y from 'yjs';
+import type { Db } from '../db/db.ts';
+import type { Log } from '../log.ts';
+import { loadDoc } from '../db/repositories/yjs-log.ts';
+import { Room } from './room.ts';
+import { UpdateLog, type UpdateLogOptions } from './update-log.ts';
+import type { RedisFanout } from './fanout.ts';
+
+/**
+ * The loaded documents of this process. A document is loaded from snapshot + log on first
+ * use, shared by every holder, and unloaded (after a final save and compaction) when its
+ * last holder has gone.
+ */
+export class Rooms {
+	private readonly rooms = new Map<string, Promise<Room>>();
+
+	constructor(
+		private readonly db: Db,
+		private readonly options: UpdateLogOptions,
+		private readonly log: Log,
+		private readonly fanout: RedisFanout | null = null
+	) {}
+
+	get size(): number {
+		return this.rooms.size;
+	}
+
+	/** Loads (or reuses) the room and counts one more holder; pair with `release`. */
+	async acquire(workshopId: string): Promise<Room> {
+		let pending = this.rooms.get(workshopId);
+		if (!pending) {
+			pending = this.load(workshopId);
+			this.rooms.set(workshopId, pending);
+			pending.catch(() => this.rooms.delete(workshopId));
+		}
+		const room = await pending;
+		room.refs++;
+		return room;
+	}
+
+	release(room: Room): void {
+		room.refs--;
+		if (room.refs === 0) void this.unloadIfUnused(room);
+	}
+
+	/** Loaded rooms right now (for metrics and shutdown). */
+	async loaded(): Promise<Room[]> {
+		const settled = await Promise.allSettled(this.rooms.values());
+		return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+	}
+
+	/** Saves every document (shutdown). */
+	async flushAll(): Promise<void> {
+		await Promise.all((await this.loaded()).map((r) => r.log.flush()));
+	}
+
+	private async load(workshopId: string): Promise<Room> {
+		const stored = await loadDoc(this.db, workshopId);
+		const doc = new Y.Doc();
+		// Loaded state is applied before the room listens, so it is not written back.
+		if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+		for (const u of stored.updates) Y.applyUpdate(doc, u);
+		const room = new Room(workshopId, doc, this.fanout);
+		room.log = new UpdateLog(this.db, workshopId, doc, this.options, this.log, stored.lastSeq, stored.updates.length);
+		await this.fanout?.join(room);
+		return room;
+	}
+
+	private async unloadIfUnused(room: Room): Promise<void> {
+		try {
+			await room.log.compactNow();
+		} catch (e) {
+			this.log.warn({ workshopId: room.workshopId, err: (e as Error).message }, 'saving on unload failed; kept in memory');
+			return;
+		}
+		if (room.refs > 0 || !room.log.idle) return;
+		this.rooms.delete(room.workshopId);
+		this.fanout?.leave(room);
+		room.destroy();
+	}
+}

@@ -1,0 +1,226 @@
+import pino from 'pino';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { DbError, type Db, type Queryable } from '../db/db.ts';
+import { openPglite } from '../db/pglite.ts';
+import { countUpdates, loadDoc } from '../db/repositories/yjs-log.ts';
+import { insertNote, readNotes, type Note } from '../../src/lib/domain/board/notes.ts';
+import { withDatabase, type TestDatabase } from '../../test/helpers/databases.ts';
+import { aWorkshop } from '../../test/db/fixtures.ts';
+import { UpdateLog, type UpdateLogOptions } from './update-log.ts';
+
+/**
+ * The group commit on a real PGlite database. The database sits behind a switch so a test can
+ * slow it down, make it fail, or swap it for a reopened one, as an outage would.
+ */
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function switchable(initial: Db) {
+	const state = { current: initial as Db | null, delayMs: 0, failNext: 0, attempts: 0 };
+	const guard = async () => {
+		state.attempts++;
+		if (state.delayMs) await sleep(state.delayMs);
+		if (state.failNext > 0) {
+			state.failNext--;
+			throw new DbError('connection refused');
+		}
+		if (!state.current) throw new DbError('database is down');
+		return state.current;
+	};
+	const db: Db = {
+		engine: 'pglite',
+		async query<T>(sql: string, params?: readonly unknown[]) {
+			return (await guard()).query<T>(sql, params);
+		},
+		async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+			return (await guard()).transaction(fn);
+		},
+		async close() {}
+	};
+	return { db, state };
+}
+
+function capturedLog() {
+	const lines: Array<{ msg: string; level: number }> = [];
+	const log = pino({ level: 'warn', base: undefined }, { write: (s: string) => lines.push(JSON.parse(s)) });
+	return { log, messages: () => lines.map((l) => l.msg) };
+}
+
+const note = (id: string, createdAt: number): Note => ({
+	id,
+	text: `note ${id}`,
+	x: 0,
+	y: 0,
+	color: 'yellow',
+	authorId: 'p1',
+	authorCategory: 'agent',
+	createdAt,
+	updatedAt: createdAt
+});
+
+const rebuild = async (db: Db, workshopId: string) => {
+	const stored = await loadDoc(db, workshopId);
+	const doc = new Y.Doc();
+	if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+	for (const u of stored.updates) Y.applyUpdate(doc, u);
+	return readNotes(doc).map((n) => n.id);
+};
+
+describe('UpdateLog on PGlite', () => {
+	let t: TestDatabase;
+	beforeAll(async () => {
+		t = await withDatabase('pglite');
+	});
+	afterAll(() => t?.close());
+
+	/** A room's document wired to a fresh log, as Rooms.load does. */
+	async function room(options: Partial<UpdateLogOptions> = {}, db = t.db) {
+		const { id } = await aWorkshop(db);
+		const sw = switchable(db);
+		const logger = capturedLog();
+		const doc = new Y.Doc();
+		const log = new UpdateLog(sw.db, id, doc, { commitWindowMs: 10, compactEvery: 1000, ...options }, logger.log, 0, 0);
+		doc.on('update', (u: Uint8Array) => log.push(u));
+		let n = 0;
+		const add = (count = 1) => {
+			for (let i = 0; i < count; i++, n++) insertNote(doc, note(`n${n}`, n));
+		};
+		return { id, doc, log, add, sw, messages: logger.messages };
+	}
+
+	test('updates pushed within the commit window are stored as one merged row', async () => {
+		const r = await room();
+		r.add(5);
+		await r.log.stored();
+		expect(await countUpdates(t.db, r.id)).toBe(1);
+		expect(await rebuild(t.db, r.id)).toEqual(['n0', 'n1', 'n2', 'n3', 'n4']);
+		r.log.close();
+	});
+
+	test('stored() resolves only after the row is in the database', async () => {
+		const r = await room();
+		const events: string[] = [];
+		const query = r.sw.db.query.bind(r.sw.db);
+		r.sw.db.query = async <T>(sql: string, params?: readonly unknown[]) => {
+			await sleep(30); // a slow disk: resolving early would show up as 'resolved' first
+			const rows = await query<T>(sql, params);
+			if (sql.startsWith('INSERT INTO yjs_update')) events.push(`row ${await countUpdates(t.db, r.id)}`);
+			return rows;
+		};
+		r.add();
+		expect(await countUpdates(t.db, r.id)).toBe(0);
+		await r.log.stored().then(() => events.push('resolved'));
+		expect(events).toEqual(['row 1', 'resolved']);
+		r.log.close();
+	});
+
+	test('stored() also covers updates pushed while a write is under way', async () => {
+		const r = await room({ commitWindowMs: 5 });
+		r.sw.state.delayMs = 40;
+		r.add();
+		await sleep(15); // the first batch is now being written
+		r.add();
+		await r.log.stored();
+		expect(await rebuild(t.db, r.id)).toEqual(['n0', 'n1']);
+		r.log.close();
+	});
+
+	test('stored() with nothing pending resolves at once; the lag gauge reads 0 once all is stored', async () => {
+		const r = await room({ commitWindowMs: 60 });
+		await r.log.stored();
+		expect(r.log.lagMs()).toBe(0);
+		r.add();
+		expect(r.log.idle).toBe(false);
+		await sleep(20);
+		expect(r.log.lagMs()).toBeGreaterThanOrEqual(15);
+		await r.log.stored();
+		await r.log.flush();
+		expect(r.log.idle).toBe(true);
+		expect(r.log.lagMs()).toBe(0);
+		r.log.close();
+	});
+
+	test('flush stores at once, without waiting for the window (shutdown)', async () => {
+		const r = await room({ commitWindowMs: 10_000 });
+		r.add(2);
+		await r.log.flush();
+		expect(await rebuild(t.db, r.id)).toEqual(['n0', 'n1']);
+		r.log.close();
+	});
+
+	test('after compactEvery batches the log is folded into a snapshot', async () => {
+		const r = await room({ compactEvery: 3 });
+		for (let i = 0; i < 2; i++) {
+			r.add();
+			await r.log.stored();
+		}
+		expect((await loadDoc(t.db, r.id)).snapshot).toBeNull();
+		expect(await countUpdates(t.db, r.id)).toBe(2);
+		r.add();
+		await r.log.stored();
+		await r.log.flush(); // compaction runs right after the third append
+		const stored = await loadDoc(t.db, r.id);
+		expect(stored.snapshot).not.toBeNull();
+		expect(stored.updates).toEqual([]);
+		expect(await rebuild(t.db, r.id)).toEqual(['n0', 'n1', 'n2']);
+		r.log.close();
+	});
+
+	test('a failed compaction keeps the log and does not hold back acknowledgements', async () => {
+		const r = await room({ compactEvery: 1 });
+		const transaction = vi.spyOn(r.sw.db, 'transaction').mockRejectedValue(new DbError('deadlock'));
+		r.add();
+		await r.log.stored();
+		await r.log.flush();
+		expect(transaction).toHaveBeenCalled();
+		expect(await countUpdates(t.db, r.id)).toBe(1);
+		expect(r.messages()).toContain('compaction failed; the log is kept');
+		r.log.close();
+	});
+
+	test('while the database fails the batch is kept and retried as one row; stored() waits', async () => {
+		const r = await room({ commitWindowMs: 5 });
+		r.sw.state.failNext = 2;
+		r.add(2);
+		let done = false;
+		const waiting = r.log.stored().then(() => (done = true));
+		await sleep(60); // the first attempt has failed, the retry waits its backoff
+		expect(done).toBe(false);
+		expect(r.log.lagMs()).toBeGreaterThan(0);
+		r.add(); // pushed during the outage
+		await waiting;
+		await r.log.stored();
+		expect(r.sw.state.failNext).toBe(0);
+		expect(r.messages().filter((m) => m === 'storing document updates failed; will retry')).toHaveLength(2);
+		expect(await countUpdates(t.db, r.id)).toBe(1);
+		expect(await rebuild(t.db, r.id)).toEqual(['n0', 'n1', 'n2']);
+		r.log.close();
+	});
+
+	test('when the database goes away and comes back, nothing is lost', async () => {
+		const own = await withDatabase('pglite');
+		let reopened: Db | null = null;
+		try {
+			const r = await room({ commitWindowMs: 5 }, own.db);
+			r.add();
+			await r.log.stored();
+
+			await own.db.close(); // a closed PGlite: every query now throws
+			r.add(2);
+			let done = false;
+			const waiting = r.log.stored().then(() => (done = true));
+			await sleep(120);
+			expect(done).toBe(false);
+			expect(r.messages()).toContain('storing document updates failed; will retry');
+
+			reopened = await openPglite(own.dataDir!);
+			r.sw.state.current = reopened;
+			await waiting;
+			expect(await rebuild(reopened, r.id)).toEqual(['n0', 'n1', 'n2']);
+			r.log.close();
+		} finally {
+			await reopened?.close();
+			await own.close();
+		}
+	});
+});

@@ -1,0 +1,150 @@
+import * as Y from 'yjs';
+import type { Db } from '../db/db.ts';
+import { appendUpdate, compact } from '../db/repositories/yjs-log.ts';
+import type { Log } from '../log.ts';
+
+export interface UpdateLogOptions {
+	commitWindowMs: number;
+	compactEvery: number;
+}
+
+/**
+ * Group commit of one document's updates. Updates are broadcast by the room at once; here
+ * they wait at most `commitWindowMs`, are merged and appended as one row. `stored()` resolves
+ * once everything pushed before the call is in the database, which is what a live command
+ * waits for before it is acknowledged. A failed write keeps the batch and retries with backoff.
+ */
+export class UpdateLog {
+	private pending: Uint8Array[] = [];
+	private pendingSince = 0;
+	private waiters: Array<() => void> = [];
+	private timer: ReturnType<typeof setTimeout> | null = null;
+	private running: Promise<void> | null = null;
+	private failures = 0;
+	private batchesSinceSnapshot = 0;
+	private lastSeq: number;
+	private closed = false;
+
+	constructor(
+		private readonly db: Db,
+		private readonly workshopId: string,
+		private readonly doc: Y.Doc,
+		private readonly options: UpdateLogOptions,
+		private readonly log: Log,
+		lastSeq: number,
+		storedBatches: number
+	) {
+		this.lastSeq = lastSeq;
+		this.batchesSinceSnapshot = storedBatches;
+	}
+
+	push(update: Uint8Array): void {
+		if (this.pending.length === 0) this.pendingSince = Date.now();
+		this.pending.push(update);
+		this.schedule(this.options.commitWindowMs);
+	}
+
+	/** Milliseconds the oldest unstored update has waited (0 when all is stored). */
+	lagMs(now = Date.now()): number {
+		return this.pending.length || this.running ? now - this.pendingSince : 0;
+	}
+
+	get idle(): boolean {
+		return this.pending.length === 0 && this.running === null;
+	}
+
+	/** Resolves when every update pushed so far is stored. */
+	stored(): Promise<void> {
+		if (this.idle) return Promise.resolve();
+		return new Promise((resolve) => {
+			this.waiters.push(resolve);
+			this.schedule(this.options.commitWindowMs);
+		});
+	}
+
+	/** Stores everything now (shutdown, unload). */
+	async flush(): Promise<void> {
+		while (!this.idle) {
+			if (this.running) {
+				await this.running;
+				continue;
+			}
+			if (this.failures) await sleep(backoffMs(this.failures));
+			if (this.timer) clearTimeout(this.timer);
+			this.timer = null;
+			if (!this.running) await this.write();
+		}
+	}
+
+	/** Folds the log into a snapshot of the current document. */
+	async compactNow(): Promise<void> {
+		await this.flush();
+		if (this.batchesSinceSnapshot === 0) return;
+		const upTo = this.lastSeq;
+		await compact(this.db, this.workshopId, upTo);
+		this.batchesSinceSnapshot = 0;
+	}
+
+	close(): void {
+		this.closed = true;
+		if (this.timer) clearTimeout(this.timer);
+	}
+
+	private schedule(delay: number): void {
+		if (this.timer || this.running || this.closed) return;
+		this.timer = setTimeout(() => {
+			this.timer = null;
+			void this.write();
+		}, delay);
+	}
+
+	private write(): Promise<void> {
+		const run = this.writeBatch().finally(() => {
+			this.running = null;
+			if (this.pending.length || this.waiters.length) {
+				const delay = this.failures ? backoffMs(this.failures) : this.options.commitWindowMs;
+				this.schedule(delay);
+			}
+		});
+		this.running = run;
+		return run;
+	}
+
+	private async writeBatch(): Promise<void> {
+		const batch = this.pending;
+		const waiters = this.waiters;
+		const since = this.pendingSince;
+		this.pending = [];
+		this.waiters = [];
+		if (batch.length === 0) {
+			waiters.forEach((w) => w());
+			return;
+		}
+		try {
+			const merged = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+			this.lastSeq = await appendUpdate(this.db, this.workshopId, merged);
+			this.failures = 0;
+			this.batchesSinceSnapshot++;
+			waiters.forEach((w) => w());
+		} catch (e) {
+			this.failures++;
+			this.pending = batch.concat(this.pending);
+			this.pendingSince = since;
+			this.waiters = waiters.concat(this.waiters);
+			this.log.warn({ workshopId: this.workshopId, err: (e as Error).message, attempt: this.failures }, 'storing document updates failed; will retry');
+			return;
+		}
+		if (this.batchesSinceSnapshot >= this.options.compactEvery) {
+			try {
+				await compact(this.db, this.workshopId, this.lastSeq);
+				this.batchesSinceSnapshot = 0;
+			} catch (e) {
+				this.log.warn({ workshopId: this.workshopId, err: (e as Error).message }, 'compaction failed; the log is kept');
+			}
+		}
+	}
+}
+
+/** Back off while the database is failing: 100 ms doubling up to 5 s. */
+const backoffMs = (failures: number) => Math.min(5000, 50 * 2 ** failures);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

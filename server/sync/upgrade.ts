@@ -1,0 +1,89 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Db } from '../db/db.ts';
+import type { Log } from '../log.ts';
+import type { Config } from '../config.ts';
+import type { Rooms } from './rooms.ts';
+import { originAllowed } from '../origin.ts';
+import { resolveActor } from '../auth/actor.ts';
+import { findWorkshop } from '../db/repositories/workshops.ts';
+import { syncAccess } from '../../src/lib/domain/permissions/roles.ts';
+import { serveConnection } from './connection.ts';
+import { RateLimiter } from '../rate-limiter.ts';
+import { perSecond } from '../../src/lib/domain/limits/token-bucket.ts';
+
+export const SYNC_PREFIX = '/sync/';
+const WORKSHOP_ID = /^[a-z2-7]{16}$/;
+
+export interface SyncServer {
+	/** Handles an HTTP upgrade if it is for `/sync/…`; returns false to let others take it. */
+	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	close(): void;
+	connections(): number;
+}
+
+/**
+ * The gate: origin, workshop, session, role — then one read-only flag for the connection's
+ * whole life. Refusals are plain HTTP answers before the handshake, each logged on one line.
+ */
+export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; log: Log; onMessage?: () => void }): SyncServer {
+	const { db, rooms, config, log } = deps;
+	const limiter = new RateLimiter(perSecond(config.syncMessagesPerSecond));
+	let nextConnection = 0;
+	const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
+
+	function refuse(socket: Duplex, status: number, text: string, reason: string, req: IncomingMessage): void {
+		log.warn({ url: req.url, status, reason }, 'sync upgrade refused');
+		socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${reason}\n`);
+	}
+
+	async function gate(req: IncomingMessage, socket: Duplex, head: Buffer, workshopId: string): Promise<void> {
+		if (!originAllowed(req, config.origin)) return refuse(socket, 403, 'Forbidden', 'origin not allowed', req);
+		if (!WORKSHOP_ID.test(workshopId) || !(await findWorkshop(db, workshopId)))
+			return refuse(socket, 404, 'Not Found', 'unknown workshop', req);
+		const resolved = await resolveActor(db, workshopId, req.headers.cookie, new Date(), config.sessionDays);
+		if ('refusal' in resolved) {
+			const status = resolved.refusal === 'forbidden' ? 403 : 401;
+			return refuse(socket, status, status === 403 ? 'Forbidden' : 'Unauthorized', resolved.refusal, req);
+		}
+		const access = syncAccess(resolved.actor.role);
+		if (!access) return refuse(socket, 403, 'Forbidden', 'role has no sync access', req);
+		if (socket.destroyed) return;
+		const room = await rooms.acquire(workshopId);
+		if (socket.destroyed) return rooms.release(room);
+		wss.handleUpgrade(req, socket, head, (ws) => {
+			const key = String(nextConnection++);
+			const options = {
+				readOnly: access === 'read',
+				actor: resolved.actor,
+				log,
+				onMessage: deps.onMessage,
+				rateCheck: () => limiter.check(key)
+			};
+			serveConnection(ws, room, options, () => {
+				limiter.forget(key);
+				rooms.release(room);
+			});
+		});
+	}
+
+	return {
+		handleUpgrade(req, socket, head) {
+			const path = (req.url ?? '').split('?')[0];
+			if (!path.startsWith(SYNC_PREFIX)) return false;
+			const workshopId = path.slice(SYNC_PREFIX.length);
+			socket.on('error', () => socket.destroy());
+			gate(req, socket, head, workshopId).catch((e: Error) => {
+				log.error({ url: req.url, err: e.message }, 'sync upgrade failed');
+				if (!socket.destroyed) refuse(socket, 503, 'Service Unavailable', 'try again later', req);
+			});
+			return true;
+		},
+		close() {
+			for (const ws of wss.clients) ws.close(1001, 'server shutting down');
+			wss.close();
+		},
+		connections: () => wss.clients.size
+	};
+}

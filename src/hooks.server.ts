@@ -1,0 +1,29 @@
+import type { Handle } from '@sveltejs/kit';
+import { services } from '$lib/server/services';
+import { pickLocale, LOCALE_COOKIE } from '$lib/i18n';
+import { FACILITATOR_COOKIE } from '$server/auth/cookies';
+import { validateSession } from '$server/auth/sessions';
+import { findFacilitator } from '$server/db/repositories/facilitators';
+import { facilitatorCookieOptions } from '$lib/server/cookies';
+
+/** Resolves the facilitator session (sliding expiry) and the language for every request. */
+export const handle: Handle = async ({ event, resolve }) => {
+	const { db, config } = services();
+	event.locals.locale = pickLocale(event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
+	event.locals.facilitator = null;
+
+	const token = event.cookies.get(FACILITATOR_COOKIE);
+	if (token) {
+		const valid = await validateSession(db, token, new Date(), config.sessionDays);
+		if (valid?.session.facilitatorId) {
+			event.locals.facilitator = await findFacilitator(db, valid.session.facilitatorId);
+			if (valid.renewed) event.cookies.set(FACILITATOR_COOKIE, token, facilitatorCookieOptions(config, valid.session.expiresAt));
+		} else {
+			event.cookies.delete(FACILITATOR_COOKIE, { path: '/' });
+		}
+	}
+
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+};

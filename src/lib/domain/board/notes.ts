@@ -1,0 +1,114 @@
+import * as Y from 'yjs';
+import type { Category } from '../workshop/categories.ts';
+
+/** Sticky note (post-it) as everyone reads it from the workshop's Yjs document. */
+export interface Note {
+	id: string;
+	text: string;
+	x: number;
+	y: number;
+	color: NoteColor;
+	/** Participant or facilitator id; hidden from others when the note is anonymous (later). */
+	authorId: string;
+	authorCategory: Category | 'facilitator';
+	createdAt: number;
+	updatedAt: number;
+}
+
+export const NOTE_TEXT_MAX = 500;
+export const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green', 'orange'] as const;
+export type NoteColor = (typeof NOTE_COLORS)[number];
+/** The board is a fixed logical plane; views scale it. Positions are clamped into it. */
+export const BOARD_WIDTH = 4000;
+export const BOARD_HEIGHT = 3000;
+
+const NOTES = 'notes';
+
+/** The notes map of a board document: note id → Y.Map of its fields. */
+export function notesOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+	return doc.getMap<Y.Map<unknown>>(NOTES);
+}
+
+/** Trims, refuses empty or too-long text (counted in characters, not UTF-16 units). */
+export function cleanNoteText(input: unknown): string | null {
+	if (typeof input !== 'string') return null;
+	const text = input.replace(/\r\n?/g, '\n').trim();
+	if (text.length === 0 || [...text].length > NOTE_TEXT_MAX) return null;
+	return text;
+}
+
+export function clampPosition(x: number, y: number): { x: number; y: number } {
+	const fit = (v: number, max: number) => (Number.isFinite(v) ? Math.min(max, Math.max(0, Math.round(v))) : 0);
+	return { x: fit(x, BOARD_WIDTH), y: fit(y, BOARD_HEIGHT) };
+}
+
+/** Reads one note; returns null for entries that are not well-formed (never trust the document). */
+export function readNote(id: string, m: Y.Map<unknown>): Note | null {
+	const text = m.get('text');
+	if (typeof text !== 'string') return null;
+	const num = (k: string) => (typeof m.get(k) === 'number' ? (m.get(k) as number) : 0);
+	const color = m.get('color');
+	return {
+		id,
+		text,
+		x: num('x'),
+		y: num('y'),
+		color: (NOTE_COLORS as readonly unknown[]).includes(color) ? (color as NoteColor) : 'yellow',
+		authorId: String(m.get('authorId') ?? ''),
+		authorCategory: (m.get('authorCategory') as Note['authorCategory']) ?? 'autre',
+		createdAt: num('createdAt'),
+		updatedAt: num('updatedAt')
+	};
+}
+
+/** All notes, oldest first, ties broken by id so every client lists them in the same order. */
+export function readNotes(doc: Y.Doc): Note[] {
+	const out: Note[] = [];
+	notesOf(doc).forEach((m, id) => {
+		const n = m instanceof Y.Map ? readNote(id, m) : null;
+		if (n) out.push(n);
+	});
+	return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export function hasNote(doc: Y.Doc, id: string): boolean {
+	return notesOf(doc).has(id);
+}
+
+/** Inserts a note in one transaction; `origin` tags the change (undo scopes, persistence). */
+export function insertNote(doc: Y.Doc, note: Note, origin?: unknown): void {
+	doc.transact(() => {
+		const m = new Y.Map<unknown>();
+		for (const [k, v] of Object.entries(note)) if (k !== 'id') m.set(k, v);
+		notesOf(doc).set(note.id, m);
+	}, origin);
+}
+
+export function updateNote(
+	doc: Y.Doc,
+	id: string,
+	patch: Partial<Pick<Note, 'text' | 'x' | 'y' | 'color'>>,
+	now: number,
+	origin?: unknown
+): boolean {
+	const m = notesOf(doc).get(id);
+	if (!m) return false;
+	doc.transact(() => {
+		for (const [k, v] of Object.entries(patch)) if (v !== undefined) m.set(k, v);
+		m.set('updatedAt', now);
+	}, origin);
+	return true;
+}
+
+export function removeNote(doc: Y.Doc, id: string, origin?: unknown): boolean {
+	const notes = notesOf(doc);
+	if (!notes.has(id)) return false;
+	doc.transact(() => notes.delete(id), origin);
+	return true;
+}
+
+/** Where a new note lands when its author does not place it: a loose grid, newest last. */
+export function nextNotePosition(count: number): { x: number; y: number } {
+	const perRow = 8;
+	return clampPosition(40 + (count % perRow) * 220, 40 + Math.floor(count / perRow) * 180);
+}

@@ -1,0 +1,36 @@
+import { getContext, setContext } from 'svelte';
+import { translator, type Locale, type MessageKey, type Translate } from './index.ts';
+
+/** A message chosen on the server and translated where it is shown (form errors, refusals). */
+export interface Message {
+	key: MessageKey;
+	params?: Record<string, string | number>;
+}
+
+export interface I18n {
+	readonly locale: Locale;
+	t: Translate;
+}
+
+const KEY = Symbol('concerto.i18n');
+
+/**
+ * Called once by the root layout. `locale` is a getter so that `t` stays reactive: any
+ * template calling `t(…)` re-renders when the layout's data changes language.
+ */
+export function provideI18n(locale: () => Locale): I18n {
+	const i18n: I18n = {
+		get locale() {
+			return locale();
+		},
+		t: (key, params) => translator(locale())(key, params)
+	};
+	setContext(KEY, i18n);
+	return i18n;
+}
+
+export function useI18n(): I18n {
+	const i18n = getContext<I18n | undefined>(KEY);
+	if (!i18n) throw new Error('useI18n() outside the root layout');
+	return i18n;
+}

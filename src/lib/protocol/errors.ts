@@ -1,0 +1,34 @@
+/**
+ * Errors are values: a stable code (clients branch on it and translate it with the i18n key
+ * `error.<code>`) and a plain English message for logs and outside clients. Never a stack.
+ */
+export const ERROR_CODES = [
+	'invalid_input',
+	'unauthorized',
+	'forbidden',
+	'not_found',
+	'conflict',
+	'too_large',
+	'rate_limited',
+	'unavailable',
+	'internal'
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+	code: ErrorCode;
+	message: string;
+}
+
+export class CommandError extends Error {
+	constructor(
+		readonly code: ErrorCode,
+		message: string
+	) {
+		super(message);
+		this.name = 'CommandError';
+	}
+	toBody(): ErrorBody {
+		return { code: this.code, message: this.message };
+	}
+}

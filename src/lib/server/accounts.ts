@@ -1,0 +1,81 @@
+import type { Cookies } from '@sveltejs/kit';
+import type { Services } from './services.ts';
+import type { FieldErrors } from './forms.ts';
+import { facilitatorCookieOptions } from './cookies.ts';
+import { hashPassword, verifyPassword } from '$server/auth/passwords';
+import { createSession } from '$server/auth/sessions';
+import { FACILITATOR_COOKIE } from '$server/auth/cookies';
+import { clearSignInFailures, recordSignInFailure, waitBeforeSignIn } from '$server/auth/throttle';
+import { createFacilitator, findFacilitatorByEmail } from '$server/db/repositories/facilitators';
+import { isEmail, PASSWORD_MAX, PASSWORD_MIN } from '$lib/domain/auth/throttle';
+import { cleanLabel, DISPLAY_NAME_MAX } from '$lib/domain/workshop/categories';
+import type { Locale } from '$lib/i18n';
+
+export type SignUpField = 'displayName' | 'email' | 'password';
+export type SignInField = 'email' | 'password';
+
+async function startSession(s: Services, cookies: Cookies, facilitatorId: string): Promise<void> {
+	const { token, session } = await createSession(s.db, { facilitatorId }, new Date(), s.config.sessionDays);
+	cookies.set(FACILITATOR_COOKIE, token, facilitatorCookieOptions(s.config, session.expiresAt));
+}
+
+/** Creates a facilitator account and signs it in; returns the errors to show otherwise. */
+export async function signUp(
+	s: Services,
+	cookies: Cookies,
+	input: { displayName: string; email: string; password: string; locale: Locale }
+): Promise<FieldErrors<SignUpField> | null> {
+	const errors: FieldErrors<SignUpField> = {};
+	const displayName = cleanLabel(input.displayName, DISPLAY_NAME_MAX);
+	const email = input.email.trim();
+	if (!displayName) errors.displayName = { key: 'signup.error.displayName', params: { max: DISPLAY_NAME_MAX } };
+	if (!isEmail(email)) errors.email = { key: 'signup.error.email' };
+	if (input.password.length < PASSWORD_MIN || input.password.length > PASSWORD_MAX)
+		errors.password = { key: 'signup.error.password', params: { min: PASSWORD_MIN, max: PASSWORD_MAX } };
+	if (!displayName || Object.keys(errors).length > 0) return errors;
+
+	const passwordHash = await hashPassword(input.password);
+	const facilitator = await createFacilitator(s.db, { email, passwordHash, displayName, locale: input.locale });
+	if (!facilitator) return { email: { key: 'signup.error.taken' } };
+	await startSession(s, cookies, facilitator.id);
+	return null;
+}
+
+// Verifying against a real hash when the e-mail is unknown keeps both failures equally slow,
+// so response time does not tell which e-mails have an account. Made once per process.
+let decoyHash: Promise<string> | null = null;
+
+/**
+ * Signs a facilitator in. Failures are counted per e-mail and per client address, and a
+ * key that failed too often must wait (429). Unknown e-mail and wrong password get the
+ * same message.
+ */
+export async function signIn(
+	s: Services,
+	cookies: Cookies,
+	input: { email: string; password: string; clientAddress: string }
+): Promise<{ status: number; errors: FieldErrors<SignInField> } | null> {
+	const email = input.email.trim();
+	const errors: FieldErrors<SignInField> = {};
+	if (!email) errors.email = { key: 'signin.error.email' };
+	if (!input.password) errors.password = { key: 'signin.error.password' };
+	if (Object.keys(errors).length > 0) return { status: 400, errors };
+
+	const emailKey = `email:${email.toLowerCase()}`;
+	const keys = [emailKey, `ip:${input.clientAddress}`];
+	const now = new Date();
+	const wait = await waitBeforeSignIn(s.db, keys, now);
+	if (wait > 0) return { status: 429, errors: { form: { key: 'signin.error.throttled', params: { seconds: Math.ceil(wait / 1000) } } } };
+
+	const facilitator = input.password.length <= PASSWORD_MAX ? await findFacilitatorByEmail(s.db, email) : null;
+	decoyHash ??= hashPassword('decoy password, never valid');
+	const ok = await verifyPassword(facilitator?.passwordHash ?? (await decoyHash), input.password.slice(0, PASSWORD_MAX));
+	if (!facilitator || !ok) {
+		await recordSignInFailure(s.db, keys, now);
+		return { status: 400, errors: { form: { key: 'signin.error.failed' } } };
+	}
+	// Only the e-mail's count is cleared: one good account must not reset an address that guesses others.
+	await clearSignInFailures(s.db, [emailKey]);
+	await startSession(s, cookies, facilitator.id);
+	return null;
+}

@@ -1,0 +1,35 @@
+import type { Cookies } from '@sveltejs/kit';
+import type { Services } from './services.ts';
+import { participantCookieOptions } from './cookies.ts';
+import { participantCookie } from '$server/auth/cookies';
+import { createSession, validateSession } from '$server/auth/sessions';
+import { createParticipant, findParticipant, type Participant } from '$server/db/repositories/participants';
+import type { Category } from '$lib/domain/workshop/categories';
+
+/** The participant this browser already is in `workshopId`, from that workshop's own cookie. */
+export async function currentParticipant(s: Services, cookies: Cookies, workshopId: string): Promise<Participant | null> {
+	const name = participantCookie(workshopId);
+	const token = cookies.get(name);
+	if (!token) return null;
+	const valid = await validateSession(s.db, token, new Date(), s.config.sessionDays);
+	const participant = valid?.session.participantId ? await findParticipant(s.db, valid.session.participantId) : null;
+	if (!valid || !participant || participant.workshopId !== workshopId) {
+		cookies.delete(name, { path: '/' });
+		return null;
+	}
+	// Sliding expiry: the database extended the session, so the cookie must follow.
+	if (valid.renewed) cookies.set(name, token, participantCookieOptions(s.config, valid.session.expiresAt));
+	return participant;
+}
+
+/** Registers a participant and gives this browser its session for that workshop only. */
+export async function joinWorkshop(
+	s: Services,
+	cookies: Cookies,
+	input: { workshopId: string; displayName: string; category: Category }
+): Promise<Participant> {
+	const participant = await createParticipant(s.db, input);
+	const { token, session } = await createSession(s.db, { participantId: participant.id }, new Date(), s.config.sessionDays);
+	cookies.set(participantCookie(input.workshopId), token, participantCookieOptions(s.config, session.expiresAt));
+	return participant;
+}

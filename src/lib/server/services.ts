@@ -1,0 +1,28 @@
+import type { Db } from '../../../server/db/db.ts';
+import type { Config } from '../../../server/config.ts';
+import type { Log } from '../../../server/log.ts';
+
+/**
+ * What the SvelteKit handler shares with the sync and live servers of the same process.
+ * The composition root (server/index.ts, or the Vite plugin in dev) registers it before the
+ * first request. It lives on globalThis because the SvelteKit build and the server bundle
+ * are separate module graphs; there is one Services per process, never per user.
+ */
+export interface Services {
+	config: Config;
+	db: Db;
+	log: Log;
+}
+
+const KEY = Symbol.for('concerto.services');
+type Holder = { [KEY]?: Services };
+
+export function registerServices(services: Services | undefined): void {
+	(globalThis as Holder)[KEY] = services;
+}
+
+export function services(): Services {
+	const s = (globalThis as Holder)[KEY];
+	if (!s) throw new Error('Concerto services are not started: run through server/index.ts or `vite dev`');
+	return s;
+}

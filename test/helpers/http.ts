@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { Category } from '../../src/lib/domain/workshop/categories.ts';
+
+/**
+ * Drives the real pages the way a browser does: form posts with the page's Origin, cookies
+ * read from Set-Cookie. Returns Cookie header values ready for the sync and live clients.
+ */
+async function post(url: string, fields: Record<string, string>, cookie = ''): Promise<Response> {
+	return fetch(url, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: new URL(url).origin,
+			'content-type': 'application/x-www-form-urlencoded',
+			...(cookie ? { cookie } : {})
+		},
+		body: new URLSearchParams(fields)
+	});
+}
+
+function cookieFrom(res: Response, name: string | RegExp): string {
+	for (const header of res.headers.getSetCookie()) {
+		const pair = header.split(';')[0];
+		const key = pair.split('=')[0];
+		if (typeof name === 'string' ? key === name : name.test(key)) return pair;
+	}
+	throw new Error(`no ${String(name)} cookie in the answer (status ${res.status})`);
+}
+
+/** Signs a new facilitator up; returns the session cookie. */
+export async function signUp(base: string): Promise<string> {
+	const res = await post(`${base}/signup`, {
+		email: `anim-${randomUUID()}@exemple.fr`,
+		displayName: 'Camille Animatrice',
+		password: 'un mot de passe solide'
+	});
+	return cookieFrom(res, 'concerto_session');
+}
+
+/** Creates a workshop from the home page; returns its id and join code. */
+export async function createWorkshop(base: string, cookie: string, title: string): Promise<{ id: string; joinCode: string }> {
+	const res = await post(`${base}/?/create`, { title }, cookie);
+	const location = res.headers.get('location') ?? '';
+	const id = /\/w\/([a-z2-7]{16})/.exec(location)?.[1];
+	if (!id) throw new Error(`workshop not created (status ${res.status}, location ${location})`);
+	const page = await (await fetch(`${base}/w/${id}`, { headers: { cookie } })).text();
+	const joinCode = /\/j\/([A-Z0-9]{6})/.exec(page)?.[1];
+	if (!joinCode) throw new Error('join code not shown on the board page');
+	return { id, joinCode };
+}
+
+/** Joins a workshop through its join page; returns the participant's cookie. */
+export async function joinAs(base: string, joinCode: string, displayName: string, category: Category): Promise<string> {
+	const res = await post(`${base}/j/${joinCode}`, { displayName, category });
+	return cookieFrom(res, /^concerto_p_/);
+}

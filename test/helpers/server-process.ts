@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface ServerOptions {
+	/** PostgreSQL URL; omitted → embedded PGlite in `dataDir`. */
+	databaseUrl?: string;
+	dataDir?: string;
+	port?: number;
+	env?: Record<string, string>;
+}
+
+export interface RunningServer {
+	url: string;
+	port: number;
+	dataDir: string;
+	/** Everything the process printed so far. */
+	output(): string;
+	kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const s = createServer();
+		s.once('error', reject);
+		s.listen(0, '127.0.0.1', () => {
+			const address = s.address();
+			s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+export function tempDataDir(): string {
+	return mkdtempSync(join(tmpdir(), 'concerto-it-'));
+}
+
+/**
+ * Starts the built server (`dist/server.js`, made by `npm run build`) as a real process and
+ * resolves once it prints its URL.
+ */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+	if (!existsSync('dist/server.js') || !existsSync('build/handler.js'))
+		throw new Error('run `npm run build` before the integration tests (npm test does it)');
+	const port = options.port ?? (await freePort());
+	const dataDir = options.dataDir ?? tempDataDir();
+	const child: ChildProcess = spawn(process.execPath, ['dist/server.js'], {
+		env: {
+			PATH: process.env.PATH,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			CONCERTO_DATA_DIR: dataDir,
+			DATABASE_URL: options.databaseUrl ?? '',
+			LOG_LEVEL: 'info',
+			...options.env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let out = '';
+	child.stdout!.on('data', (d) => (out += d));
+	child.stderr!.on('data', (d) => (out += d));
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+		const check = () => {
+			if (out.includes('Concerto is ready')) {
+				clearTimeout(timer);
+				resolve();
+			}
+		};
+		child.stdout!.on('data', check);
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`server exited with ${code}:\n${out}`));
+		});
+	});
+
+	return {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		dataDir,
+		output: () => out,
+		async kill(signal = 'SIGTERM') {
+			if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+			await exited;
+		}
+	};
+}
+
+export function removeDir(dir: string): void {
+	rmSync(dir, { recursive: true, force: true });
+}

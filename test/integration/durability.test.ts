@@ -1,0 +1,164 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { freePort, startServer, removeDir, tempDataDir, type RunningServer } from '../helpers/server-process.ts';
+import { syncClient, liveClient, connected, send, eventually } from '../helpers/clients.ts';
+import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
+import { createTestDatabaseUrl } from '../helpers/databases.ts';
+import { insertNote, readNotes } from '../../src/lib/domain/board/notes.ts';
+
+const COMMIT_WINDOW_MS = 20;
+/** An editor's edit is "older than the commit window" once this long has passed: the window plus the database's own write time. */
+const STORED_AFTER_MS = COMMIT_WINDOW_MS + 250;
+
+interface Engine {
+	name: string;
+	setup(): Promise<{ options: { databaseUrl?: string; dataDir: string }; cleanup(): Promise<void> }>;
+}
+
+const engines: Engine[] = [
+	{
+		name: 'pglite',
+		async setup() {
+			const dataDir = tempDataDir();
+			return { options: { dataDir }, cleanup: async () => removeDir(dataDir) };
+		}
+	}
+];
+if (process.env.DATABASE_URL) {
+	engines.push({
+		name: 'postgres',
+		async setup() {
+			const db = await createTestDatabaseUrl();
+			const dataDir = tempDataDir();
+			return {
+				options: { databaseUrl: db.url, dataDir },
+				cleanup: async () => {
+					await db.drop();
+					removeDir(dataDir);
+				}
+			};
+		}
+	});
+} else {
+	console.warn('PostgreSQL durability test skipped: set DATABASE_URL to run it');
+}
+
+const NO_LIMITS = { CONCERTO_NOTES_PER_MINUTE: '1000000', CONCERTO_LIVE_COMMANDS_PER_SECOND: '100000', CONCERTO_SYNC_MESSAGES_PER_SECOND: '100000' };
+
+const servers: RunningServer[] = [];
+afterAll(async () => {
+	for (const s of servers) await s.kill('SIGKILL');
+});
+
+describe.each(engines)('durability on $name', (engine) => {
+	test('SIGKILL during a burst loses nothing acknowledged; an open editor re-sends its newer edits', async () => {
+		const { options, cleanup } = await engine.setup();
+		const port = await freePort();
+		// Limits lifted: this burst is far beyond what one participant may send.
+		const env = { CONCERTO_COMMIT_WINDOW_MS: String(COMMIT_WINDOW_MS), ...NO_LIMITS };
+		const first = await startServer({ ...options, port, env });
+		servers.push(first);
+		const facilitator = await signUp(first.url);
+		const workshop = await createWorkshop(first.url, facilitator, 'Crash test');
+		const participant = await joinAs(first.url, workshop.joinCode, 'Anonyme', 'usager');
+
+		const keptOpen = syncClient(first.url, workshop.id, { cookie: facilitator });
+		const closedAtKill = syncClient(first.url, workshop.id, { cookie: facilitator });
+		const live = liveClient(first.url, workshop.id, { cookie: participant });
+		await Promise.all([keptOpen.synced, closedAtKill.synced, connected(live)]);
+
+		// Burst: participants' commands in waves, and both editors writing every few ms.
+		const acked: string[] = [];
+		const editorWrites: Array<{ id: string; at: number }> = [];
+		let running = true;
+		let n = 0;
+		const commands = (async () => {
+			while (running) {
+				const wave = Array.from({ length: 10 }, () => `cmd-burst-${String(n++).padStart(5, '0')}`);
+				await Promise.all(
+					wave.map(async (commandId) => {
+						try {
+							const r = await send(live, 'note.add', { commandId, text: `Idée ${commandId}` }, 3000);
+							if (r.ok) acked.push(commandId);
+						} catch {
+							/* no ack: the server died first; not promised */
+						}
+					})
+				);
+			}
+		})();
+		let e = 0;
+		const edits = setInterval(() => {
+			for (const c of [keptOpen, closedAtKill]) {
+				const id = `edit-${c === keptOpen ? 'open' : 'closed'}-${e++}`;
+				insertNote(c.doc, { id, text: id, x: 1, y: 1, color: 'green', authorId: 'f', authorCategory: 'facilitator', createdAt: Date.now(), updatedAt: Date.now() });
+				editorWrites.push({ id, at: Date.now() });
+			}
+		}, 5);
+
+		await new Promise((r) => setTimeout(r, 800));
+		const killedAt = Date.now();
+		await first.kill('SIGKILL');
+		running = false;
+		clearInterval(edits);
+		closedAtKill.destroy();
+		keptOpen.provider.disconnect();
+		await commands;
+		live.close();
+		expect(acked.length).toBeGreaterThan(10);
+
+		const second = await startServer({ ...options, port, env });
+		servers.push(second);
+		const check = syncClient(second.url, workshop.id, { cookie: facilitator });
+		await check.synced;
+		const ids = new Set(readNotes(check.doc).map((x) => x.id));
+		const lostCommands = acked.filter((id) => !ids.has(id));
+		expect(lostCommands, 'acknowledged commands lost').toEqual([]);
+		const oldEdits = editorWrites.filter((w) => w.at < killedAt - STORED_AFTER_MS).map((w) => w.id);
+		expect(oldEdits.length).toBeGreaterThan(10);
+		expect(oldEdits.filter((id) => !ids.has(id)), 'editor edits older than the commit window lost').toEqual([]);
+		check.destroy();
+
+		// The editor left open reconnects and sends back what the server had not stored.
+		keptOpen.provider.connect();
+		const expected = readNotes(keptOpen.doc).map((x) => x.id);
+		const after = syncClient(second.url, workshop.id, { cookie: facilitator });
+		await after.synced;
+		await eventually(() => expected.every((id) => readNotes(after.doc).some((x) => x.id === id)), 'every note of the open editor on the server');
+		keptOpen.destroy();
+		after.destroy();
+		await second.kill();
+		await cleanup();
+	});
+});
+
+describe('graceful shutdown', () => {
+	test('SIGTERM stores edits still inside a long commit window before exiting', async () => {
+		const dataDir = tempDataDir();
+		const port = await freePort();
+		const env = { CONCERTO_COMMIT_WINDOW_MS: '10000' };
+		const first = await startServer({ dataDir, port, env });
+		servers.push(first);
+		const facilitator = await signUp(first.url);
+		const workshop = await createWorkshop(first.url, facilitator, 'Arrêt propre');
+		const editor = syncClient(first.url, workshop.id, { cookie: facilitator });
+		const watcher = syncClient(first.url, workshop.id, { cookie: facilitator });
+		await Promise.all([editor.synced, watcher.synced]);
+		for (let i = 0; i < 20; i++)
+			insertNote(editor.doc, { id: `late-${i}`, text: `late ${i}`, x: 0, y: 0, color: 'pink', authorId: 'f', authorCategory: 'facilitator', createdAt: i, updatedAt: i });
+		await eventually(() => readNotes(watcher.doc).length === 20, 'the server received every edit');
+		// Clients stay connected: the save must come from the shutdown, not from the last one leaving.
+		await first.kill('SIGTERM');
+		expect(first.output()).toMatch(/shutting down/);
+		editor.destroy();
+		watcher.destroy();
+
+		const second = await startServer({ dataDir, port, env });
+		servers.push(second);
+		const check = syncClient(second.url, workshop.id, { cookie: facilitator });
+		await check.synced;
+		expect(readNotes(check.doc).map((n) => n.id).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `late-${i}`).sort());
+		check.destroy();
+		await second.kill();
+		removeDir(dataDir);
+	});
+});

@@ -1,0 +1,31 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, test } from 'vitest';
+import { freePort, removeDir, tempDataDir } from '../helpers/server-process.ts';
+import { eventually } from '../helpers/clients.ts';
+
+describe('npm start', () => {
+	test('serves the home page with no database server configured, and stops cleanly on SIGTERM', async () => {
+		const port = await freePort();
+		const dataDir = tempDataDir();
+		const child = spawn('npm', ['start'], {
+			env: { ...process.env, PORT: String(port), DATABASE_URL: '', REDIS_URL: '', CONCERTO_DATA_DIR: dataDir },
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true
+		});
+		let out = '';
+		child.stdout.on('data', (d) => (out += d));
+		child.stderr.on('data', (d) => (out += d));
+		const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+		try {
+			await eventually(() => out.includes(`http://localhost:${port}`), 'the URL printed', 60_000);
+			const res = await fetch(`http://127.0.0.1:${port}/`);
+			expect(res.status).toBe(200);
+			expect(await res.text()).toContain('Concerto');
+			expect(out).toContain('"engine":"pglite"');
+		} finally {
+			process.kill(-child.pid!, 'SIGTERM');
+		}
+		expect(await exit).toBe(0);
+		removeDir(dataDir);
+	});
+});
