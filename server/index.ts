@@ -3,6 +3,8 @@ import { loadConfig } from './config.ts';
 import { createLog } from './log.ts';
 import { startConcerto } from './app.ts';
 
+const PROTOCOL_HEADER = 'x-concerto-protocol';
+
 /**
  * Production entry (`npm start`): one plain HTTP server carrying the SvelteKit handler, the
  * sync endpoint and socket.io, on one port.
@@ -24,6 +26,12 @@ async function main(): Promise<void> {
 		console.error(`Concerto could not start: ${(e as Error).message}`);
 		process.exit(1);
 	}
+	// adapter-node assumes https when it is told nothing, which makes SvelteKit's CSRF check
+	// refuse every form posted over plain http (a laptop in a workshop room). Unless the
+	// deployer gave ORIGIN or their proxy's PROTOCOL_HEADER, we tell it the socket's own
+	// protocol through a header we set ourselves, overwriting whatever a client sent.
+	const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+	if (ownProtocolHeader) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 	// The SvelteKit build is loaded after the services are registered, at a path esbuild leaves alone.
 	const handlerUrl = new URL('../build/handler.js', import.meta.url).href;
 	const { handler } = (await import(handlerUrl)) as {
@@ -32,6 +40,7 @@ async function main(): Promise<void> {
 	const c = concerto;
 	const server = createServer((req, res) => {
 		if (c.serveOps(req, res)) return;
+		if (ownProtocolHeader) req.headers[PROTOCOL_HEADER] = 'encrypted' in req.socket ? 'https' : 'http';
 		handler(req, res, () => res.writeHead(404).end('Not found'));
 	});
 	c.attach(server);

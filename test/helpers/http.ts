@@ -11,6 +11,8 @@ async function post(url: string, fields: Record<string, string>, cookie = ''): P
 		redirect: 'manual',
 		headers: {
 			origin: new URL(url).origin,
+			// A browser's Accept: without it SvelteKit answers a form action with JSON, not a redirect.
+			accept: 'text/html',
 			'content-type': 'application/x-www-form-urlencoded',
 			...(cookie ? { cookie } : {})
 		},

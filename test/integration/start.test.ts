@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { freePort, removeDir, tempDataDir } from '../helpers/server-process.ts';
 import { eventually } from '../helpers/clients.ts';
@@ -7,7 +8,10 @@ describe('npm start', () => {
 	test('serves the home page with no database server configured, and stops cleanly on SIGTERM', async () => {
 		const port = await freePort();
 		const dataDir = tempDataDir();
-		const child = spawn('npm', ['start'], {
+		// The script `npm start` runs, started directly: npm itself would exit by the signal.
+		const script = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start as string;
+		expect(script).toBe('node scripts/start.js');
+		const child = spawn(process.execPath, ['scripts/start.js'], {
 			env: { ...process.env, PORT: String(port), DATABASE_URL: '', REDIS_URL: '', CONCERTO_DATA_DIR: dataDir },
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true

@@ -14,7 +14,8 @@ export async function recordCommand(
 	input: { workshopId: string; commandId: string; actorId: string; result: unknown }
 ): Promise<void> {
 	await db.query(
-		`INSERT INTO live_command (workshop_id, command_id, actor_id, result) VALUES ($1, $2, $3, $4::jsonb)
+		// Typed as text first: both drivers then send our JSON string as is instead of encoding it again.
+		`INSERT INTO live_command (workshop_id, command_id, actor_id, result) VALUES ($1, $2, $3, $4::text::jsonb)
 		 ON CONFLICT DO NOTHING`,
 		[input.workshopId, input.commandId, input.actorId, JSON.stringify(input.result)]
 	);
