@@ -7,7 +7,7 @@ import type { Room } from '../sync/room.ts';
 import { CommandError } from '../../src/lib/protocol/errors.ts';
 import type { CommandName, CommandResult, LiveCommands } from '../../src/lib/protocol/live.ts';
 import { liveSchemas } from '../../src/lib/protocol/live-schemas.ts';
-import { findCommandResult, recordCommand } from '../db/repositories/live-commands.ts';
+import { findCommand, recordCommand } from '../db/repositories/live-commands.ts';
 
 export interface CommandContext<N extends CommandName> {
 	input: z.infer<(typeof liveSchemas)[N]>;
@@ -48,7 +48,7 @@ export function command<N extends CommandName>(name: N, handler: CommandHandler<
 			return { ok: false, error: { code: 'invalid_input', message: `${name}: ${where}: ${issue?.message ?? 'invalid'}` } };
 		}
 		const input = parsed.data as CommandContext<N>['input'];
-		const key = `${workshopId}:${input.commandId}`;
+		const key = `${workshopId}:${actor.id}:${input.commandId}`;
 		const running = inflight.get(key);
 		if (running) return running;
 		const attempt = execute(deps, actor, workshopId, input).finally(() => inflight.delete(key));
@@ -63,8 +63,10 @@ export function command<N extends CommandName>(name: N, handler: CommandHandler<
 		input: CommandContext<N>['input']
 	): Promise<CommandResult<LiveCommands[N]['result']>> {
 		try {
-			const previous = await findCommandResult(deps.db, workshopId, input.commandId);
-			if (previous !== null) return { ok: true, value: previous as LiveCommands[N]['result'] };
+			const previous = await findCommand(deps.db, workshopId, input.commandId);
+			// A retry gets its first answer again; someone else's id is not theirs to replay.
+			if (previous !== null && previous.actorId !== actor.id) throw new CommandError('conflict', 'this command id is already used');
+			if (previous !== null) return { ok: true, value: previous.result as LiveCommands[N]['result'] };
 			const room = await deps.rooms.acquire(workshopId);
 			try {
 				const value = handler({ input, actor, workshopId, room, db: deps.db, now: new Date() });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findCommandResult, recordCommand } from '../../server/db/repositories/live-commands.ts';
+import { findCommand, recordCommand } from '../../server/db/repositories/live-commands.ts';
 import { engines, useDatabase } from '../helpers/databases.ts';
 import { aWorkshop, unique } from './fixtures.ts';
 
@@ -9,10 +9,10 @@ describe.each(engines())('%s live commands', (engine) => {
 	test('a recorded result is found again, as the same value', async () => {
 		const w = await aWorkshop(db());
 		const commandId = unique('cmd');
-		expect(await findCommandResult(db(), w.id, commandId)).toBeNull();
+		expect(await findCommand(db(), w.id, commandId)).toBeNull();
 		const result = { noteId: 'n1', nested: { list: [1, 'deux', null], accent: 'é' } };
 		await recordCommand(db(), { workshopId: w.id, commandId, actorId: 'p1', result });
-		expect(await findCommandResult(db(), w.id, commandId)).toEqual(result);
+		expect(await findCommand(db(), w.id, commandId)).toEqual({ actorId: 'p1', result });
 	});
 
 	test('a retry with the same id is ignored: the first result stays', async () => {
@@ -22,7 +22,7 @@ describe.each(engines())('%s live commands', (engine) => {
 		await expect(
 			recordCommand(db(), { workshopId: w.id, commandId, actorId: 'p1', result: { noteId: 'second' } })
 		).resolves.toBeUndefined();
-		expect(await findCommandResult(db(), w.id, commandId)).toEqual({ noteId: 'first' });
+		expect(await findCommand(db(), w.id, commandId)).toEqual({ actorId: 'p1', result: { noteId: 'first' } });
 		const rows = await db().query('SELECT 1 FROM live_command WHERE workshop_id = $1 AND command_id = $2', [w.id, commandId]);
 		expect(rows).toHaveLength(1);
 	});
@@ -31,9 +31,9 @@ describe.each(engines())('%s live commands', (engine) => {
 		const [a, b] = [await aWorkshop(db()), await aWorkshop(db())];
 		const commandId = unique('cmd');
 		await recordCommand(db(), { workshopId: a.id, commandId, actorId: 'p1', result: { noteId: 'a' } });
-		expect(await findCommandResult(db(), b.id, commandId)).toBeNull();
+		expect(await findCommand(db(), b.id, commandId)).toBeNull();
 		await recordCommand(db(), { workshopId: b.id, commandId, actorId: 'p2', result: { noteId: 'b' } });
-		expect(await findCommandResult(db(), a.id, commandId)).toEqual({ noteId: 'a' });
-		expect(await findCommandResult(db(), b.id, commandId)).toEqual({ noteId: 'b' });
+		expect(await findCommand(db(), a.id, commandId)).toEqual({ actorId: 'p1', result: { noteId: 'a' } });
+		expect(await findCommand(db(), b.id, commandId)).toEqual({ actorId: 'p2', result: { noteId: 'b' } });
 	});
 });

@@ -83,7 +83,8 @@ function randomLivePayload(r: Prng, n: number): [string, unknown] {
 		{ commandId: 'x', text: 'trop court id' },
 		{ commandId: `fz-${n}-aaaaaa`, text: 'a'.repeat(600) },
 		{ commandId: `fz-${n}-bbbbbb`, text: 'ok', x: 'far' },
-		{ commandId: `fz-${n}-cccccc`, text: 'ok', __proto__: { admin: true } },
+		// A computed key makes an own property that JSON carries (a literal `__proto__:` would set the prototype).
+		{ commandId: `fz-${n}-cccccc`, text: 'ok', ['__proto__']: { admin: true } },
 		{ commandId: `fz-${n}-dddddd`, text: '   ' }
 	];
 	return [r.pick(events), r.pick(payloads)];

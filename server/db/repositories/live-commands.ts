@@ -1,12 +1,17 @@
 import type { Queryable } from '../db.ts';
 
-/** The stored result of a command already applied, or null. */
-export async function findCommandResult(db: Queryable, workshopId: string, commandId: string): Promise<unknown | null> {
-	const rows = await db.query<{ result: unknown }>(
-		'SELECT result FROM live_command WHERE workshop_id = $1 AND command_id = $2',
+export interface StoredCommand {
+	actorId: string;
+	result: unknown;
+}
+
+/** A command already applied in this workshop (who sent it, what it answered), or null. */
+export async function findCommand(db: Queryable, workshopId: string, commandId: string): Promise<StoredCommand | null> {
+	const rows = await db.query<{ actor_id: string; result: unknown }>(
+		'SELECT actor_id, result FROM live_command WHERE workshop_id = $1 AND command_id = $2',
 		[workshopId, commandId]
 	);
-	return rows[0] ? rows[0].result : null;
+	return rows[0] ? { actorId: rows[0].actor_id, result: rows[0].result } : null;
 }
 
 export async function recordCommand(
