@@ -1,0 +1,51 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+// Debian's Chromium where it exists (this network cannot download Playwright's own browser);
+// elsewhere `scripts/ensure-browser.js` has installed Playwright's Chromium before we run.
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+const launchOptions = existsSync(DEBIAN_CHROMIUM)
+	? {
+			executablePath: DEBIAN_CHROMIUM,
+			args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		}
+	: {};
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+// Every run starts on a fresh embedded database, so tests never see another run's accounts.
+const dataDir = mkdtempSync(join(tmpdir(), 'concerto-e2e-'));
+
+export default defineConfig({
+	testDir: 'test/e2e',
+	testMatch: '**/*.e2e.ts',
+	timeout: 60_000,
+	expect: { timeout: 5_000 },
+	fullyParallel: false,
+	workers: 1,
+	forbidOnly: !!process.env.CI,
+	reporter: process.env.CI ? 'list' : [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		locale: 'fr-FR',
+		trace: 'retain-on-failure',
+		launchOptions
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
+	webServer: {
+		// The production build, as `npm start` serves it (`npm test` builds before this step).
+		command: 'node dist/server.js',
+		url: `http://127.0.0.1:${PORT}/healthz`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			CONCERTO_DATA_DIR: dataDir,
+			DATABASE_URL: '',
+			REDIS_URL: '',
+			LOG_LEVEL: 'warn'
+		}
+	}
+});
