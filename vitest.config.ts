@@ -12,7 +12,9 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'test/db/**/*.test.ts'],
-					testTimeout: 30_000
+					testTimeout: 30_000,
+					// Opening PGlite and creating a PostgreSQL database take seconds on a busy 2-core machine.
+					hookTimeout: 60_000
 				}
 			},
 			{

@@ -26,7 +26,7 @@ export const actions: Actions = {
 		const title = cleanLabel(raw, WORKSHOP_TITLE_MAX);
 		if (!title)
 			return fail(400, { create: { title: raw, error: { key: 'home.new.invalid' as const, params: { max: WORKSHOP_TITLE_MAX } } } });
-		const workshop = await createWorkshop(services().db, { title, facilitatorId: locals.facilitator.id });
+		const workshop = await createWorkshop(services().db, { title, facilitatorId: locals.facilitator.id, locale: locals.locale });
 		redirect(303, `/w/${workshop.id}`);
 	}
 };

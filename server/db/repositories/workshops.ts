@@ -9,6 +9,8 @@ export interface Workshop {
 	joinCode: string;
 	createdBy: string;
 	status: string;
+	/** The language the workshop runs in: its agenda's texts are in it. */
+	locale: string;
 	createdAt: Date;
 }
 
@@ -18,6 +20,7 @@ interface Row {
 	join_code: string;
 	created_by: string;
 	status: string;
+	locale: string;
 	created_at: Date | string;
 }
 const toWorkshop = (r: Row): Workshop => ({
@@ -26,16 +29,20 @@ const toWorkshop = (r: Row): Workshop => ({
 	joinCode: r.join_code,
 	createdBy: r.created_by,
 	status: r.status,
+	locale: r.locale,
 	createdAt: new Date(r.created_at)
 });
 
 /** Creates a workshop with a fresh join code (retried on the rare collision) and its facilitator. */
-export async function createWorkshop(db: Queryable, input: { title: string; facilitatorId: string }): Promise<Workshop> {
+export async function createWorkshop(
+	db: Queryable,
+	input: { title: string; facilitatorId: string; locale?: string }
+): Promise<Workshop> {
 	for (let attempt = 0; attempt < 8; attempt++) {
 		const rows = await db.query<Row>(
-			`INSERT INTO workshop (id, title, join_code, created_by) VALUES ($1, $2, $3, $4)
+			`INSERT INTO workshop (id, title, join_code, created_by, locale) VALUES ($1, $2, $3, $4, $5)
 			 ON CONFLICT (join_code) DO NOTHING RETURNING *`,
-			[newId(), input.title, joinCodeFromBytes(randomBytes(8)), input.facilitatorId]
+			[newId(), input.title, joinCodeFromBytes(randomBytes(8)), input.facilitatorId, input.locale ?? 'fr']
 		);
 		if (rows[0]) {
 			await db.query('INSERT INTO workshop_facilitator (workshop_id, facilitator_id) VALUES ($1, $2)', [

@@ -1,0 +1,145 @@
+import type { Queryable } from '../db.ts';
+import type { Phase, PhaseSettings, PhaseType } from '../../../src/lib/domain/agenda/phase.ts';
+import { INITIAL_TIMER, type TimerState, type TimerStatus } from '../../../src/lib/domain/agenda/timer.ts';
+
+/** A phase as stored: the plan, and when it actually started and ended (null until then). */
+export interface AgendaPhase extends Phase {
+	startedAt: Date | null;
+	endedAt: Date | null;
+}
+
+interface PhaseRow {
+	id: string;
+	type: PhaseType;
+	title: string;
+	minutes: number;
+	instructions: string;
+	settings: PhaseSettings;
+	started_at: Date | string | null;
+	ended_at: Date | string | null;
+}
+const date = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
+
+export async function readAgenda(db: Queryable, workshopId: string): Promise<AgendaPhase[]> {
+	const rows = await db.query<PhaseRow>(
+		`SELECT id, type, title, minutes, instructions, settings, started_at, ended_at
+		 FROM phase WHERE workshop_id = $1 ORDER BY position`,
+		[workshopId]
+	);
+	return rows.map((r) => ({
+		id: r.id,
+		type: r.type,
+		title: r.title,
+		minutes: r.minutes,
+		instructions: r.instructions,
+		settings: r.settings,
+		startedAt: date(r.started_at),
+		endedAt: date(r.ended_at)
+	}));
+}
+
+/**
+ * Writes the agenda as given, in order: phases kept by id keep their actual times, others are
+ * added, missing ones removed. Run it in a transaction with whatever else changes with it.
+ */
+export async function saveAgenda(tx: Queryable, workshopId: string, phases: readonly Phase[]): Promise<void> {
+	const ids = phases.map((p) => p.id);
+	await tx.query(`DELETE FROM phase WHERE workshop_id = $1 AND NOT (id = ANY($2::text[]))`, [workshopId, ids]);
+	for (const [position, p] of phases.entries()) {
+		await tx.query(
+			`INSERT INTO phase (workshop_id, id, position, type, title, minutes, instructions, settings)
+			 VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb)
+			 ON CONFLICT (workshop_id, id) DO UPDATE SET position = EXCLUDED.position, type = EXCLUDED.type,
+			   title = EXCLUDED.title, minutes = EXCLUDED.minutes, instructions = EXCLUDED.instructions,
+			   settings = EXCLUDED.settings`,
+			[workshopId, p.id, position, p.type, p.title, p.minutes, p.instructions, JSON.stringify(p.settings)]
+		);
+	}
+}
+
+/** The clock and controls of a workshop (the initial state when none was saved yet). */
+export interface Clock {
+	timer: TimerState;
+	locked: boolean;
+}
+
+interface ClockRow {
+	phase_id: string | null;
+	status: TimerStatus;
+	ends_at: Date | string | null;
+	remaining_ms: number | null;
+	started_at: Date | string | null;
+	locked: boolean;
+}
+
+export async function readClock(db: Queryable, workshopId: string): Promise<Clock> {
+	const rows = await db.query<ClockRow>(
+		'SELECT phase_id, status, ends_at, remaining_ms, started_at, locked FROM workshop_clock WHERE workshop_id = $1',
+		[workshopId]
+	);
+	const r = rows[0];
+	if (!r) return { timer: INITIAL_TIMER, locked: false };
+	return {
+		timer: {
+			phase: r.phase_id,
+			status: r.status,
+			endsAt: r.ends_at === null ? null : new Date(r.ends_at).getTime(),
+			remainingMs: r.remaining_ms,
+			startedAt: r.started_at === null ? null : new Date(r.started_at).getTime()
+		},
+		locked: r.locked
+	};
+}
+
+const at = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
+
+export async function saveClock(tx: Queryable, workshopId: string, clock: Clock): Promise<void> {
+	const t = clock.timer;
+	await tx.query(
+		`INSERT INTO workshop_clock (workshop_id, phase_id, status, ends_at, remaining_ms, started_at, locked, updated_at)
+		 VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+		 ON CONFLICT (workshop_id) DO UPDATE SET phase_id = EXCLUDED.phase_id, status = EXCLUDED.status,
+		   ends_at = EXCLUDED.ends_at, remaining_ms = EXCLUDED.remaining_ms, started_at = EXCLUDED.started_at,
+		   locked = EXCLUDED.locked, updated_at = now()`,
+		[workshopId, t.phase, t.status, at(t.endsAt), t.remainingMs === null ? null : Math.round(t.remainingMs), at(t.startedAt), clock.locked]
+	);
+}
+
+/** Stamps the actual start of a phase and the end of the one before it. */
+export async function markPhaseTimes(
+	tx: Queryable,
+	workshopId: string,
+	change: { ended: string | null; started: string | null; now: Date }
+): Promise<void> {
+	if (change.ended && change.ended !== change.started)
+		await tx.query('UPDATE phase SET ended_at = $3 WHERE workshop_id = $1 AND id = $2', [workshopId, change.ended, change.now]);
+	if (change.started)
+		await tx.query('UPDATE phase SET started_at = COALESCE(started_at, $3), ended_at = NULL WHERE workshop_id = $1 AND id = $2', [
+			workshopId,
+			change.started,
+			change.now
+		]);
+}
+
+export interface WorkshopEvent {
+	at: Date;
+	actorId: string;
+	action: string;
+	phaseId: string | null;
+	detail: Record<string, unknown>;
+}
+
+export async function logEvent(tx: Queryable, workshopId: string, event: Omit<WorkshopEvent, 'at'>): Promise<void> {
+	await tx.query(
+		`INSERT INTO workshop_event (workshop_id, actor_id, action, phase_id, detail) VALUES ($1, $2, $3, $4, $5::text::jsonb)`,
+		[workshopId, event.actorId, event.action, event.phaseId, JSON.stringify(event.detail)]
+	);
+}
+
+export async function readEvents(db: Queryable, workshopId: string): Promise<WorkshopEvent[]> {
+	const rows = await db.query<{ at: Date | string; actor_id: string; action: string; phase_id: string | null; detail: Record<string, unknown> }>(
+		'SELECT at, actor_id, action, phase_id, detail FROM workshop_event WHERE workshop_id = $1 ORDER BY seq',
+		[workshopId]
+	);
+	return rows.map((r) => ({ at: new Date(r.at), actorId: r.actor_id, action: r.action, phaseId: r.phase_id, detail: r.detail }));
+}
