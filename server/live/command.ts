@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { Db } from '../db/db.ts';
+import type { Db, Queryable } from '../db/db.ts';
+import { DbError } from '../db/db.ts';
 import type { Log } from '../log.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Rooms } from '../sync/rooms.ts';
@@ -7,79 +8,157 @@ import type { Room } from '../sync/room.ts';
 import { CommandError } from '../../src/lib/protocol/errors.ts';
 import type { CommandName, CommandResult, LiveCommands } from '../../src/lib/protocol/live.ts';
 import { liveSchemas } from '../../src/lib/protocol/live-schemas.ts';
+import { can } from '../../src/lib/domain/permissions/roles.ts';
 import { findCommand, recordCommand } from '../db/repositories/live-commands.ts';
+import { ensureClock, logEvent, markPhaseTimes, readAgenda, readClock, saveClock, type AgendaPhase, type Clock } from '../db/repositories/agenda.ts';
+import type { Notifier } from './notifier.ts';
 
-export interface CommandContext<N extends CommandName> {
-	input: z.infer<(typeof liveSchemas)[N]>;
-	actor: Actor;
-	workshopId: string;
-	room: Room;
-	db: Db;
-	now: Date;
-}
+type Input<N extends CommandName> = z.infer<(typeof liveSchemas)[N]>;
+type Result<N extends CommandName> = LiveCommands[N]['result'];
 
 export interface CommandDeps {
 	db: Db;
 	rooms: Rooms;
 	log: Log;
+	notify: Notifier;
 }
 
-export type CommandHandler<N extends CommandName> = (ctx: CommandContext<N>) => LiveCommands[N]['result'];
+export type Runner = (deps: CommandDeps, actor: Actor, workshopId: string, raw: unknown) => Promise<CommandResult<unknown>>;
 
 /**
- * Wraps a command: parse → run once per commandId → wait until stored → acknowledge.
- * The handler authorizes (throws CommandError) and applies the domain change to the room's
- * document synchronously; the acknowledgement is sent only once that change is in the
- * database, so an acknowledged command survives a crash.
+ * What every command shares: parse → run once per (actor, commandId) → answer. A retry of a
+ * command already stored answers its first result; someone else's id is a conflict.
+ * `execute` applies the command and records it (so it is applied once even after a crash).
  */
-export function command<N extends CommandName>(name: N, handler: CommandHandler<N>) {
-	const inflight = new Map<string, Promise<CommandResult<LiveCommands[N]['result']>>>();
+function once<N extends CommandName>(
+	name: N,
+	execute: (deps: CommandDeps, actor: Actor, workshopId: string, input: Input<N>) => Promise<Result<N>>
+): Runner {
+	const inflight = new Map<string, Promise<CommandResult<Result<N>>>>();
 
-	return async function run(
-		deps: CommandDeps,
-		actor: Actor,
-		workshopId: string,
-		raw: unknown
-	): Promise<CommandResult<LiveCommands[N]['result']>> {
+	async function attempt(deps: CommandDeps, actor: Actor, workshopId: string, input: Input<N>): Promise<CommandResult<Result<N>>> {
+		try {
+			const previous = await findCommand(deps.db, workshopId, input.commandId);
+			if (previous !== null && previous.actorId !== actor.id) throw new CommandError('conflict', 'this command id is already used');
+			if (previous !== null) return { ok: true, value: previous.result as Result<N> };
+			return { ok: true, value: await execute(deps, actor, workshopId, input) };
+		} catch (e) {
+			if (e instanceof CommandError) return { ok: false, error: e.toBody() };
+			if (e instanceof DbError) return { ok: false, error: { code: 'unavailable', message: 'the database is not answering; try again' } };
+			deps.log.error({ command: name, workshopId, actor: actor.id, err: (e as Error).message }, 'command failed');
+			return { ok: false, error: { code: 'internal', message: 'the server could not apply this command' } };
+		}
+	}
+
+	return async (deps, actor, workshopId, raw) => {
 		const parsed = liveSchemas[name].safeParse(raw);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
 			const where = issue?.path.join('.') || 'input';
 			return { ok: false, error: { code: 'invalid_input', message: `${name}: ${where}: ${issue?.message ?? 'invalid'}` } };
 		}
-		const input = parsed.data as CommandContext<N>['input'];
+		const input = parsed.data as Input<N>;
 		const key = `${workshopId}:${actor.id}:${input.commandId}`;
 		const running = inflight.get(key);
 		if (running) return running;
-		const attempt = execute(deps, actor, workshopId, input).finally(() => inflight.delete(key));
-		inflight.set(key, attempt);
-		return attempt;
+		const run = attempt(deps, actor, workshopId, input).finally(() => inflight.delete(key));
+		inflight.set(key, run);
+		return run;
 	};
+}
 
-	async function execute(
-		deps: CommandDeps,
-		actor: Actor,
-		workshopId: string,
-		input: CommandContext<N>['input']
-	): Promise<CommandResult<LiveCommands[N]['result']>> {
+export interface CommandContext<N extends CommandName> {
+	input: Input<N>;
+	actor: Actor;
+	workshopId: string;
+	room: Room;
+	deps: CommandDeps;
+	now: Date;
+}
+
+/**
+ * A command that changes the workshop's document. The handler authorizes (throws
+ * CommandError) and applies the change to the room's document; the acknowledgement is sent
+ * only once that change is in the database, so an acknowledged command survives a crash.
+ */
+export function command<N extends CommandName>(name: N, handler: (ctx: CommandContext<N>) => Result<N> | Promise<Result<N>>): Runner {
+	return once(name, async (deps, actor, workshopId, input) => {
+		const room = await deps.rooms.acquire(workshopId);
 		try {
-			const previous = await findCommand(deps.db, workshopId, input.commandId);
-			// A retry gets its first answer again; someone else's id is not theirs to replay.
-			if (previous !== null && previous.actorId !== actor.id) throw new CommandError('conflict', 'this command id is already used');
-			if (previous !== null) return { ok: true, value: previous.result as LiveCommands[N]['result'] };
-			const room = await deps.rooms.acquire(workshopId);
-			try {
-				const value = handler({ input, actor, workshopId, room, db: deps.db, now: new Date() });
-				await room.log.stored();
-				await recordCommand(deps.db, { workshopId, commandId: input.commandId, actorId: actor.id, result: value });
-				return { ok: true, value };
-			} finally {
-				deps.rooms.release(room);
-			}
-		} catch (e) {
-			if (e instanceof CommandError) return { ok: false, error: e.toBody() };
-			deps.log.error({ command: name, workshopId, actor: actor.id, err: (e as Error).message }, 'command failed');
-			return { ok: false, error: { code: 'internal', message: 'the server could not apply this command' } };
+			const value = await handler({ input, actor, workshopId, room, deps, now: new Date() });
+			await room.log.stored();
+			await recordCommand(deps.db, { workshopId, commandId: input.commandId, actorId: actor.id, result: value });
+			return value;
+		} finally {
+			deps.rooms.release(room);
 		}
-	}
+	});
+}
+
+export interface ControlContext<N extends CommandName> {
+	input: Input<N>;
+	actor: Actor;
+	workshopId: string;
+	tx: Queryable;
+	clock: Clock;
+	agenda: AgendaPhase[];
+	now: Date;
+}
+
+export interface ControlOutcome<R> {
+	value: R;
+	/** The new clock, when it changed. */
+	clock?: Clock;
+	/** The line this change adds to the workshop's log. */
+	log: { action: string; detail?: Record<string, unknown> };
+}
+
+/**
+ * A facilitator's control of the room (clock, lock, agenda): the workshop's row is locked
+ * for the transaction, so two facilitators clicking at once — on any instance — apply one
+ * after the other; the change, its log line and the command's record commit together, then
+ * every client is sent the new state.
+ */
+export function control<N extends CommandName>(
+	name: N,
+	handler: (ctx: ControlContext<N>) => ControlOutcome<Result<N>> | Promise<ControlOutcome<Result<N>>>,
+	after?: (deps: CommandDeps, workshopId: string) => Promise<unknown>
+): Runner {
+	return once(name, async (deps, actor, workshopId, input) => {
+		if (!can(actor.role, 'workshop.manage')) throw new CommandError('forbidden', 'only a facilitator of this workshop can do this');
+		const now = new Date();
+		const value = await deps.db.transaction(async (tx) => {
+			await ensureClock(tx, workshopId);
+			const clock = await readClock(tx, workshopId, true);
+			const agenda = await readAgenda(tx, workshopId);
+			const outcome = await handler({ input, actor, workshopId, tx, clock, agenda, now });
+			if (outcome.clock) {
+				await saveClock(tx, workshopId, outcome.clock);
+				const [was, is] = [clock.timer.phase, outcome.clock.timer.phase];
+				const restarted = outcome.clock.timer.startedAt !== clock.timer.startedAt;
+				if (was !== is || restarted || outcome.clock.timer.status === 'ended')
+					await markPhaseTimes(tx, workshopId, {
+						ended: outcome.clock.timer.status === 'ended' ? is : was,
+						started: outcome.clock.timer.status === 'ended' ? null : is,
+						now
+					});
+			}
+			await logEvent(tx, workshopId, {
+				actorId: actor.id,
+				action: outcome.log.action,
+				phaseId: (outcome.clock ?? clock).timer.phase,
+				detail: outcome.log.detail ?? {}
+			});
+			await recordCommand(tx, { workshopId, commandId: input.commandId, actorId: actor.id, result: outcome.value });
+			return outcome.value;
+		});
+		// The change is committed: a failing follow-up (writing revealed notes) is logged, and what
+		// it left undone stays visible (hidden notes still counted) for the facilitator to redo.
+		if (after)
+			await after(deps, workshopId).catch((e: Error) =>
+				deps.log.error({ command: name, workshopId, err: e.message }, 'command follow-up failed')
+			);
+		deps.notify.state(workshopId);
+		return value;
+	});
 }

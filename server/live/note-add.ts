@@ -1,5 +1,6 @@
 import { CommandError } from '../../src/lib/protocol/errors.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
+import { noteGate } from '../../src/lib/domain/agenda/rules.ts';
 import {
 	NOTE_TEXT_MAX,
 	cleanNoteText,
@@ -10,22 +11,47 @@ import {
 	notesOf,
 	readNote
 } from '../../src/lib/domain/board/notes.ts';
+import { readRoomRules } from '../db/repositories/agenda.ts';
+import { addHiddenNote, findHiddenNote } from '../db/repositories/hidden-notes.ts';
 import { command } from './command.ts';
 
 /**
- * A participant (or anyone allowed) adds a note. The note's id is the command's id, so a
- * command retried after a crash between storing and recording cannot add a second note.
+ * A participant (or anyone allowed) adds a note. The note's id is the command's, so a command
+ * retried after a crash between storing and recording cannot add a second note. Whether it
+ * may, and how it is written (hidden until reveal, anonymous), is the room's rules' call.
  */
-export const noteAdd = command('note.add', ({ input, actor, room, now }) => {
+export const noteAdd = command('note.add', async ({ input, actor, workshopId, room, deps, now }) => {
 	if (!can(actor.role, 'note.add')) throw new CommandError('forbidden', 'your role cannot add notes');
 	const text = cleanNoteText(input.text);
 	if (text === null) throw new CommandError('invalid_input', `a note needs 1 to ${NOTE_TEXT_MAX} characters`);
 	const noteId = input.commandId;
 	if (hasNote(room.doc, noteId)) {
 		const existing = readNote(noteId, notesOf(room.doc).get(noteId)!);
+		// An anonymous note names no author to check a retry against; answering changes nothing.
+		if (existing?.anonymous) return { noteId };
 		if (existing?.authorId !== actor.id) throw new CommandError('conflict', 'this command id is already used');
 		return { noteId };
 	}
+	const rules = await readRoomRules(deps.db, workshopId);
+	const gate = noteGate({ role: actor.role, category: actor.category, ...rules });
+	if (!gate.ok) throw new CommandError(gate.code, gate.message);
+
+	if (gate.hidden && rules.phase) {
+		const already = await findHiddenNote(deps.db, workshopId, noteId);
+		if (already && already.authorId !== actor.id) throw new CommandError('conflict', 'this command id is already used');
+		await addHiddenNote(deps.db, workshopId, {
+			id: noteId,
+			phaseId: rules.phase.id,
+			authorId: actor.id,
+			authorCategory: actor.category,
+			anonymous: gate.anonymous,
+			text
+		});
+		deps.notify.hiddenNotes(workshopId, actor.id);
+		deps.notify.state(workshopId);
+		return { noteId, hidden: true };
+	}
+
 	const at =
 		input.x !== undefined && input.y !== undefined ? clampPosition(input.x, input.y) : nextNotePosition(notesOf(room.doc).size);
 	insertNote(
@@ -36,8 +62,9 @@ export const noteAdd = command('note.add', ({ input, actor, room, now }) => {
 			x: at.x,
 			y: at.y,
 			color: 'yellow',
-			authorId: actor.id,
+			authorId: gate.anonymous ? '' : actor.id,
 			authorCategory: actor.category,
+			anonymous: gate.anonymous || undefined,
 			createdAt: now.getTime(),
 			updatedAt: now.getTime()
 		},

@@ -6,16 +6,29 @@ import { resolveActor, type Actor } from '../auth/actor.ts';
 import { findWorkshop } from '../db/repositories/workshops.ts';
 import { LIVE_PATH, type CommandName } from '../../src/lib/protocol/live.ts';
 import type { ErrorCode } from '../../src/lib/protocol/errors.ts';
-import type { CommandDeps } from './command.ts';
+import type { CommandDeps, Runner } from './command.ts';
 import { noteAdd } from './note-add.ts';
+import { phaseBack, phaseExtend, phasePause, phaseResume, phaseSkip, phaseStart } from './phase-controls.ts';
+import { agendaSave, boardLock, phaseReveal, roomAttention } from './room-controls.ts';
+import { actorRoom, workshopRoom, type Notifier } from './notifier.ts';
+import { readWorkshopState } from './workshop-state.ts';
+import { hiddenNotesOf } from '../db/repositories/hidden-notes.ts';
 import { RateLimiter } from '../rate-limiter.ts';
 import { perMinute, perSecond } from '../../src/lib/domain/limits/token-bucket.ts';
 
-type Runner = (deps: CommandDeps, actor: Actor, workshopId: string, raw: unknown) => Promise<unknown>;
-
 /** Every live command, by event name. Adding a command = one file + one line here. */
 const COMMANDS: Record<CommandName, Runner> = {
-	'note.add': noteAdd
+	'note.add': noteAdd,
+	'phase.start': phaseStart,
+	'phase.pause': phasePause,
+	'phase.resume': phaseResume,
+	'phase.extend': phaseExtend,
+	'phase.skip': phaseSkip,
+	'phase.back': phaseBack,
+	'phase.reveal': phaseReveal,
+	'board.lock': boardLock,
+	'room.attention': roomAttention,
+	'agenda.save': agendaSave
 };
 
 interface SocketData {
@@ -31,8 +44,8 @@ function refusal(code: ErrorCode, message: string): Error {
  * socket.io on `/live`. The handshake checks Origin, the workshop and the session; the socket
  * joins its workshop's room; each event is one command, answered through its acknowledgement.
  */
-export function createLiveServer(httpServer: HttpServer, deps: CommandDeps & { config: Config }): Server {
-	const { config, db, log } = deps;
+export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps, 'notify'> & { config: Config }): Server {
+	const { config, db, log } = base;
 	const io = new Server(httpServer, {
 		path: LIVE_PATH,
 		serveClient: false,
@@ -41,6 +54,24 @@ export function createLiveServer(httpServer: HttpServer, deps: CommandDeps & { c
 		destroyUpgrade: false,
 		allowRequest: (req, callback) => callback(originAllowed(req, config.origin) ? null : 'origin not allowed', originAllowed(req, config.origin))
 	});
+
+	// Pushes read the database after the change committed; a failure only costs a stale screen
+	// until the next push or reconnect, so it is logged, never thrown at the command.
+	const push = (what: string, workshopId: string, work: () => Promise<void>) =>
+		work().catch((e: Error) => log.warn({ workshopId, err: e.message }, `${what} push failed`));
+	const notify: Notifier = {
+		state: (workshopId) =>
+			void push('state', workshopId, async () => {
+				io.to(workshopRoom(workshopId)).emit('workshop.state', await readWorkshopState(db, workshopId));
+			}),
+		hiddenNotes: (workshopId, authorId) =>
+			void push('hidden notes', workshopId, async () => {
+				const notes = await hiddenNotesOf(db, workshopId, authorId);
+				io.to(actorRoom(workshopId, authorId)).emit('notes.hidden', notes.map(({ id, text }) => ({ id, text })));
+			}),
+		attention: (workshopId) => void io.to(workshopRoom(workshopId)).emit('room.attention', { at: Date.now() })
+	};
+	const deps: CommandDeps = { ...base, notify };
 
 	const commandLimiter = new RateLimiter(perSecond(config.liveCommandsPerSecond));
 	const noteLimiter = new RateLimiter(perMinute(config.notesPerMinute));
@@ -69,7 +100,13 @@ export function createLiveServer(httpServer: HttpServer, deps: CommandDeps & { c
 
 	io.on('connection', (socket: Socket) => {
 		const { actor, workshopId } = socket.data as SocketData;
-		void socket.join(`workshop:${workshopId}`);
+		void socket.join([workshopRoom(workshopId), actorRoom(workshopId, actor.id)]);
+		// A late joiner or a reconnecting phone gets the agenda and clock at once, and its own hidden notes.
+		void push('state', workshopId, async () => {
+			socket.emit('workshop.state', await readWorkshopState(db, workshopId));
+			const hidden = await hiddenNotesOf(db, workshopId, actor.id);
+			if (hidden.length) socket.emit('notes.hidden', hidden.map(({ id, text }) => ({ id, text })));
+		});
 		socket.on('disconnect', () => commandLimiter.forget(socket.id));
 		socket.onAny((event: string, ...args: unknown[]) => {
 			const last = args[args.length - 1];

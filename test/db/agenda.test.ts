@@ -60,14 +60,15 @@ describe.each(engines())('%s agenda', (engine) => {
 
 	test('the clock is the initial one until saved, then read back to the millisecond', async () => {
 		const w = await aWorkshop(db());
-		expect(await readClock(db(), w.id)).toEqual({ timer: INITIAL_TIMER, locked: false });
+		expect(await readClock(db(), w.id)).toEqual({ timer: INITIAL_TIMER, locked: false, revealed: false });
 		const clock = {
 			timer: { phase: 'b', status: 'paused' as const, endsAt: null, remainingMs: 123_456, startedAt: Date.UTC(2026, 10, 25, 9, 0, 0, 789) },
-			locked: true
+			locked: true,
+			revealed: true
 		};
 		await saveClock(db(), w.id, clock);
 		expect(await readClock(db(), w.id)).toEqual(clock);
-		const running = { timer: { ...clock.timer, status: 'running' as const, endsAt: Date.UTC(2026, 10, 25, 9, 20, 0, 5), remainingMs: null }, locked: false };
+		const running = { timer: { ...clock.timer, status: 'running' as const, endsAt: Date.UTC(2026, 10, 25, 9, 20, 0, 5), remainingMs: null }, locked: false, revealed: false };
 		await saveClock(db(), w.id, running);
 		expect(await readClock(db(), w.id)).toEqual(running);
 	});

@@ -63,7 +63,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
 	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+		// Generous: PGlite starts in seconds, but a loaded 2-core CI machine can take far longer.
+		const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
 		const check = () => {
 			if (out.includes('Concerto is ready')) {
 				clearTimeout(timer);

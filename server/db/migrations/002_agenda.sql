@@ -26,6 +26,8 @@ CREATE TABLE workshop_clock (
 	remaining_ms integer,
 	started_at timestamptz,
 	locked boolean NOT NULL DEFAULT false,
+	-- A silent phase's notes were revealed: later notes of that phase are written at once.
+	revealed boolean NOT NULL DEFAULT false,
 	updated_at timestamptz NOT NULL DEFAULT now()
 );
 
@@ -40,3 +42,19 @@ CREATE TABLE workshop_event (
 	detail jsonb NOT NULL DEFAULT '{}',
 	PRIMARY KEY (workshop_id, seq)
 );
+
+-- Notes written in a silent phase wait here, out of the Yjs document every client receives,
+-- until the facilitator reveals them (then they are written into the document).
+CREATE TABLE hidden_note (
+	workshop_id text NOT NULL REFERENCES workshop (id) ON DELETE CASCADE,
+	id text NOT NULL,
+	phase_id text NOT NULL,
+	author_id text NOT NULL,
+	author_category text NOT NULL,
+	anonymous boolean NOT NULL DEFAULT false,
+	text text NOT NULL,
+	created_at timestamptz NOT NULL DEFAULT now(),
+	revealed_at timestamptz,
+	PRIMARY KEY (workshop_id, id)
+);
+CREATE INDEX hidden_note_waiting ON hidden_note (workshop_id) WHERE revealed_at IS NULL;

@@ -61,6 +61,8 @@ export async function saveAgenda(tx: Queryable, workshopId: string, phases: read
 export interface Clock {
 	timer: TimerState;
 	locked: boolean;
+	/** The current silent phase's notes were revealed. */
+	revealed: boolean;
 }
 
 interface ClockRow {
@@ -70,15 +72,18 @@ interface ClockRow {
 	remaining_ms: number | null;
 	started_at: Date | string | null;
 	locked: boolean;
+	revealed: boolean;
 }
 
-export async function readClock(db: Queryable, workshopId: string): Promise<Clock> {
+/** `forUpdate` (inside a transaction, after `ensureClock`): other writers wait until it ends. */
+export async function readClock(db: Queryable, workshopId: string, forUpdate = false): Promise<Clock> {
 	const rows = await db.query<ClockRow>(
-		'SELECT phase_id, status, ends_at, remaining_ms, started_at, locked FROM workshop_clock WHERE workshop_id = $1',
+		'SELECT phase_id, status, ends_at, remaining_ms, started_at, locked, revealed FROM workshop_clock WHERE workshop_id = $1' +
+			(forUpdate ? ' FOR UPDATE' : ''),
 		[workshopId]
 	);
 	const r = rows[0];
-	if (!r) return { timer: INITIAL_TIMER, locked: false };
+	if (!r) return { timer: INITIAL_TIMER, locked: false, revealed: false };
 	return {
 		timer: {
 			phase: r.phase_id,
@@ -87,8 +92,14 @@ export async function readClock(db: Queryable, workshopId: string): Promise<Cloc
 			remainingMs: r.remaining_ms,
 			startedAt: r.started_at === null ? null : new Date(r.started_at).getTime()
 		},
-		locked: r.locked
+		locked: r.locked,
+		revealed: r.revealed
 	};
+}
+
+/** Makes sure the clock row exists, so that `readClock(…, true)` has a row to lock. */
+export async function ensureClock(tx: Queryable, workshopId: string): Promise<void> {
+	await tx.query('INSERT INTO workshop_clock (workshop_id) VALUES ($1) ON CONFLICT DO NOTHING', [workshopId]);
 }
 
 const at = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
@@ -96,12 +107,21 @@ const at = (ms: number | null): Date | null => (ms === null ? null : new Date(ms
 export async function saveClock(tx: Queryable, workshopId: string, clock: Clock): Promise<void> {
 	const t = clock.timer;
 	await tx.query(
-		`INSERT INTO workshop_clock (workshop_id, phase_id, status, ends_at, remaining_ms, started_at, locked, updated_at)
-		 VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+		`INSERT INTO workshop_clock (workshop_id, phase_id, status, ends_at, remaining_ms, started_at, locked, revealed, updated_at)
+		 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
 		 ON CONFLICT (workshop_id) DO UPDATE SET phase_id = EXCLUDED.phase_id, status = EXCLUDED.status,
 		   ends_at = EXCLUDED.ends_at, remaining_ms = EXCLUDED.remaining_ms, started_at = EXCLUDED.started_at,
-		   locked = EXCLUDED.locked, updated_at = now()`,
-		[workshopId, t.phase, t.status, at(t.endsAt), t.remainingMs === null ? null : Math.round(t.remainingMs), at(t.startedAt), clock.locked]
+		   locked = EXCLUDED.locked, revealed = EXCLUDED.revealed, updated_at = now()`,
+		[
+			workshopId,
+			t.phase,
+			t.status,
+			at(t.endsAt),
+			t.remainingMs === null ? null : Math.round(t.remainingMs),
+			at(t.startedAt),
+			clock.locked,
+			clock.revealed
+		]
 	);
 }
 
@@ -142,4 +162,30 @@ export async function readEvents(db: Queryable, workshopId: string): Promise<Wor
 		[workshopId]
 	);
 	return rows.map((r) => ({ at: new Date(r.at), actorId: r.actor_id, action: r.action, phaseId: r.phase_id, detail: r.detail }));
+}
+
+/** What decides whether a note may be added now: the controls and the phase that is on. */
+export interface RoomRules {
+	locked: boolean;
+	status: TimerStatus;
+	revealed: boolean;
+	phase: { id: string; type: PhaseType; settings: PhaseSettings } | null;
+}
+
+/** One query on the hot path of every participant's note. */
+export async function readRoomRules(db: Queryable, workshopId: string): Promise<RoomRules> {
+	const rows = await db.query<{ locked: boolean; status: TimerStatus; revealed: boolean; phase_id: string | null; type: PhaseType | null; settings: PhaseSettings | null }>(
+		`SELECT c.locked, c.status, c.revealed, p.id AS phase_id, p.type, p.settings
+		 FROM workshop_clock c LEFT JOIN phase p ON p.workshop_id = c.workshop_id AND p.id = c.phase_id
+		 WHERE c.workshop_id = $1`,
+		[workshopId]
+	);
+	const r = rows[0];
+	if (!r) return { locked: false, status: 'idle', revealed: false, phase: null };
+	return {
+		locked: r.locked,
+		status: r.status,
+		revealed: r.revealed,
+		phase: r.phase_id && r.type ? { id: r.phase_id, type: r.type, settings: r.settings ?? {} } : null
+	};
 }

@@ -136,6 +136,8 @@ export const en: Record<MessageKey, string> = {
 	'error.conflict': 'Conflict: this was already done.',
 	'error.too_large': 'Message too large.',
 	'error.rate_limited': 'Too many attempts, try again later.',
+	'error.locked': 'The facilitator has locked the board for now.',
+	'error.phase_closed': 'This phase does not take new ideas.',
 	'error.unavailable': 'Service temporarily unavailable.',
 	'error.internal': 'Server error.'
 };

@@ -135,6 +135,8 @@ export const fr = {
 	'error.conflict': 'Conflit : cette action a déjà été faite.',
 	'error.too_large': 'Message trop volumineux.',
 	'error.rate_limited': 'Trop de tentatives, réessayez plus tard.',
+	'error.locked': 'L’animateur·rice a verrouillé le tableau pour le moment.',
+	'error.phase_closed': 'Cette séquence ne permet pas d’ajouter des idées.',
 	'error.unavailable': 'Service momentanément indisponible.',
 	'error.internal': 'Erreur du serveur.'
 } as const;

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
 	'conflict',
 	'too_large',
 	'rate_limited',
+	'locked',
+	'phase_closed',
 	'unavailable',
 	'internal'
 ] as const;

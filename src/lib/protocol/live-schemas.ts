@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NOTE_TEXT_MAX } from '../domain/board/notes.ts';
+import { agendaSchema } from '../domain/agenda/phase-schema.ts';
 import { COMMAND_ID_PATTERN, type CommandName } from './live.ts';
 
 const commandId = z.string().regex(COMMAND_ID_PATTERN, 'commandId must be 8-64 characters of A-Z a-z 0-9 _ -');
@@ -12,5 +13,15 @@ export const liveSchemas = {
 		text: z.string().max(NOTE_TEXT_MAX * 4, `text is longer than ${NOTE_TEXT_MAX} characters`),
 		x: coordinate.optional(),
 		y: coordinate.optional()
-	})
+	}),
+	'phase.start': z.strictObject({ commandId }),
+	'phase.pause': z.strictObject({ commandId }),
+	'phase.resume': z.strictObject({ commandId }),
+	'phase.extend': z.strictObject({ commandId, minutes: z.number().int().min(1).max(60) }),
+	'phase.skip': z.strictObject({ commandId }),
+	'phase.back': z.strictObject({ commandId }),
+	'phase.reveal': z.strictObject({ commandId }),
+	'board.lock': z.strictObject({ commandId, locked: z.boolean() }),
+	'room.attention': z.strictObject({ commandId }),
+	'agenda.save': z.strictObject({ commandId, phases: agendaSchema })
 } satisfies Record<CommandName, z.ZodType>;

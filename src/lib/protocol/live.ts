@@ -1,4 +1,6 @@
 import type { ErrorBody } from './errors.ts';
+import type { Phase } from '../domain/agenda/phase.ts';
+import type { TimerState } from '../domain/agenda/timer.ts';
 
 /**
  * The live channel (socket.io, path `/live`). The client connects with
@@ -19,14 +21,68 @@ export interface NoteAddInput {
 }
 export interface NoteAddResult {
 	noteId: string;
+	/** In a silent phase the note waits on the server, seen only by its author, until reveal. */
+	hidden?: boolean;
+}
+
+/** Facilitator controls: only a command id, or a command id and one setting. */
+export interface ControlInput {
+	commandId: string;
+}
+export interface ControlResult {
+	ok: true;
 }
 
 export interface LiveCommands {
 	'note.add': { input: NoteAddInput; result: NoteAddResult };
+	'phase.start': { input: ControlInput; result: ControlResult };
+	'phase.pause': { input: ControlInput; result: ControlResult };
+	'phase.resume': { input: ControlInput; result: ControlResult };
+	'phase.extend': { input: ControlInput & { minutes: number }; result: ControlResult };
+	'phase.skip': { input: ControlInput; result: ControlResult };
+	'phase.back': { input: ControlInput; result: ControlResult };
+	'phase.reveal': { input: ControlInput; result: { revealed: number } };
+	'board.lock': { input: ControlInput & { locked: boolean }; result: ControlResult };
+	'room.attention': { input: ControlInput; result: ControlResult };
+	'agenda.save': { input: ControlInput & { phases: Phase[] }; result: ControlResult };
 }
 export type CommandName = keyof LiveCommands;
 
 export type CommandResult<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
+
+/** A phase as clients see it: the plan and, once run, its actual start and end (epoch ms). */
+export interface PhaseView extends Phase {
+	startedAt: number | null;
+	endedAt: number | null;
+}
+
+/**
+ * The workshop's agenda, clock and controls, pushed to every socket on connect and after
+ * every change (`workshop.state`). `serverNow` lets a phone whose clock is wrong count down
+ * from the server's end time all the same.
+ */
+export interface WorkshopState {
+	serverNow: number;
+	phases: PhaseView[];
+	timer: TimerState;
+	locked: boolean;
+	/** Notes written in a silent phase and not yet revealed (their texts stay on the server). */
+	hiddenNotes: number;
+}
+
+/** A participant's own note still hidden by a silent phase (`notes.hidden`, to its author only). */
+export interface HiddenNote {
+	id: string;
+	text: string;
+}
+
+/** Events the server sends without being asked. */
+export interface LiveEvents {
+	'workshop.state': WorkshopState;
+	/** "Everyone look here": the facilitator wants every screen's attention. */
+	'room.attention': { at: number };
+	'notes.hidden': HiddenNote[];
+}
 
 /** Sent by the server to a socket whose handshake it refused (socket.io `connect_error` data). */
 export interface HandshakeRefusal {

@@ -8,9 +8,11 @@ export interface Note {
 	x: number;
 	y: number;
 	color: NoteColor;
-	/** Participant or facilitator id; hidden from others when the note is anonymous (later). */
+	/** Participant or facilitator id; empty when the note is anonymous. */
 	authorId: string;
 	authorCategory: Category | 'facilitator';
+	/** Written in an anonymous phase: the document keeps the category, never the author. */
+	anonymous?: boolean;
 	createdAt: number;
 	updatedAt: number;
 }
@@ -56,6 +58,7 @@ export function readNote(id: string, m: Y.Map<unknown>): Note | null {
 		color: (NOTE_COLORS as readonly unknown[]).includes(color) ? (color as NoteColor) : 'yellow',
 		authorId: String(m.get('authorId') ?? ''),
 		authorCategory: (m.get('authorCategory') as Note['authorCategory']) ?? 'autre',
+		...(m.get('anonymous') === true ? { anonymous: true } : {}),
 		createdAt: num('createdAt'),
 		updatedAt: num('updatedAt')
 	};
@@ -79,7 +82,7 @@ export function hasNote(doc: Y.Doc, id: string): boolean {
 export function insertNote(doc: Y.Doc, note: Note, origin?: unknown): void {
 	doc.transact(() => {
 		const m = new Y.Map<unknown>();
-		for (const [k, v] of Object.entries(note)) if (k !== 'id') m.set(k, v);
+		for (const [k, v] of Object.entries(note)) if (k !== 'id' && v !== undefined) m.set(k, v);
 		notesOf(doc).set(note.id, m);
 	}, origin);
 }

@@ -1,0 +1,17 @@
+/**
+ * What commands tell the room after they change something, without knowing socket.io.
+ * The live server implements it; with Redis every instance's sockets hear it.
+ */
+export interface Notifier {
+	/** The agenda, clock or controls changed: push the new state to every socket of the workshop. */
+	state(workshopId: string): void;
+	/** An author's hidden notes changed: push them to that author's sockets only. */
+	hiddenNotes(workshopId: string, authorId: string): void;
+	/** "Everyone look here". */
+	attention(workshopId: string): void;
+}
+
+export const silentNotifier: Notifier = { state() {}, hiddenNotes() {}, attention() {} };
+
+export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
+export const actorRoom = (workshopId: string, actorId: string) => `actor:${workshopId}:${actorId}`;
