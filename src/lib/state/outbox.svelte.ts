@@ -1,8 +1,8 @@
 import type { Socket } from 'socket.io-client';
-import { connectLive } from '$lib/sync/live';
 import { newClientId } from '$lib/sync/ids';
-import type { CommandResult, HandshakeRefusal, NoteAddResult } from '$lib/protocol/live';
-import { ERROR_CODES, type ErrorCode } from '$lib/protocol/errors';
+import type { CommandResult, NoteAddResult } from '$lib/protocol/live';
+import type { ErrorCode } from '$lib/protocol/errors';
+import { toErrorCode, type LiveChannel } from './live.svelte';
 
 export interface PendingIdea {
 	commandId: string;
@@ -12,7 +12,6 @@ export interface PendingIdea {
 
 const ACK_TIMEOUT_MS = 10_000;
 const storageKey = (workshopId: string) => `concerto.outbox.${workshopId}`;
-const toCode = (c: unknown): ErrorCode => ((ERROR_CODES as readonly unknown[]).includes(c) ? (c as ErrorCode) : 'internal');
 
 /**
  * A participant's ideas on their way to the server. Each keeps its command id until the
@@ -30,18 +29,21 @@ export class IdeaOutbox {
 	accepted = $state(0);
 
 	readonly #workshopId: string;
+	readonly #live: LiveChannel;
 	#socket: Socket | null = null;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
 	readonly #inflight = new Set<string>();
 
-	constructor(workshopId: string) {
-		this.#workshopId = workshopId;
+	constructor(live: LiveChannel) {
+		this.#live = live;
+		this.#workshopId = live.workshopId;
 	}
 
-	/** Browser only. */
-	connect(): void {
+	/** Browser only, once the channel is connecting: ideas kept from an earlier visit go out on connect. */
+	attach(): void {
 		this.#restore();
-		const socket = connectLive(this.#workshopId);
+		const socket = this.#live.socket;
+		if (!socket) return;
 		socket.on('connect', () => {
 			this.connected = true;
 			this.error = null;
@@ -51,19 +53,11 @@ export class IdeaOutbox {
 			this.connected = false;
 			for (const p of this.pending) p.state = 'waiting';
 		});
-		socket.on('connect_error', (err: Error & { data?: HandshakeRefusal }) => {
+		socket.on('connect_error', () => {
 			this.connected = false;
-			if (!err.data?.code) return; // a network error: socket.io retries by itself
-			this.error = toCode(err.data.code);
-			// A refused handshake is not retried by socket.io; only "unavailable" is worth a new try.
-			if (err.data.code === 'unavailable') setTimeout(() => socket.connect(), 5000);
+			if (this.#live.refused) this.error = this.#live.refused;
 		});
 		this.#socket = socket;
-	}
-
-	destroy(): void {
-		this.#socket?.disconnect();
-		this.#socket = null;
 	}
 
 	send(text: string): void {
@@ -97,7 +91,7 @@ export class IdeaOutbox {
 				this.#save();
 				if (res.ok) this.accepted++;
 				else {
-					this.error = toCode(res.error.code);
+					this.error = toErrorCode(res.error.code);
 					this.refusedText = still.text;
 				}
 			});

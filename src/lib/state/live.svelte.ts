@@ -1,0 +1,86 @@
+import type { Socket } from 'socket.io-client';
+import { connectLive } from '$lib/sync/live';
+import { newClientId } from '$lib/sync/ids';
+import type { CommandName, CommandResult, HandshakeRefusal, HiddenNote, LiveCommands, WorkshopState } from '$lib/protocol/live';
+import { ERROR_CODES, type ErrorCode } from '$lib/protocol/errors';
+
+const ACK_TIMEOUT_MS = 10_000;
+export const toErrorCode = (c: unknown): ErrorCode => ((ERROR_CODES as readonly unknown[]).includes(c) ? (c as ErrorCode) : 'internal');
+
+type InputOf<N extends CommandName> = Omit<LiveCommands[N]['input'], 'commandId'>;
+
+/**
+ * A page's one live connection to its workshop: the socket, what the server pushes (agenda,
+ * clock, controls, one's hidden notes, calls for attention) and commands with their answers.
+ * Made per page, connected in the browser only.
+ */
+export class LiveChannel {
+	connected = $state(false);
+	/** Why the server refused the connection, as an error code to translate. */
+	refused = $state<ErrorCode | null>(null);
+	workshop = $state.raw<WorkshopState | null>(null);
+	hiddenNotes = $state.raw<HiddenNote[]>([]);
+	/** Bumped on each "everyone look here". */
+	attention = $state(0);
+	/** Server clock minus this device's clock: cheap phones are often minutes off. */
+	offsetMs = $state(0);
+
+	readonly workshopId: string;
+	#socket: Socket | null = null;
+
+	constructor(workshopId: string) {
+		this.workshopId = workshopId;
+	}
+
+	get socket(): Socket | null {
+		return this.#socket;
+	}
+
+	connect(): Socket {
+		const socket = connectLive(this.workshopId);
+		socket.on('connect', () => {
+			this.connected = true;
+			this.refused = null;
+		});
+		socket.on('disconnect', () => (this.connected = false));
+		socket.on('connect_error', (err: Error & { data?: HandshakeRefusal }) => {
+			this.connected = false;
+			if (!err.data?.code) return; // a network error: socket.io retries by itself
+			this.refused = toErrorCode(err.data.code);
+			// A refused handshake is not retried by socket.io; only "unavailable" is worth a new try.
+			if (err.data.code === 'unavailable') setTimeout(() => socket.connect(), 5000);
+		});
+		socket.on('workshop.state', (state: WorkshopState) => {
+			this.offsetMs = state.serverNow - Date.now();
+			this.workshop = state;
+		});
+		socket.on('notes.hidden', (notes: HiddenNote[]) => (this.hiddenNotes = notes));
+		socket.on('room.attention', () => this.attention++);
+		this.#socket = socket;
+		return socket;
+	}
+
+	destroy(): void {
+		this.#socket?.disconnect();
+		this.#socket = null;
+	}
+
+	/** The server's time now, as this device best knows it. */
+	serverNow(): number {
+		return Date.now() + this.offsetMs;
+	}
+
+	/** Sends a command once (a fresh id) and resolves with its answer; offline or silent → unavailable. */
+	command<N extends CommandName>(name: N, input: InputOf<N>): Promise<CommandResult<LiveCommands[N]['result']>> {
+		const socket = this.#socket;
+		const unavailable = { ok: false as const, error: { code: 'unavailable' as const, message: 'not connected' } };
+		if (!socket?.connected) return Promise.resolve(unavailable);
+		return new Promise((resolve) => {
+			socket
+				.timeout(ACK_TIMEOUT_MS)
+				.emit(name, { ...input, commandId: newClientId() }, (err: Error | null, res: CommandResult<LiveCommands[N]['result']>) =>
+					resolve(err ? unavailable : res)
+				);
+		});
+	}
+}

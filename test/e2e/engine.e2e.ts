@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { translator } from '../../src/lib/i18n/index.ts';
+
+const t = translator('fr');
+
+async function seriousViolations(page: Page): Promise<string[]> {
+	const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+/** The QR code as the projector renders it, read back from a screenshot like a phone's camera would. */
+async function readQr(page: Page): Promise<string> {
+	const png = PNG.sync.read(await page.getByRole('img', { name: t('projector.qr') }).screenshot());
+	const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+	if (!code) throw new Error('no QR code found in the projector screenshot');
+	return code.data;
+}
+
+/** Seconds left on the phase clock ("12:05" → 725). */
+async function secondsLeft(page: Page): Promise<number> {
+	const text = (await page.getByRole('timer').locator('.digits').textContent()) ?? '';
+	const [m, s] = text.trim().split(':').map(Number);
+	return m * 60 + s;
+}
+
+test('the facilitator runs the agenda; a phone joined by QR follows the phase and its time, even after a reload', async ({ browser }) => {
+	const facilitatorContext = await browser.newContext({ locale: 'fr-FR' });
+	const f = await facilitatorContext.newPage();
+	await f.goto('/signup');
+	await f.getByLabel(t('signup.displayName'), { exact: false }).fill('Camille');
+	await f.getByLabel(t('signup.email'), { exact: false }).fill(`camille-engine-${Date.now()}@example.fr`);
+	await f.getByLabel(t('signup.password'), { exact: false }).fill('un mot de passe assez long');
+	await f.getByRole('button', { name: t('signup.submit') }).click();
+	await f.getByLabel(t('home.new.title'), { exact: false }).fill('Crash-test du formulaire');
+	await f.getByRole('button', { name: t('home.new.submit') }).click();
+	await expect(f).toHaveURL(/\/w\/[^/]+$/);
+
+	// The agenda, edited live: a welcome, then a note-taking phase.
+	for (const [title, type, minutes] of [
+		['Accueil et cadrage', 'welcome', '10'],
+		['Premières réactions', 'ideation', '15']
+	]) {
+		await f.getByLabel(t('agenda.add.title')).fill(title);
+		await f.getByLabel(t('agenda.add.type')).selectOption(type);
+		await f.getByRole('spinbutton', { name: t('agenda.minutes') }).last().fill(minutes);
+		await f.getByRole('button', { name: t('agenda.add.submit') }).click();
+		await expect(f.getByRole('listitem').filter({ hasText: title })).toBeVisible();
+	}
+	await expect(f.getByText(t('agenda.planned', { minutes: 25 }))).toBeVisible();
+	expect(await seriousViolations(f)).toEqual([]);
+
+	// The projector shows the QR code; a phone "scans" it.
+	const projector = await facilitatorContext.newPage();
+	await projector.goto(f.url() + '/projector');
+	const joinUrl = await readQr(projector);
+	expect(joinUrl).toMatch(/\/j\/[A-Z2-9]{6,}$/);
+	expect(await seriousViolations(projector)).toEqual([]);
+
+	const phoneContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR', isMobile: true, hasTouch: true });
+	const p = await phoneContext.newPage();
+	await p.goto(joinUrl);
+	await p.getByRole('radio', { name: t('category.elu') }).check();
+	await p.getByRole('button', { name: t('join.submit') }).click();
+	await expect(p.getByRole('heading', { name: t('clock.notStarted') })).toBeVisible();
+
+	// Start, then skip to the ideation phase: the phone switches mode at once.
+	await f.getByRole('button', { name: t('controls.start') }).click();
+	await expect(p.getByRole('heading', { name: 'Accueil et cadrage' })).toBeVisible();
+	await expect(p.getByText(t('participant.mode.watch'))).toBeVisible();
+	await expect(p.getByLabel(t('participant.idea.label'))).toHaveCount(0);
+	await f.getByRole('button', { name: t('controls.skip') }).click();
+	await expect(p.getByRole('heading', { name: 'Premières réactions' })).toBeVisible();
+	await expect(p.getByLabel(t('participant.idea.label'))).toBeVisible();
+	await expect(projector.getByRole('heading', { name: 'Premières réactions' })).toBeVisible();
+
+	// The same remaining time (±1 s) after a reload: the end time comes from the server.
+	const before = await secondsLeft(p);
+	const readAt = Date.now();
+	expect(before).toBeGreaterThan(14 * 60 - 5);
+	await p.reload();
+	await expect(p.getByRole('heading', { name: 'Premières réactions' })).toBeVisible();
+	const after = await secondsLeft(p);
+	const elapsed = (Date.now() - readAt) / 1000;
+	expect(Math.abs(before - elapsed - after)).toBeLessThanOrEqual(1.5);
+	expect(await seriousViolations(p)).toEqual([]);
+
+	// Locking the board is shown on the phone; the printable poster passes axe too.
+	await f.getByRole('button', { name: t('controls.lock') }).click();
+	await expect(p.getByText(t('clock.locked'))).toBeVisible();
+	await f.goto(f.url() + '/sheet');
+	await expect(f.getByRole('img', { name: t('projector.qr') })).toBeVisible();
+	expect(await seriousViolations(f)).toEqual([]);
+	await facilitatorContext.close();
+	await phoneContext.close();
+});
