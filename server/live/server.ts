@@ -8,6 +8,7 @@ import { LIVE_PATH, type CommandName } from '../../src/lib/protocol/live.ts';
 import type { ErrorCode } from '../../src/lib/protocol/errors.ts';
 import type { CommandDeps, Runner } from './command.ts';
 import { noteAdd } from './note-add.ts';
+import { noteDelete, noteEdit, noteMove } from './own-notes.ts';
 import { phaseBack, phaseExtend, phasePause, phaseResume, phaseSkip, phaseStart } from './phase-controls.ts';
 import { agendaSave, boardLock, phaseReveal, roomAttention } from './room-controls.ts';
 import { actorRoom, workshopRoom, type Notifier } from './notifier.ts';
@@ -19,6 +20,9 @@ import { perMinute, perSecond } from '../../src/lib/domain/limits/token-bucket.t
 /** Every live command, by event name. Adding a command = one file + one line here. */
 const COMMANDS: Record<CommandName, Runner> = {
 	'note.add': noteAdd,
+	'note.edit': noteEdit,
+	'note.move': noteMove,
+	'note.delete': noteDelete,
 	'phase.start': phaseStart,
 	'phase.pause': phasePause,
 	'phase.resume': phaseResume,

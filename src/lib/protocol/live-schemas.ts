@@ -5,15 +5,20 @@ import { COMMAND_ID_PATTERN, type CommandName } from './live.ts';
 
 const commandId = z.string().regex(COMMAND_ID_PATTERN, 'commandId must be 8-64 characters of A-Z a-z 0-9 _ -');
 const coordinate = z.number().finite().min(-1e6).max(1e6);
+const noteId = z.string().min(1).max(64);
+const noteText = z.string().max(NOTE_TEXT_MAX * 4, `text is longer than ${NOTE_TEXT_MAX} characters`);
 
 /** Input schemas of every live command; the server parses with them before anything else. */
 export const liveSchemas = {
 	'note.add': z.strictObject({
 		commandId,
-		text: z.string().max(NOTE_TEXT_MAX * 4, `text is longer than ${NOTE_TEXT_MAX} characters`),
+		text: noteText,
 		x: coordinate.optional(),
 		y: coordinate.optional()
 	}),
+	'note.edit': z.strictObject({ commandId, noteId, text: noteText }),
+	'note.move': z.strictObject({ commandId, noteId, x: coordinate, y: coordinate }),
+	'note.delete': z.strictObject({ commandId, noteId }),
 	'phase.start': z.strictObject({ commandId }),
 	'phase.pause': z.strictObject({ commandId }),
 	'phase.resume': z.strictObject({ commandId }),

@@ -33,8 +33,28 @@ export interface ControlResult {
 	ok: true;
 }
 
+/** A participant's own note: change its text, move it, or delete it. */
+export interface NoteEditInput {
+	commandId: string;
+	noteId: string;
+	text: string;
+}
+export interface NoteMoveInput {
+	commandId: string;
+	noteId: string;
+	x: number;
+	y: number;
+}
+export interface NoteDeleteInput {
+	commandId: string;
+	noteId: string;
+}
+
 export interface LiveCommands {
 	'note.add': { input: NoteAddInput; result: NoteAddResult };
+	'note.edit': { input: NoteEditInput; result: { noteId: string } };
+	'note.move': { input: NoteMoveInput; result: { noteId: string } };
+	'note.delete': { input: NoteDeleteInput; result: { noteId: string } };
 	'phase.start': { input: ControlInput; result: ControlResult };
 	'phase.pause': { input: ControlInput; result: ControlResult };
 	'phase.resume': { input: ControlInput; result: ControlResult };

@@ -1,0 +1,48 @@
+import { CommandError } from '../../src/lib/protocol/errors.ts';
+import { can } from '../../src/lib/domain/permissions/roles.ts';
+import { noteGate } from '../../src/lib/domain/agenda/rules.ts';
+import { NOTE_TEXT_MAX, clampPosition, cleanNoteText, notesOf, readNote, removeNote, updateNote } from '../../src/lib/domain/board/notes.ts';
+import { readRoomRules } from '../db/repositories/agenda.ts';
+import { findCommand } from '../db/repositories/live-commands.ts';
+import { command, type CommandContext } from './command.ts';
+
+type OwnNoteCommand = 'note.edit' | 'note.move' | 'note.delete';
+
+/**
+ * Checks that the actor may change this note now: a facilitator any note; anyone else only
+ * their own, under the same room rules as adding one (not while locked, not outside a
+ * note-taking phase). An anonymous note names no author in the document: its author is the
+ * one whose `note.add` made it (the note's id is that command's id).
+ */
+async function ownNote(ctx: CommandContext<OwnNoteCommand>): Promise<void> {
+	const { actor, workshopId, room, deps, input } = ctx;
+	const m = notesOf(room.doc).get(input.noteId);
+	const note = m ? readNote(input.noteId, m) : null;
+	if (!note) throw new CommandError('not_found', 'no such note');
+	if (actor.role === 'facilitator') return;
+	if (!can(actor.role, 'note.add')) throw new CommandError('forbidden', 'your role cannot change notes');
+	const author = note.anonymous ? (await findCommand(deps.db, workshopId, input.noteId))?.actorId : note.authorId;
+	if (author !== actor.id) throw new CommandError('forbidden', 'only its author can change this note');
+	const gate = noteGate({ role: actor.role, category: actor.category, ...(await readRoomRules(deps.db, workshopId)) });
+	if (!gate.ok) throw new CommandError(gate.code, gate.message);
+}
+
+export const noteEdit = command('note.edit', async (ctx) => {
+	await ownNote(ctx);
+	const text = cleanNoteText(ctx.input.text);
+	if (text === null) throw new CommandError('invalid_input', `a note needs 1 to ${NOTE_TEXT_MAX} characters`);
+	updateNote(ctx.room.doc, ctx.input.noteId, { text }, ctx.now.getTime(), 'live');
+	return { noteId: ctx.input.noteId };
+});
+
+export const noteMove = command('note.move', async (ctx) => {
+	await ownNote(ctx);
+	updateNote(ctx.room.doc, ctx.input.noteId, clampPosition(ctx.input.x, ctx.input.y), ctx.now.getTime(), 'live');
+	return { noteId: ctx.input.noteId };
+});
+
+export const noteDelete = command('note.delete', async (ctx) => {
+	await ownNote(ctx);
+	removeNote(ctx.room.doc, ctx.input.noteId, 'live');
+	return { noteId: ctx.input.noteId };
+});
