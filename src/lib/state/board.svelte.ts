@@ -58,6 +58,8 @@ export class BoardState {
 			if (synced && !this.#seen) {
 				// What is there at the first sync is history, not news: only later notes are announced.
 				this.#refresh();
+				// Bookkeeping, not state: nothing renders from it, so a plain Set.
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity
 				this.#seen = new Set(this.notes.map((n) => n.id));
 			}
 			this.synced = synced;
