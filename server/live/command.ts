@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from '../db/db.ts';
+import { DbError, type Db } from '../db/db.ts';
 import type { Log } from '../log.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Rooms } from '../sync/rooms.ts';
@@ -23,6 +23,20 @@ export interface CommandDeps {
 	rooms: Rooms;
 	log: Log;
 }
+
+/**
+ * How long a command waits for its change to be stored. Past it (the database is away) the
+ * change stays queued in the update log and is stored when the database returns, but the
+ * client hears `unavailable`, never `ok`: an acknowledgement means stored. Its retry with the
+ * same commandId finds the change already applied and is acknowledged once it is stored.
+ */
+export const STORE_WAIT_MS = 5_000;
+
+/** The database did not answer in time or is away: the client should retry the same command later. */
+const UNAVAILABLE = {
+	ok: false as const,
+	error: { code: 'unavailable' as const, message: 'not stored: the database is unavailable; retry with the same commandId' }
+};
 
 export type CommandHandler<N extends CommandName> = (ctx: CommandContext<N>) => LiveCommands[N]['result'];
 
@@ -70,7 +84,7 @@ export function command<N extends CommandName>(name: N, handler: CommandHandler<
 			const room = await deps.rooms.acquire(workshopId);
 			try {
 				const value = handler({ input, actor, workshopId, room, db: deps.db, now: new Date() });
-				await room.log.stored();
+				if (!(await within(room.log.stored(), STORE_WAIT_MS))) return UNAVAILABLE;
 				await recordCommand(deps.db, { workshopId, commandId: input.commandId, actorId: actor.id, result: value });
 				return { ok: true, value };
 			} finally {
@@ -78,8 +92,23 @@ export function command<N extends CommandName>(name: N, handler: CommandHandler<
 			}
 		} catch (e) {
 			if (e instanceof CommandError) return { ok: false, error: e.toBody() };
+			if (e instanceof DbError) {
+				deps.log.warn({ command: name, workshopId, err: e.message }, 'command not stored: database unavailable');
+				return UNAVAILABLE;
+			}
 			deps.log.error({ command: name, workshopId, actor: actor.id, err: (e as Error).message }, 'command failed');
 			return { ok: false, error: { code: 'internal', message: 'the server could not apply this command' } };
 		}
+	}
+}
+
+/** True if `promise` settles within `ms`; false (and `promise` left to run) otherwise. */
+async function within(promise: Promise<void>, ms: number): Promise<boolean> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+	try {
+		return await Promise.race([promise.then(() => true as const), late]);
+	} finally {
+		clearTimeout(timer);
 	}
 }
