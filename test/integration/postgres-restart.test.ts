@@ -71,7 +71,7 @@ describe.skipIf(!tools)('PostgreSQL restarted mid-workshop', () => {
 		// Clients still converge live, from memory.
 		for (let i = 0; i < 10; i++) insertNote(i % 2 ? editorA.doc : editorB.doc, note(`during-${i}`));
 		const everywhere = (id: string) => [editorA, editorB, reader].every((c) => readNotes(c.doc).some((n) => n.id === id));
-		await eventually(() => Array.from({ length: 10 }, (_, i) => `during-${i}`).every(everywhere), 'edits made during the outage on every client');
+		await eventually(() => Array.from({ length: 10 }, (_, i) => `during-${i}`).every(everywhere), 'edits made during the outage on every client', 10_000);
 
 		// Not ready while the database is away, yet alive.
 		await eventuallyAsync(async () => (await status(`${server.url}/readyz`)) === 503, '/readyz 503', 10_000);
@@ -88,7 +88,7 @@ describe.skipIf(!tools)('PostgreSQL restarted mid-workshop', () => {
 		const retried = await send(live, 'note.add', during, 15_000);
 		expect(retried).toEqual({ ok: true, value: { noteId: 'cmd-during-0001' } });
 		insertNote(editorB.doc, note('after'));
-		await eventually(() => everywhere('after') && everywhere('cmd-during-0001'), 'the retried note and a new edit everywhere');
+		await eventually(() => everywhere('after') && everywhere('cmd-during-0001'), 'the retried note and a new edit everywhere', 10_000);
 		// The queue is flushed by the retries, not by a shutdown: wait until nothing is left unstored.
 		await eventuallyAsync(async () => {
 			const metrics = await (await fetch(`${server.url}/metrics`)).text();

@@ -71,7 +71,7 @@ describe.skipIf(missing.length > 0)('Redis lost under two instances', () => {
 		await Promise.all([onA1.synced, onA2.synced, onB.synced, connected(liveA)]);
 		expect(await redisUp(a)).toBe('1');
 		insertNote(onB.doc, note('before'));
-		await eventually(() => readNotes(onA2.doc).some((n) => n.id === 'before'), 'cross-instance edit before the outage');
+		await eventually(() => readNotes(onA2.doc).some((n) => n.id === 'before'), 'cross-instance edit before the outage', 10_000);
 
 		await redis.kill();
 		await eventuallyAsync(async () => (await redisUp(a)) === '0' && (await redisUp(b)) === '0', 'both instances report Redis down', 10_000);
@@ -87,7 +87,8 @@ describe.skipIf(missing.length > 0)('Redis lost under two instances', () => {
 		expect(added).toEqual({ ok: true, value: { noteId: 'cmd-during-redis' } });
 		await eventually(
 			() => ['during-sync', 'cmd-during-redis'].every((id) => readNotes(onA2.doc).some((n) => n.id === id)),
-			'edits among instance A’s clients during the outage'
+			'edits among instance A’s clients during the outage',
+			10_000
 		);
 		insertNote(onB.doc, note('during-on-b'));
 		// A workshop first opened while Redis is away must join the fan-out once it returns.
