@@ -23,10 +23,16 @@ export interface PrivatePostgres {
 	destroy(): void;
 }
 
+const isRoot = () => process.getuid?.() === 0;
+
 const SEARCH = ['/usr/local/bin', '/usr/lib/postgresql', '/usr/local/pgsql/bin'];
 
-/** Where initdb and pg_ctl are, or null when PostgreSQL's server tools are not installed. */
+/**
+ * Where initdb and pg_ctl are, or null when PostgreSQL's server tools are not installed (or,
+ * as root, when there is no `postgres` user to run them).
+ */
 export function postgresTools(): { initdb: string; pgCtl: string } | null {
+	if (isRoot() && spawnSync('id', ['-u', 'postgres']).status !== 0) return null;
 	const which = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' }).stdout.trim();
 	const dirs = which ? [join(which, '..')] : [];
 	for (const base of SEARCH) {
@@ -43,8 +49,6 @@ export function postgresTools(): { initdb: string; pgCtl: string } | null {
 	}
 	return null;
 }
-
-const isRoot = () => process.getuid?.() === 0;
 
 /** Runs a PostgreSQL tool, as the `postgres` user when we are root. */
 function run(cmd: string, args: string[]): void {

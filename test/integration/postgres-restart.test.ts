@@ -12,7 +12,7 @@ import { insertNote, readNotes } from '../../src/lib/domain/board/notes.ts';
  * participant "stored" for a note it could not store; when it returns, the queue is flushed.
  */
 const tools = postgresTools();
-if (!tools) console.warn('PostgreSQL restart test skipped: initdb/pg_ctl are not installed');
+if (!tools) console.warn('PostgreSQL restart test skipped: initdb/pg_ctl are not installed (or, as root, there is no postgres user)');
 
 const note = (id: string) => ({
 	id,

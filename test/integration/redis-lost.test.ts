@@ -12,7 +12,7 @@ import { insertNote, readNotes } from '../../src/lib/domain/board/notes.ts';
  * and /metrics, and does not crash; when Redis returns, the instances reconnect and catch up
  * with each other. The two instances share a private PostgreSQL cluster.
  */
-const missing = [!postgresTools() && 'initdb/pg_ctl', !redisServerPath() && 'redis-server'].filter(Boolean);
+const missing = [!postgresTools() && 'initdb/pg_ctl (or a postgres user, as root)', !redisServerPath() && 'redis-server'].filter(Boolean);
 if (missing.length) console.warn(`Redis-lost test skipped: ${missing.join(' and ')} not installed`);
 
 const note = (id: string) => ({
