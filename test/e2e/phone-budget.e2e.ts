@@ -76,13 +76,17 @@ test('participant page on a throttled phone with 1,000 notes becomes interactive
 		polling: 50
 	});
 	const interactiveMs = await page.evaluate(() => Math.round(performance.now()));
+	// Where the time went: the page's scripts loaded by DOMContentLoaded, then sync and render.
+	const loadedMs = await page.evaluate(() =>
+		Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd)
+	);
 
 	// And it answers: typing updates the counter, which only the hydrated page does.
 	await page.getByLabel(t('participant.idea.label')).fill('Ok');
 	await expect(page.getByText(t('participant.idea.counter', { count: 2, max: 500 }))).toBeVisible({ timeout: 10_000 });
 
 	console.log(
-		`phone budget: participant page with ${NOTES} notes interactive in ${interactiveMs} ms ` +
+		`phone budget: participant page with ${NOTES} notes interactive in ${interactiveMs} ms (scripts loaded at ${loadedMs} ms) ` +
 			`(4× CPU, 150 ms RTT, 1.6 Mbit/s; ${(scriptBytes / 1024).toFixed(1)} KB of JavaScript transferred; target < 2000 ms, measured by the benchmark)`
 	);
 	expect(interactiveMs).toBeLessThan(INTERACTIVE_WITHIN_MS);
