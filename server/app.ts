@@ -24,6 +24,9 @@ export interface Concerto {
 	close(): Promise<void>;
 }
 
+/** /readyz answers 503 when the database has not answered `SELECT 1` within this time. */
+const READY_TIMEOUT_MS = 2_000;
+
 /** The composition root shared by `npm start` and `vite dev`. */
 export async function startConcerto(config: Config, log: Log = createLog(config.logLevel)): Promise<Concerto> {
 	const db = await openDatabase(config);
@@ -63,9 +66,15 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 			if (path === '/readyz') {
 				// Redis down does not make us unready: this instance still serves its own clients.
 				const redis = fanout ? (fanout.healthy ? 'redis ok' : 'redis unavailable: serving local clients only') : 'single instance';
-				db.query('SELECT 1').then(
+				// A database host that drops packets would leave SELECT 1 hanging until the
+				// connect timeout (30 s); a probe wants an answer within its own timeout.
+				const probe = Promise.race([
+					db.query('SELECT 1'),
+					new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS).unref())
+				]);
+				probe.then(
 					() => res.writeHead(200, { 'content-type': 'text/plain' }).end(`ready; ${redis}\n`),
-					() => res.writeHead(503, { 'content-type': 'text/plain' }).end('database unavailable\n')
+					() => res.writeHead(503, { 'content-type': 'text/plain' }).end(`database unavailable; ${redis}\n`)
 				);
 				return true;
 			}

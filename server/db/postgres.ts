@@ -1,5 +1,6 @@
 import postgres from 'postgres';
 import type { Db, Queryable } from './db.ts';
+import { asDbError } from './unreachable.ts';
 
 /** PostgreSQL through postgres.js; `url` is a `postgres://` connection string. */
 export function openPostgres(url: string, options: { max?: number } = {}): Db {
@@ -11,8 +12,12 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
 	});
 	const run = (s: postgres.Sql | postgres.TransactionSql): Queryable => ({
 		async query<T>(text: string, params: readonly unknown[] = []) {
-			const rows = await s.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
-			return rows as unknown as T[];
+			try {
+				const rows = await s.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+				return rows as unknown as T[];
+			} catch (e) {
+				throw asDbError(e);
+			}
 		}
 	});
 	const top = run(sql);
@@ -20,7 +25,11 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
 		engine: 'postgres',
 		query: top.query,
 		async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-			return (await sql.begin((tx) => fn(run(tx)))) as T;
+			try {
+				return (await sql.begin((tx) => fn(run(tx)))) as T;
+			} catch (e) {
+				throw asDbError(e);
+			}
 		},
 		async close() {
 			await sql.end({ timeout: 5 });

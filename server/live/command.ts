@@ -26,6 +26,14 @@ export interface CommandDeps {
 export type Runner = (deps: CommandDeps, actor: Actor, workshopId: string, raw: unknown) => Promise<CommandResult<unknown>>;
 
 /**
+ * How long a command waits for its change to be stored. Past it (the database is away) the
+ * change stays queued in the update log and is stored when the database returns, but the
+ * client hears `unavailable`, never `ok`: an acknowledgement means stored. Its retry with the
+ * same commandId finds the change already applied and is acknowledged once it is stored.
+ */
+export const STORE_WAIT_MS = 5_000;
+
+/**
  * What every command shares: parse → run once per (actor, commandId) → answer. A retry of a
  * command already stored answers its first result; someone else's id is a conflict.
  * `execute` applies the command and records it (so it is applied once even after a crash).
@@ -44,7 +52,10 @@ function once<N extends CommandName>(
 			return { ok: true, value: await execute(deps, actor, workshopId, input) };
 		} catch (e) {
 			if (e instanceof CommandError) return { ok: false, error: e.toBody() };
-			if (e instanceof DbError) return { ok: false, error: { code: 'unavailable', message: 'the database is not answering; try again' } };
+			if (e instanceof DbError) {
+				deps.log.warn({ command: name, workshopId, err: e.message }, 'command not stored: database unavailable');
+				return { ok: false, error: { code: 'unavailable', message: 'not stored: the database is unavailable; retry with the same commandId' } };
+			}
 			deps.log.error({ command: name, workshopId, actor: actor.id, err: (e as Error).message }, 'command failed');
 			return { ok: false, error: { code: 'internal', message: 'the server could not apply this command' } };
 		}
@@ -86,7 +97,7 @@ export function command<N extends CommandName>(name: N, handler: (ctx: CommandCo
 		const room = await deps.rooms.acquire(workshopId);
 		try {
 			const value = await handler({ input, actor, workshopId, room, deps, now: new Date() });
-			await room.log.stored();
+			if (!(await within(room.log.stored(), STORE_WAIT_MS))) throw new DbError(`not stored within ${STORE_WAIT_MS} ms`);
 			await recordCommand(deps.db, { workshopId, commandId: input.commandId, actorId: actor.id, result: value });
 			return value;
 		} finally {
@@ -161,4 +172,15 @@ export function control<N extends CommandName>(
 		deps.notify.state(workshopId);
 		return value;
 	});
+}
+
+/** True if `promise` settles within `ms`; false (and `promise` left to run) otherwise. */
+async function within(promise: Promise<void>, ms: number): Promise<boolean> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+	try {
+		return await Promise.race([promise.then(() => true as const), late]);
+	} finally {
+		clearTimeout(timer);
+	}
 }

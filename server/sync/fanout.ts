@@ -8,7 +8,13 @@ import type { Room } from './room.ts';
 /** Origin given to changes that came from another instance: applied and shown, never re-sent or re-stored. */
 export const FANOUT_ORIGIN = Symbol('fanout');
 
-const KIND = { update: 0, awareness: 1, hello: 2 } as const;
+/**
+ * `hello` carries a state vector and asks for what the sender lacks *and* for the answerer's
+ * own state vector (`helloBack`), which is answered with a diff only. So two instances
+ * catch up in both directions even when only one of them heard the other's hello (after an
+ * outage, whichever re-subscribes last is the only one heard).
+ */
+const KIND = { update: 0, awareness: 1, hello: 2, helloBack: 3 } as const;
 const ID_BYTES = 8;
 
 /**
@@ -36,12 +42,10 @@ export class RedisFanout {
 		for (const [name, conn] of [['publisher', this.pub], ['subscriber', this.sub]] as const) {
 			conn.on('error', (e: Error) => this.log.debug({ err: e.message, conn: name }, 'redis error'));
 		}
-		this.sub.on('ready', () => {
-			if (!this.up) this.log.info('redis fan-out connected');
-			this.up = true;
-			// After an outage, catch up with the other instances on every room.
-			for (const room of this.rooms.values()) this.hello(room);
-		});
+		// Either connection may come back first; the catch-up waits for both (a hello sent while
+		// the publisher is still reconnecting would be dropped).
+		this.sub.on('ready', () => this.reconnected());
+		this.pub.on('ready', () => this.reconnected());
 		this.sub.on('close', () => {
 			if (this.up) this.log.warn('redis lost: serving this instance’s clients only until it returns');
 			this.up = false;
@@ -51,6 +55,23 @@ export class RedisFanout {
 
 	get healthy(): boolean {
 		return this.up && this.pub.status === 'ready';
+	}
+
+	private reconnected(): void {
+		if (this.sub.status !== 'ready' || this.pub.status !== 'ready') return;
+		if (!this.up) this.log.info('redis fan-out connected');
+		this.up = true;
+		if (this.rooms.size === 0) return;
+		// ioredis re-subscribes only channels whose SUBSCRIBE succeeded; a room loaded while
+		// Redis was away never got one. SUBSCRIBE is idempotent, so ask for them all.
+		const channels = [...this.rooms.keys()].map(channel);
+		this.sub
+			.subscribe(...channels)
+			.then(() => {
+				// After an outage, catch up with the other instances on every room.
+				for (const room of this.rooms.values()) this.hello(room);
+			})
+			.catch((e: Error) => this.log.warn({ err: e.message }, 'redis re-subscribe failed'));
 	}
 
 	async join(room: Room): Promise<void> {
@@ -86,6 +107,13 @@ export class RedisFanout {
 		this.publish(room.workshopId, KIND.hello, Y.encodeStateVector(room.doc));
 	}
 
+	/** Publishes what we have beyond `stateVector`, if anything. */
+	private answerHello(room: Room, stateVector: Uint8Array): void {
+		const missing = Y.encodeStateAsUpdate(room.doc, stateVector);
+		// An empty diff is 2 bytes; only answer when there is something to give.
+		if (missing.length > 2) this.publishUpdate(room.workshopId, missing);
+	}
+
 	private publish(workshopId: string, kind: number, payload: Uint8Array): void {
 		if (this.pub.status !== 'ready') return;
 		const message = Buffer.concat([Buffer.from([kind]), this.id, payload]);
@@ -106,13 +134,15 @@ export class RedisFanout {
 					awarenessProtocol.applyAwarenessUpdate(room.awareness, payload, FANOUT_ORIGIN);
 					break;
 				case KIND.hello: {
-					const missing = Y.encodeStateAsUpdate(room.doc, payload);
-					// An empty diff is 2 bytes; only answer when there is something to give.
-					if (missing.length > 2) this.publishUpdate(room.workshopId, missing);
+					this.answerHello(room, payload);
+					this.publish(room.workshopId, KIND.helloBack, Y.encodeStateVector(room.doc));
 					const states = [...room.awareness.getStates().keys()];
 					if (states.length) this.publishAwareness(room.workshopId, awarenessProtocol.encodeAwarenessUpdate(room.awareness, states));
 					break;
 				}
+				case KIND.helloBack:
+					this.answerHello(room, payload);
+					break;
 			}
 		} catch (e) {
 			this.log.warn({ workshopId: room.workshopId, err: (e as Error).message }, 'bad fan-out message ignored');

@@ -114,6 +114,7 @@ export const en: Record<MessageKey, string> = {
 	'participant.idea.sending': 'Sending…',
 	'participant.idea.sent': 'Idea sent.',
 	'participant.idea.waiting': 'Waiting for the network: {count} idea(s) will be sent when reconnected.',
+	'participant.idea.retrying': 'The server cannot store ideas right now: {count} idea(s) kept, resent automatically.',
 	'participant.idea.empty': 'Write your idea before sending it.',
 	'participant.ideas.heading': 'The workshop’s ideas ({count})',
 	'participant.ideas.empty': 'No ideas yet. Go ahead!',

@@ -112,6 +112,7 @@ export const fr = {
 	'participant.idea.sending': 'Envoi en cours…',
 	'participant.idea.sent': 'Idée envoyée.',
 	'participant.idea.waiting': 'En attente du réseau : {count} idée(s) partiront dès la reconnexion.',
+	'participant.idea.retrying': 'Le serveur ne peut pas enregistrer pour l’instant : {count} idée(s) gardée(s), renvoi automatique.',
 	'participant.idea.empty': 'Écrivez votre idée avant de l’envoyer.',
 	'participant.ideas.heading': 'Les idées de l’atelier ({count})',
 	'participant.ideas.empty': 'Aucune idée pour l’instant. Lancez-vous !',

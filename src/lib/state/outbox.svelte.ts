@@ -11,6 +11,7 @@ export interface PendingIdea {
 }
 
 const ACK_TIMEOUT_MS = 10_000;
+const RETRY_UNAVAILABLE_MS = 3_000;
 const storageKey = (workshopId: string) => `concerto.outbox.${workshopId}`;
 
 /**
@@ -87,9 +88,19 @@ export class IdeaOutbox {
 					if (socket.connected) this.#emit(commandId);
 					return;
 				}
+				if (!res.ok && res.error.code === 'unavailable') {
+					// Not stored yet (the server's database is away): keep it, say so, try again.
+					still.state = 'waiting';
+					this.error = 'unavailable';
+					setTimeout(() => this.#emit(commandId), RETRY_UNAVAILABLE_MS);
+					return;
+				}
 				this.pending = this.pending.filter((p) => p.commandId !== commandId);
 				this.#save();
-				if (res.ok) this.accepted++;
+				if (res.ok) {
+					this.accepted++;
+					this.error = null;
+				}
 				else {
 					this.error = toErrorCode(res.error.code);
 					this.refusedText = still.text;
