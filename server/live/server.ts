@@ -9,6 +9,8 @@ import type { ErrorCode } from '../../src/lib/protocol/errors.ts';
 import type { CommandDeps } from './command.ts';
 import { noteAdd } from './note-add.ts';
 import { RateLimiter } from '../rate-limiter.ts';
+import { can } from '../../src/lib/domain/permissions/roles.ts';
+import { actorRoom, observersRoom } from '../connections.ts';
 import { perMinute, perSecond } from '../../src/lib/domain/limits/token-bucket.ts';
 
 type Runner = (deps: CommandDeps, actor: Actor, workshopId: string, raw: unknown) => Promise<unknown>;
@@ -69,7 +71,8 @@ export function createLiveServer(httpServer: HttpServer, deps: CommandDeps & { c
 
 	io.on('connection', (socket: Socket) => {
 		const { actor, workshopId } = socket.data as SocketData;
-		void socket.join(`workshop:${workshopId}`);
+		// Per-actor rooms let a form action end this socket on any instance (removal, new role).
+		void socket.join([`workshop:${workshopId}`, actor.kind === 'observer' ? observersRoom(workshopId) : actorRoom(workshopId, actor.id)]);
 		socket.on('disconnect', () => commandLimiter.forget(socket.id));
 		socket.onAny((event: string, ...args: unknown[]) => {
 			const last = args[args.length - 1];
@@ -78,6 +81,8 @@ export function createLiveServer(httpServer: HttpServer, deps: CommandDeps & { c
 				return;
 			}
 			const ack = last as (result: unknown) => void;
+			// Observers may listen, never command: refused before any command code runs.
+			if (!can(actor.role, 'live.command')) return ack({ ok: false, error: { code: 'forbidden', message: 'your role cannot send commands' } });
 			const wait = commandLimiter.check(socket.id);
 			if (wait) return ack(limited('commands', wait));
 			if (event === 'note.add') {

@@ -16,6 +16,8 @@ export const CLOSE = {
 	rateLimited: 1008,
 	/** The message type is not part of the protocol. */
 	unsupported: 1003,
-	/** The session ended while connected. */
-	sessionEnded: 4401
+	/** The session ended while connected (e.g. the facilitator removed this participant). */
+	sessionEnded: 4401,
+	/** The connection's rights changed (e.g. promoted to editor): reconnect to get the new ones. */
+	rightsChanged: 4403
 } as const;
