@@ -1,6 +1,7 @@
 import { parse } from 'cookie';
 import type { Queryable } from '../db/db.ts';
 import { validateSession } from './sessions.ts';
+import { hashToken } from './tokens.ts';
 import { FACILITATOR_COOKIE, observerCookie, participantCookie } from './cookies.ts';
 import { validObserverSession } from '../db/repositories/observers.ts';
 import { isFacilitatorOf } from '../db/repositories/workshops.ts';
@@ -60,7 +61,8 @@ export async function resolveActor(
 		}
 	}
 	if (observerToken && (await validObserverSession(db, workshopId, observerToken, now))) {
-		return { actor: { kind: 'observer', id: `observer:${observerToken.slice(0, 8)}`, role: 'observer', displayName: '', category: 'observer' } };
+		// An id for logs and command records that reveals nothing of the token.
+		return { actor: { kind: 'observer', id: `observer:${hashToken(observerToken).slice(0, 12)}`, role: 'observer', displayName: '', category: 'observer' } };
 	}
 	return { refusal: sawValidSession ? 'forbidden' : 'expired_session' };
 }

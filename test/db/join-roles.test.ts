@@ -12,6 +12,8 @@ import { acceptInvitation, createInvitation, findUsableInvitation, listFacilitat
 import { hasObserverLink, replaceObserverLink, revokeObserverLinks, startObserverSession, validObserverSession } from '../../server/db/repositories/observers.ts';
 import { createSession, validateSession } from '../../server/auth/sessions.ts';
 import { isFacilitatorOf } from '../../server/db/repositories/workshops.ts';
+import { resolveActor } from '../../server/auth/actor.ts';
+import { observerCookie, participantCookie } from '../../server/auth/cookies.ts';
 import { engines, useDatabase } from '../helpers/databases.ts';
 import { aFacilitator, aParticipant, aWorkshop } from './fixtures.ts';
 
@@ -128,5 +130,29 @@ describe.each(engines())('%s invitations and observer links', (engine) => {
 		await revokeObserverLinks(db(), w.id);
 		expect(await hasObserverLink(db(), w.id)).toBe(false);
 		expect(await validObserverSession(db(), w.id, second.token, NOW)).toBe(false);
+	});
+});
+
+describe.each(engines())('%s resolveActor for removed participants and observers', (engine) => {
+	const db = useDatabase(engine);
+
+	test('a removed participant is refused even with a session that somehow survived', async () => {
+		const w = await aWorkshop(db());
+		const p = await aParticipant(db(), w.id);
+		const { token } = await createSession(db(), { participantId: p.id }, NOW, 30);
+		await db().query('UPDATE participant SET removed_at = $2 WHERE id = $1', [p.id, NOW]);
+		expect(await resolveActor(db(), w.id, `${participantCookie(w.id)}=${token}`, NOW, 30)).toEqual({ refusal: 'forbidden' });
+	});
+
+	test('an observer session acts as observer on its workshop only', async () => {
+		const f = await aFacilitator(db());
+		const w = await aWorkshop(db(), f.id);
+		const other = await aWorkshop(db(), f.id);
+		const session = (await startObserverSession(db(), await replaceObserverLink(db(), { workshopId: w.id, createdBy: f.id }), NOW, 30))!;
+		const resolved = await resolveActor(db(), w.id, `${observerCookie(w.id)}=${session.token}`, NOW, 30);
+		expect(resolved).toMatchObject({ actor: { kind: 'observer', role: 'observer', category: 'observer' } });
+		// The token is not in the actor's id (ids end up in logs).
+		expect(JSON.stringify(resolved)).not.toContain(session.token.slice(0, 8));
+		expect(await resolveActor(db(), other.id, `${observerCookie(other.id)}=${session.token}`, NOW, 30)).toEqual({ refusal: 'expired_session' });
 	});
 });
