@@ -10,7 +10,9 @@ import { createLiveServer } from './live/server.ts';
 import { attachRedisAdapter } from './live/redis-adapter.ts';
 import { createMetrics } from './metrics.ts';
 import { RedisFanout } from './sync/fanout.ts';
-import { registerServices } from '../src/lib/server/services.ts';
+import { registerServices, type Services } from '../src/lib/server/services.ts';
+import { createConnectionControl } from './connections.ts';
+import { startRetention } from './retention.ts';
 
 export interface Concerto {
 	db: Db;
@@ -33,7 +35,9 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 	log.info({ engine: db.engine, dataDir: db.engine === 'pglite' ? config.dataDir : undefined }, 'database ready');
 	const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log) : null;
 	const rooms = new Rooms(db, { commitWindowMs: config.commitWindowMs, compactEvery: config.compactEvery }, log, fanout);
-	registerServices({ config, db, log });
+	const services: Services = { config, db, log, connections: null };
+	registerServices(services);
+	const retention = startRetention(db, config, log);
 
 	let sync: SyncServer | null = null;
 	let io: ReturnType<typeof createLiveServer> | null = null;
@@ -56,6 +60,7 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 			});
 			io = createLiveServer(server, { db, rooms, log, config });
 			if (config.redisUrl) closeAdapter = attachRedisAdapter(io, config.redisUrl, log);
+			services.connections = createConnectionControl(s, io, log);
 		},
 		serveOps(req, res) {
 			const path = (req.url ?? '').split('?')[0];
@@ -85,6 +90,7 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 			return false;
 		},
 		async close() {
+			retention.stop();
 			sync?.close();
 			await new Promise<void>((r) => (io ? io.close(() => r()) : r()));
 			await rooms.flushAll();

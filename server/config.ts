@@ -24,6 +24,8 @@ export interface Config {
 	liveCommandsPerSecond: number;
 	/** Per participant and workshop: notes per minute. */
 	notesPerMinute: number;
+	/** Participants' names, age bands and genders are erased this many months after they joined (the join notice says so). */
+	participantRetentionMonths: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string, min = 0): number {
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		logLevel: env.LOG_LEVEL || 'info',
 		syncMessagesPerSecond: int(env.CONCERTO_SYNC_MESSAGES_PER_SECOND, 200, 'CONCERTO_SYNC_MESSAGES_PER_SECOND', 1),
 		liveCommandsPerSecond: int(env.CONCERTO_LIVE_COMMANDS_PER_SECOND, 20, 'CONCERTO_LIVE_COMMANDS_PER_SECOND', 1),
-		notesPerMinute: int(env.CONCERTO_NOTES_PER_MINUTE, 30, 'CONCERTO_NOTES_PER_MINUTE', 1)
+		notesPerMinute: int(env.CONCERTO_NOTES_PER_MINUTE, 30, 'CONCERTO_NOTES_PER_MINUTE', 1),
+		participantRetentionMonths: int(env.CONCERTO_PARTICIPANT_RETENTION_MONTHS, 6, 'CONCERTO_PARTICIPANT_RETENTION_MONTHS', 1)
 	};
 }

@@ -1,7 +1,9 @@
 import { parse } from 'cookie';
 import type { Queryable } from '../db/db.ts';
 import { validateSession } from './sessions.ts';
-import { FACILITATOR_COOKIE, participantCookie } from './cookies.ts';
+import { hashToken } from './tokens.ts';
+import { FACILITATOR_COOKIE, observerCookie, participantCookie } from './cookies.ts';
+import { validObserverSession } from '../db/repositories/observers.ts';
 import { isFacilitatorOf } from '../db/repositories/workshops.ts';
 import { findFacilitator } from '../db/repositories/facilitators.ts';
 import { findParticipant } from '../db/repositories/participants.ts';
@@ -10,18 +12,19 @@ import type { Category } from '../../src/lib/domain/workshop/categories.ts';
 
 /** Who is acting on a workshop, as the server decided from the session, never from the client. */
 export interface Actor {
-	kind: 'facilitator' | 'participant';
+	kind: 'facilitator' | 'participant' | 'observer';
 	id: string;
 	role: Role;
 	displayName: string;
-	category: Category | 'facilitator';
+	category: Category | 'facilitator' | 'observer';
 }
 
 export type ActorRefusal = 'no_session' | 'expired_session' | 'forbidden';
 
 /**
  * Resolves the actor for `workshopId` from a request's Cookie header: a facilitator of that
- * workshop, else a participant whose session was made for that workshop.
+ * workshop, else a current (not removed) participant whose session was made for that
+ * workshop, else an observer whose session came from that workshop's observer link.
  */
 export async function resolveActor(
 	db: Queryable,
@@ -33,7 +36,8 @@ export async function resolveActor(
 	const cookies = parse(cookieHeader ?? '');
 	const facilitatorToken = cookies[FACILITATOR_COOKIE];
 	const participantToken = cookies[participantCookie(workshopId)];
-	if (!facilitatorToken && !participantToken) return { refusal: 'no_session' };
+	const observerToken = cookies[observerCookie(workshopId)];
+	if (!facilitatorToken && !participantToken && !observerToken) return { refusal: 'no_session' };
 	let sawValidSession = false;
 
 	if (facilitatorToken) {
@@ -51,10 +55,14 @@ export async function resolveActor(
 		if (v?.session.participantId) {
 			sawValidSession = true;
 			const p = await findParticipant(db, v.session.participantId);
-			if (p && p.workshopId === workshopId) {
+			if (p && p.workshopId === workshopId && p.removedAt === null) {
 				return { actor: { kind: 'participant', id: p.id, role: p.role, displayName: p.displayName, category: p.category } };
 			}
 		}
+	}
+	if (observerToken && (await validObserverSession(db, workshopId, observerToken, now))) {
+		// An id for logs and command records that reveals nothing of the token.
+		return { actor: { kind: 'observer', id: `observer:${hashToken(observerToken).slice(0, 12)}`, role: 'observer', displayName: '', category: 'observer' } };
 	}
 	return { refusal: sawValidSession ? 'forbidden' : 'expired_session' };
 }

@@ -21,7 +21,8 @@ import { command } from './command.ts';
  * may, and how it is written (hidden until reveal, anonymous), is the room's rules' call.
  */
 export const noteAdd = command('note.add', async ({ input, actor, workshopId, room, deps, now }) => {
-	if (!can(actor.role, 'note.add')) throw new CommandError('forbidden', 'your role cannot add notes');
+	// The category test repeats the table's answer for observers, so the note's type stays narrow.
+	if (!can(actor.role, 'note.add') || actor.category === 'observer') throw new CommandError('forbidden', 'your role cannot add notes');
 	const text = cleanNoteText(input.text);
 	if (text === null) throw new CommandError('invalid_input', `a note needs 1 to ${NOTE_TEXT_MAX} characters`);
 	const noteId = input.commandId;

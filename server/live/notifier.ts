@@ -14,4 +14,3 @@ export interface Notifier {
 export const silentNotifier: Notifier = { state() {}, hiddenNotes() {}, attention() {} };
 
 export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
-export const actorRoom = (workshopId: string, actorId: string) => `actor:${workshopId}:${actorId}`;

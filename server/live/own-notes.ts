@@ -20,7 +20,7 @@ async function ownNote(ctx: CommandContext<OwnNoteCommand>): Promise<void> {
 	const note = m ? readNote(input.noteId, m) : null;
 	if (!note) throw new CommandError('not_found', 'no such note');
 	if (actor.role === 'facilitator') return;
-	if (!can(actor.role, 'note.add')) throw new CommandError('forbidden', 'your role cannot change notes');
+	if (!can(actor.role, 'note.add') || actor.category === 'observer') throw new CommandError('forbidden', 'your role cannot change notes');
 	const author = note.anonymous ? (await findCommand(deps.db, workshopId, input.noteId))?.actorId : note.authorId;
 	if (author !== actor.id) throw new CommandError('forbidden', 'only its author can change this note');
 	const gate = noteGate({ role: actor.role, category: actor.category, ...(await readRoomRules(deps.db, workshopId)) });

@@ -11,10 +11,12 @@ import { noteAdd } from './note-add.ts';
 import { noteDelete, noteEdit, noteMove } from './own-notes.ts';
 import { phaseBack, phaseExtend, phasePause, phaseResume, phaseSkip, phaseStart } from './phase-controls.ts';
 import { agendaSave, boardLock, phaseReveal, roomAttention } from './room-controls.ts';
-import { actorRoom, workshopRoom, type Notifier } from './notifier.ts';
+import { workshopRoom, type Notifier } from './notifier.ts';
 import { readWorkshopState } from './workshop-state.ts';
 import { hiddenNotesOf } from '../db/repositories/hidden-notes.ts';
 import { RateLimiter } from '../rate-limiter.ts';
+import { can } from '../../src/lib/domain/permissions/roles.ts';
+import { actorRoom, observersRoom } from '../connections.ts';
 import { perMinute, perSecond } from '../../src/lib/domain/limits/token-bucket.ts';
 
 /** Every live command, by event name. Adding a command = one file + one line here. */
@@ -104,7 +106,9 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 
 	io.on('connection', (socket: Socket) => {
 		const { actor, workshopId } = socket.data as SocketData;
-		void socket.join([workshopRoom(workshopId), actorRoom(workshopId, actor.id)]);
+		// Per-actor rooms let a form action end this socket on any instance (removal, new role),
+		// and carry an author's hidden notes to their own screens only.
+		void socket.join([workshopRoom(workshopId), actor.kind === 'observer' ? observersRoom(workshopId) : actorRoom(workshopId, actor.id)]);
 		// A late joiner or a reconnecting phone gets the agenda and clock at once, and its own hidden notes.
 		void push('state', workshopId, async () => {
 			socket.emit('workshop.state', await readWorkshopState(db, workshopId));
@@ -119,6 +123,8 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 				return;
 			}
 			const ack = last as (result: unknown) => void;
+			// Observers may listen, never command: refused before any command code runs.
+			if (!can(actor.role, 'live.command')) return ack({ ok: false, error: { code: 'forbidden', message: 'your role cannot send commands' } });
 			const wait = commandLimiter.check(socket.id);
 			if (wait) return ack(limited('commands', wait));
 			if (event === 'note.add') {

@@ -16,6 +16,14 @@ export const CLOSE = {
 	rateLimited: 1008,
 	/** The message type is not part of the protocol. */
 	unsupported: 1003,
-	/** The session ended while connected. */
-	sessionEnded: 4401
+	/**
+	 * The session ended while connected (e.g. the facilitator removed this participant).
+	 * y-websocket ≥ 3 treats 4400–4499 as permanent (like HTTP 4xx) and stops reconnecting.
+	 */
+	sessionEnded: 4401,
+	/**
+	 * The connection's rights changed (e.g. promoted to editor): reconnect to get the new ones.
+	 * Outside 4400–4499 on purpose, so the unmodified provider reconnects by itself.
+	 */
+	rightsChanged: 4205
 } as const;

@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Db } from '../db/db.ts';
 import type { Log } from '../log.ts';
 import type { Config } from '../config.ts';
 import type { Rooms } from './rooms.ts';
+import type { Actor } from '../auth/actor.ts';
 import { originAllowed } from '../origin.ts';
 import { resolveActor } from '../auth/actor.ts';
 import { findWorkshop } from '../db/repositories/workshops.ts';
@@ -21,6 +22,12 @@ export interface SyncServer {
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
 	close(): void;
 	connections(): number;
+	/**
+	 * Closes this process's connections to `workshopId` whose actor matches. Trust is decided
+	 * once per connection, so when a role changes or a session ends the connection must go:
+	 * a client that reconnects passes the gate again with its new rights (or is refused).
+	 */
+	closeWhere(workshopId: string, match: (actor: Actor) => boolean, code: number, reason: string): number;
 }
 
 /**
@@ -31,6 +38,7 @@ export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; l
 	const { db, rooms, config, log } = deps;
 	const limiter = new RateLimiter(perSecond(config.syncMessagesPerSecond));
 	let nextConnection = 0;
+	const actors = new Map<WebSocket, { workshopId: string; actor: Actor }>();
 	const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
 
 	function refuse(socket: Duplex, status: number, text: string, reason: string, req: IncomingMessage): void {
@@ -61,7 +69,9 @@ export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; l
 				onMessage: deps.onMessage,
 				rateCheck: () => limiter.check(key)
 			};
+			actors.set(ws, { workshopId, actor: resolved.actor });
 			serveConnection(ws, room, options, () => {
+				actors.delete(ws);
 				limiter.forget(key);
 				rooms.release(room);
 			});
@@ -84,6 +94,16 @@ export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; l
 			for (const ws of wss.clients) ws.close(1001, 'server shutting down');
 			wss.close();
 		},
-		connections: () => wss.clients.size
+		connections: () => wss.clients.size,
+		closeWhere(workshopId, match, code, reason) {
+			let closed = 0;
+			for (const [ws, who] of actors) {
+				if (who.workshopId !== workshopId || !match(who.actor)) continue;
+				ws.close(code, reason);
+				closed++;
+			}
+			if (closed > 0) log.info({ workshopId, closed, reason }, 'sync connections closed');
+			return closed;
+		}
 	};
 }

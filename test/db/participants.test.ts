@@ -15,7 +15,11 @@ describe.each(engines())('%s participants', (engine) => {
 			workshopId: w.id,
 			displayName: 'Dominique',
 			category: 'usager',
-			role: 'participant'
+			role: 'participant',
+			ageBand: null,
+			gender: null,
+			anonymous: false,
+			removedAt: null
 		});
 		expect(await findParticipant(db(), p.id)).toEqual(p);
 		expect(await findParticipant(db(), 'missing')).toBeNull();

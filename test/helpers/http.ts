@@ -5,7 +5,7 @@ import type { Category } from '../../src/lib/domain/workshop/categories.ts';
  * Drives the real pages the way a browser does: form posts with the page's Origin, cookies
  * read from Set-Cookie. Returns Cookie header values ready for the sync and live clients.
  */
-async function post(url: string, fields: Record<string, string>, cookie = ''): Promise<Response> {
+export async function post(url: string, fields: Record<string, string>, cookie = ''): Promise<Response> {
 	return fetch(url, {
 		method: 'POST',
 		redirect: 'manual',
@@ -20,7 +20,7 @@ async function post(url: string, fields: Record<string, string>, cookie = ''): P
 	});
 }
 
-function cookieFrom(res: Response, name: string | RegExp): string {
+export function cookieFrom(res: Response, name: string | RegExp): string {
 	for (const header of res.headers.getSetCookie()) {
 		const pair = header.split(';')[0];
 		const key = pair.split('=')[0];
@@ -55,4 +55,22 @@ export async function createWorkshop(base: string, cookie: string, title: string
 export async function joinAs(base: string, joinCode: string, displayName: string, category: Category): Promise<string> {
 	const res = await post(`${base}/j/${joinCode}`, { displayName, category });
 	return cookieFrom(res, /^concerto_p_/);
+}
+
+/** Joins with any fields of the join form (name, category, ageBand, gender); returns the raw answer. */
+export async function joinWith(base: string, joinCode: string, fields: Record<string, string>, cookie = ''): Promise<Response> {
+	return post(`${base}/j/${joinCode}`, fields, cookie);
+}
+
+/** The participant id the server resolved for this cookie, as the participant's page carries it. */
+export async function participantId(base: string, workshopId: string, cookie: string): Promise<string> {
+	const html = await (await fetch(`${base}/p/${workshopId}`, { headers: { cookie } })).text();
+	const id = /me:\{id:"([a-z2-7]{16})"/.exec(html)?.[1];
+	if (!id) throw new Error('participant id not found on their page');
+	return id;
+}
+
+/** Posts one of the facilitator's people actions (`?/remove`, `?/role`, …) with `cookie`. */
+export function peopleAction(base: string, workshopId: string, action: string, fields: Record<string, string>, cookie: string): Promise<Response> {
+	return post(`${base}/w/${workshopId}/participants?/${action}`, fields, cookie);
 }

@@ -5,6 +5,7 @@ import { participantCookie } from '$server/auth/cookies';
 import { createSession, validateSession } from '$server/auth/sessions';
 import { createParticipant, findParticipant, type Participant } from '$server/db/repositories/participants';
 import type { Category } from '$lib/domain/workshop/categories';
+import type { AgeBand, Gender } from '$lib/domain/workshop/panel';
 
 /** The participant this browser already is in `workshopId`, from that workshop's own cookie. */
 export async function currentParticipant(s: Services, cookies: Cookies, workshopId: string): Promise<Participant | null> {
@@ -13,7 +14,7 @@ export async function currentParticipant(s: Services, cookies: Cookies, workshop
 	if (!token) return null;
 	const valid = await validateSession(s.db, token, new Date(), s.config.sessionDays);
 	const participant = valid?.session.participantId ? await findParticipant(s.db, valid.session.participantId) : null;
-	if (!valid || !participant || participant.workshopId !== workshopId) {
+	if (!valid || !participant || participant.workshopId !== workshopId || participant.removedAt !== null) {
 		cookies.delete(name, { path: '/' });
 		return null;
 	}
@@ -26,7 +27,7 @@ export async function currentParticipant(s: Services, cookies: Cookies, workshop
 export async function joinWorkshop(
 	s: Services,
 	cookies: Cookies,
-	input: { workshopId: string; displayName: string; category: Category }
+	input: { workshopId: string; displayName: string; category: Category; ageBand: AgeBand | null; gender: Gender | null; anonymous: boolean }
 ): Promise<Participant> {
 	const participant = await createParticipant(s.db, input);
 	const { token, session } = await createSession(s.db, { participantId: participant.id }, new Date(), s.config.sessionDays);

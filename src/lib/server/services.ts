@@ -12,6 +12,18 @@ export interface Services {
 	config: Config;
 	db: Db;
 	log: Log;
+	/** Ends open sync and live connections whose rights changed; null until the servers are attached. */
+	connections: ConnectionControl | null;
+}
+
+/**
+ * Trust is decided once per connection, so a form action that changes someone's rights must
+ * close their open connections (on every instance); clients reconnect and pass the gates again.
+ */
+export interface ConnectionControl {
+	participantRemoved(workshopId: string, participantId: string): Promise<void>;
+	roleChanged(workshopId: string, participantId: string): Promise<void>;
+	observersRevoked(workshopId: string): Promise<void>;
 }
 
 const KEY = Symbol.for('concerto.services');

@@ -50,9 +50,13 @@ export class IdeaOutbox {
 			this.error = null;
 			for (const p of this.pending) this.#emit(p.commandId);
 		});
-		socket.on('disconnect', () => {
+		socket.on('disconnect', (reason) => {
 			this.connected = false;
 			for (const p of this.pending) p.state = 'waiting';
+			// The server ends a socket when this person's rights change (promoted, removed):
+			// socket.io does not retry that on its own. A new handshake gets the new rights, or
+			// a refusal the page shows.
+			if (reason === 'io server disconnect') socket.connect();
 		});
 		socket.on('connect_error', () => {
 			this.connected = false;

@@ -2,15 +2,17 @@ import { describe, expect, test } from 'vitest';
 import { can, syncAccess, type Action, type Role } from './roles.ts';
 
 const ROLES: Role[] = ['facilitator', 'editor', 'participant', 'observer', 'owner'];
-const ACTIONS: Action[] = ['sync.read', 'sync.write', 'note.add', 'workshop.manage'];
+const ACTIONS: Action[] = ['sync.read', 'sync.write', 'live.command', 'note.add', 'workshop.manage', 'participants.manage', 'roles.manage'];
+
+const row = (granted: Action[]): Record<Action, boolean> => Object.fromEntries(ACTIONS.map((a) => [a, granted.includes(a)])) as Record<Action, boolean>;
 
 /** The design's permission table, written out once more by hand: a change must be deliberate. */
 const EXPECTED: Record<Role, Record<Action, boolean>> = {
-	facilitator: { 'sync.read': true, 'sync.write': true, 'note.add': true, 'workshop.manage': true },
-	editor: { 'sync.read': true, 'sync.write': true, 'note.add': true, 'workshop.manage': false },
-	participant: { 'sync.read': true, 'sync.write': false, 'note.add': true, 'workshop.manage': false },
-	observer: { 'sync.read': true, 'sync.write': false, 'note.add': false, 'workshop.manage': false },
-	owner: { 'sync.read': false, 'sync.write': false, 'note.add': false, 'workshop.manage': false }
+	facilitator: row(['sync.read', 'sync.write', 'live.command', 'note.add', 'workshop.manage', 'participants.manage', 'roles.manage']),
+	editor: row(['sync.read', 'sync.write', 'live.command', 'note.add']),
+	participant: row(['sync.read', 'live.command', 'note.add']),
+	observer: row(['sync.read']),
+	owner: row([])
 };
 
 describe('permission table', () => {
@@ -23,8 +25,14 @@ describe('permission table', () => {
 		expect(can('participant', 'note.add')).toBe(true);
 	});
 
-	test('only facilitators manage a workshop', () => {
-		expect(ROLES.filter((r) => can(r, 'workshop.manage'))).toEqual(['facilitator']);
+	test('only facilitators manage a workshop, its participants and its roles', () => {
+		for (const action of ['workshop.manage', 'participants.manage', 'roles.manage'] as const) {
+			expect(ROLES.filter((r) => can(r, action))).toEqual(['facilitator']);
+		}
+	});
+
+	test('observers and owners send no live command at all', () => {
+		expect(ROLES.filter((r) => can(r, 'live.command'))).toEqual(['facilitator', 'editor', 'participant']);
 	});
 });
 

@@ -4,12 +4,17 @@
  */
 export type Role = 'facilitator' | 'editor' | 'participant' | 'observer' | 'owner';
 
-export type Action = 'sync.read' | 'sync.write' | 'note.add' | 'workshop.manage';
+/**
+ * `live.command`: may send live commands at all (each command then checks its own action).
+ * `workshop.manage`: phases, join settings, panel targets; `participants.manage`: promote,
+ * remove; `roles.manage`: invite co-facilitators, open or replace the observer link.
+ */
+export type Action = 'sync.read' | 'sync.write' | 'live.command' | 'note.add' | 'workshop.manage' | 'participants.manage' | 'roles.manage';
 
 const TABLE: Record<Role, readonly Action[]> = {
-	facilitator: ['sync.read', 'sync.write', 'note.add', 'workshop.manage'],
-	editor: ['sync.read', 'sync.write', 'note.add'],
-	participant: ['sync.read', 'note.add'],
+	facilitator: ['sync.read', 'sync.write', 'live.command', 'note.add', 'workshop.manage', 'participants.manage', 'roles.manage'],
+	editor: ['sync.read', 'sync.write', 'live.command', 'note.add'],
+	participant: ['sync.read', 'live.command', 'note.add'],
 	observer: ['sync.read'],
 	owner: []
 };

@@ -14,6 +14,8 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	const resolved = await resolveActor(s.db, workshop.id, request.headers.get('cookie') ?? undefined, new Date(), s.config.sessionDays);
 	if ('refusal' in resolved) redirect(303, `/j/${workshop.joinCode}`);
 	const { actor } = resolved;
+	// An observer's session opens the read-only view, never the participant's page.
+	if (actor.category === 'observer') redirect(303, `/observe/${workshop.id}`);
 	return {
 		workshop: { id: workshop.id, title: workshop.title },
 		me: { id: actor.id, displayName: actor.displayName, category: actor.category }
