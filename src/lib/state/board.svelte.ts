@@ -58,6 +58,7 @@ export class BoardState {
 			if (synced && !this.#seen) {
 				// What is there at the first sync is history, not news: only later notes are announced.
 				this.#refresh();
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
 				this.#seen = new Set(this.notes.map((n) => n.id));
 			}
 			this.synced = synced;

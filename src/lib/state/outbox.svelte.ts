@@ -31,6 +31,7 @@ export class IdeaOutbox {
 
 	readonly #workshopId: string;
 	#socket: Socket | null = null;
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
 	readonly #inflight = new Set<string>();
 
 	constructor(workshopId: string) {
