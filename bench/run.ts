@@ -20,8 +20,10 @@ import { updateReadme } from './lib/readme.ts';
 const usage = `npm run bench [-- options]
   --quick            small sizes, short stages; results go to bench/results/quick-*, README untouched
   --sizes=10,50      clients in one workshop (default 10,50,100,300,500)
-  --seconds=4        seconds of steady writing per stage
+  --seconds=5        seconds of steady writing per stage
   --rate=10          notes per second per writer
+  --stages=fanout,workshops,sync,commands   which stages to run (default: all)
+  --participants=300 participants on /live in the command stage
   --no-build         use the existing build (default: \`npm run build\` first, so the code measured is the code checked out)
   BENCH_CONCERTO_NODE_ARGS  extra node flags for the Concerto servers (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof)
   DATABASE_URL       admin URL of the PostgreSQL where a throwaway database is made (default postgres://postgres@127.0.0.1:5432/test)`;
@@ -35,7 +37,8 @@ const opt = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.spli
 const quick = args.includes('--quick');
 const sizes = (opt('sizes') ?? (quick ? '10,50' : '10,50,100,300,500')).split(',').map(Number);
 const grid = quick ? { workshops: 4, clients: 5 } : { workshops: 20, clients: 20 };
-const participants = quick ? 30 : 300;
+const participants = Number(opt('participants') ?? (quick ? 30 : 300));
+const stages = new Set((opt('stages') ?? 'fanout,workshops,sync,commands').split(','));
 const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 /** Past this, remaining stages are skipped (and listed) so a run stays under 10 minutes. */
 const BUDGET_MS = 9 * 60_000;
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
 	// One worker for the writers, two sharing the observers: on 2 cores more processes only
 	// add switching, fewer let one client's work delay another's (see fanout.ts).
 	const workers = await Workers.start(3);
-	const ctx: BenchContext = { workers, rate: Number(opt('rate') ?? 10), seconds: Number(opt('seconds') ?? (quick ? 2 : 4)), log };
+	const ctx: BenchContext = { workers, rate: Number(opt('rate') ?? 10), seconds: Number(opt('seconds') ?? (quick ? 2 : 5)), log };
 	const results: BenchResults = {
 		date: new Date().toISOString(),
 		machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverageAtStart: loadavg() },
@@ -86,15 +89,15 @@ async function main(): Promise<void> {
 				log(`${stageName(r)} ${server.kind}: p50 ${r.latency.p50?.toFixed(1)} p99 ${r.latency.p99?.toFixed(1)} ms, ${r.delivered}/${r.expected} delivered, server CPU ${r.serverCpuPercent}%, clients ${r.clientCpuPercent}%, machine ${r.machineCpuPercent}%`);
 			}
 		};
-		for (const n of sizes) await fan(results.oneWorkshop, 1, n);
-		await fan(results.manyWorkshops, grid.workshops, grid.clients);
-		for (const server of servers) {
+		if (stages.has('fanout')) for (const n of sizes) await fan(results.oneWorkshop, 1, n);
+		if (stages.has('workshops')) await fan(results.manyWorkshops, grid.workshops, grid.clients);
+		for (const server of stages.has('sync') ? servers : []) {
 			if (!withinBudget(`${server.kind} initial sync`)) continue;
 			const r = await initialSyncStage(ctx, server);
 			results.initialSync.push(r);
 			log(`initial sync ${server.kind}: ${r.warmMs.median} ms (cold ${r.coldMs?.median ?? 'n/a'} ms)`);
 		}
-		for (const server of servers.filter((s) => s.kind !== 'reference')) {
+		for (const server of stages.has('commands') ? servers.filter((s) => s.kind !== 'reference') : []) {
 			if (!withinBudget(`${server.kind} commands`)) continue;
 			const r = await commandsStage(ctx, server, participants);
 			results.commands.push(r);
@@ -114,11 +117,13 @@ function write(results: BenchResults): void {
 	const report = markdownReport(results);
 	console.log(`\n${report}\n`);
 	mkdirSync('bench/results', { recursive: true });
-	const name = `${quick ? 'quick-' : ''}${results.date.slice(0, 10)}`;
+	const partial = quick || stages.size < 4 || opt('sizes') !== undefined;
+	const name = `${partial ? 'quick-' : ''}${results.date.slice(0, 10)}`;
 	writeFileSync(`bench/results/${name}.json`, JSON.stringify(results, null, '\t') + '\n');
 	writeFileSync(`bench/results/${name}.svg`, latencyChart(results.oneWorkshop, `Fan-out latency vs N — ${results.date.slice(0, 16).replace('T', ' ')} UTC`));
 	log(`wrote bench/results/${name}.json and ${name}.svg`);
-	if (quick) return;
+	// Only a full run may stand as "the latest": the README must show a complete one.
+	if (partial) return;
 	copyFileSync(`bench/results/${name}.svg`, 'bench/results/latest.svg');
 	log(updateReadme('README.md', report) ? 'README.md table updated' : 'README.md has no bench markers; not updated');
 }

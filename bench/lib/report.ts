@@ -55,15 +55,15 @@ const x = (v: number | null | undefined) => (v === null || v === undefined ? '�
 /** The fan-out table (Markdown, also readable in a terminal), with ratios to the reference. */
 export function fanoutTable(results: BenchResults): string {
 	const rows = [
-		'| stage | server | p50 ms | p95 ms | p99 ms | p99 ÷ ref | delivered | msg/s | server CPU % | CPU ÷ ref | RSS MB | heap MB/workshop | client CPU % |',
-		'|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|'
+		'| stage | server | p50 ms | p95 ms | p99 ms | p99 ÷ ref | delivered | msg/s | server CPU % | CPU ÷ ref | RSS MB | heap MB/workshop | client CPU % | machine CPU % |',
+		'|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|'
 	];
 	for (const r of [...results.oneWorkshop, ...results.manyWorkshops]) {
 		const ratio = results.ratios.find((q) => q.stage === stageName(r) && q.server === r.server);
 		rows.push(
 			`| ${stageName(r)} | ${r.server} | ${f(r.latency.p50)} | ${f(r.latency.p95)} | ${f(r.latency.p99)} | ${r.server === 'reference' ? '1' : x(ratio?.p99)} | ` +
 				`${r.delivered}/${r.expected} | ${r.messagesPerSecond ?? '–'} | ${f(r.serverCpuPercent, 0)} | ${r.server === 'reference' ? '1' : x(ratio?.serverCpu)} | ` +
-				`${f(r.serverRssMb, 0)} | ${f(r.heapPerWorkshopMb, 2)} | ${f(r.clientCpuPercent, 0)} |`
+				`${f(r.serverRssMb, 0)} | ${f(r.heapPerWorkshopMb, 2)} | ${f(r.clientCpuPercent, 0)} | ${f(r.machineCpuPercent, 0)} |`
 		);
 	}
 	return rows.join('\n');
@@ -111,7 +111,8 @@ export function markdownReport(results: BenchResults): string {
 		`Run of ${results.date} on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, ` +
 			`load average at start ${results.machine.loadAverageAtStart.map((l) => l.toFixed(2)).join(' / ')}; ${results.durationSeconds} s in all.`,
 		'',
-		'**Fan-out** (one writer per workshop, everyone else observes; latency from the writer’s insert to each observer’s copy):',
+		'**Fan-out** (one writer per workshop, everyone else observes; latency from the writer’s insert to each observer’s copy; ' +
+			'CPU in % of one core, machine CPU = all processes of the 2-core machine, ours and others’):',
 		'',
 		fanoutTable(results),
 		'',
