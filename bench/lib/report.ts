@@ -62,7 +62,7 @@ export function fanoutTable(results: BenchResults): string {
 		const ratio = results.ratios.find((q) => q.stage === stageName(r) && q.server === r.server);
 		rows.push(
 			`| ${stageName(r)} | ${r.server} | ${f(r.latency.p50)} | ${f(r.latency.p95)} | ${f(r.latency.p99)} | ${r.server === 'reference' ? '1' : x(ratio?.p99)} | ` +
-				`${r.delivered}/${r.expected} | ${r.messagesPerSecond ?? '–'} | ${f(r.serverCpuPercent, 0)} | ${r.server === 'reference' ? '1' : x(ratio?.serverCpu)} | ` +
+				`${r.delivered}/${r.expected}${r.duplicates ? ` (+${r.duplicates} dup.)` : ''}${r.disconnects ? ` (${r.disconnects} disc.)` : ''} | ${r.messagesPerSecond ?? '–'} | ${f(r.serverCpuPercent, 0)} | ${r.server === 'reference' ? '1' : x(ratio?.serverCpu)} | ` +
 				`${f(r.serverRssMb, 0)} | ${f(r.heapPerWorkshopMb, 2)} | ${f(r.clientCpuPercent, 0)} | ${f(r.machineCpuPercent, 0)} |`
 		);
 	}

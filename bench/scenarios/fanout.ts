@@ -18,6 +18,9 @@ export interface FanoutResult {
 	latency: Summary;
 	delivered: number;
 	expected: number;
+	/** repeated events for an already seen note, and client disconnections, during the stage */
+	duplicates: number;
+	disconnects: number;
 	/** messages the server sent to all clients per second, while writing */
 	messagesPerSecond: number | null;
 	serverCpuPercent: number | null;
@@ -101,6 +104,8 @@ export async function fanoutStage(ctx: BenchContext, server: BenchServer, worksh
 			latency: summarize(latencies),
 			delivered: latencies.length,
 			expected,
+			duplicates: sum(counters1, 'duplicates') - sum(counters0, 'duplicates'),
+			disconnects: sum(counters1, 'disconnects') - sum(counters0, 'disconnects'),
 			messagesPerSecond: lastAt > firstAt ? Math.round(messages / ((lastAt - firstAt) / 1000)) : null,
 			serverCpuPercent: round(cpuPercent(server0, server1)),
 			serverRssMb: server1 ? round(server1.rssBytes / MB) : null,
@@ -113,6 +118,8 @@ export async function fanoutStage(ctx: BenchContext, server: BenchServer, worksh
 		await workers.all({ op: 'closeAll' }, 60_000);
 	}
 }
+
+const sum = (cs: Counters[], key: 'duplicates' | 'disconnects') => cs.reduce((t, c) => t + c[key], 0);
 
 /** Waits (at most 10 s) until the clients receive less than one message each per 250 ms. */
 async function quiet(ctx: BenchContext, clients: number): Promise<void> {
