@@ -77,7 +77,11 @@ async function main(): Promise<void> {
 		skipped
 	};
 	try {
-		servers.push(await startReference(), await startConcerto('concerto-pglite', ''), await startConcerto('concerto-pg', database.url));
+		// Started together: PGlite's first start (its initdb) is slow on a busy machine.
+		const starting = [startReference(), startConcerto('concerto-pglite', ''), startConcerto('concerto-pg', database.url)];
+		const settled = await Promise.allSettled(starting);
+		for (const s of settled) if (s.status === 'fulfilled') servers.push(s.value);
+		for (const s of settled) if (s.status === 'rejected') throw s.reason;
 		log(`servers up: ${servers.map((s) => `${s.kind} ${s.base}`).join(', ')}`);
 		// Servers take turns stage by stage, so a slow patch of the machine (other work on it)
 		// hits all three alike instead of one server's whole series.

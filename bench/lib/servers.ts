@@ -19,6 +19,8 @@ export interface BenchServer {
 	pid: number;
 	/** Prometheus text from /metrics (Concerto only). */
 	metrics(): Promise<Map<string, number> | null>;
+	/** PostgreSQL backends serving this server (concerto-pg); their CPU is the server's too. */
+	databasePids(): Promise<number[]>;
 	/** Live heap after a full GC, in bytes (see heap-probe.cjs); null if the probe did not answer. */
 	heapAfterGc(): Promise<number | null>;
 	stop(): Promise<void>;
@@ -63,7 +65,7 @@ function launch(kind: ServerKind, args: string[], env: Record<string, string>, r
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	exited.then(() => live.delete(child));
 	const started = new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`${kind} did not start within 60 s:\n${out.slice(-2000)}`)), 60_000);
+		const timer = setTimeout(() => reject(new Error(`${kind} did not start within 180 s:\n${out.slice(-2000)}`)), 180_000);
 		child.stdout!.on('data', () => {
 			if (ready.test(out)) {
 				clearTimeout(timer);
@@ -123,6 +125,7 @@ export async function startConcerto(kind: 'concerto-pglite' | 'concerto-pg', dat
 		syncUrl: `ws://127.0.0.1:${port}/sync`,
 		pid: p.child.pid!,
 		metrics: () => scrape(`${base}/metrics`),
+		databasePids: () => (databaseUrl ? backendsOf(databaseUrl) : Promise.resolve([])),
 		heapAfterGc: p.heapAfterGc,
 		stop: p.stop,
 		output: p.output
@@ -148,6 +151,7 @@ export async function startReference(): Promise<BenchServer> {
 		syncUrl: `ws://127.0.0.1:${port}`,
 		pid: p.child.pid!,
 		metrics: async () => null,
+		databasePids: async () => [],
 		heapAfterGc: p.heapAfterGc,
 		stop: p.stop,
 		output: p.output
@@ -167,6 +171,19 @@ async function scrape(url: string): Promise<Map<string, number> | null> {
 		return out;
 	} catch {
 		return null;
+	}
+}
+
+/** Process ids of the backends connected to the database of `url`, except the asking one. */
+async function backendsOf(url: string): Promise<number[]> {
+	const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+	try {
+		const rows = await sql<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`;
+		return rows.map((r) => r.pid);
+	} catch {
+		return [];
+	} finally {
+		await sql.end();
 	}
 }
 

@@ -1,6 +1,6 @@
 import { prepareBoard } from '../lib/accounts.ts';
 import { deal, sleep, specsOf, type BenchContext } from '../lib/context.ts';
-import { cpuPercent, monoNow, sampleProc } from '../lib/proc.ts';
+import { cpuPercent, monoNow, sampleAll, sampleProc } from '../lib/proc.ts';
 import type { ConnectReply, LiveClientSpec, LiveRunReply } from '../lib/protocol.ts';
 import type { BenchServer, ServerKind } from '../lib/servers.ts';
 import { round, summarize, type Summary } from '../lib/stats.ts';
@@ -19,6 +19,8 @@ export interface CommandsResult {
 	/** acknowledged notes found on the board by a fresh client afterwards (should equal ok) */
 	notesOnBoard: number;
 	serverCpuPercent: number | null;
+	/** CPU of the PostgreSQL backends serving it (concerto-pg) */
+	databaseCpuPercent: number | null;
 }
 
 /**
@@ -42,9 +44,12 @@ export async function commandsStage(
 		const tag = `c${Math.round(monoNow())}`;
 		const durationMs = ctx.seconds * 1000;
 		const startAt = monoNow() + 300;
+		const dbPids = await server.databasePids();
 		const before = sampleProc(server.pid);
+		const dbBefore = dbPids.length ? sampleAll(dbPids) : null;
 		const runs = await workers.all<LiveRunReply>({ op: 'liveRun', tag, durationMs, perSecond: perParticipant, startAt }, durationMs + 60_000);
 		const after = sampleProc(server.pid);
+		const dbAfter = dbPids.length ? sampleAll(dbPids) : null;
 		const elapsed = (monoNow() - startAt) / 1000;
 		const errors: Record<string, number> = {};
 		for (const r of runs) for (const [code, n] of Object.entries(r.errors)) errors[code] = (errors[code] ?? 0) + n;
@@ -61,7 +66,8 @@ export async function commandsStage(
 			commandsPerSecond: Math.round(ok / elapsed),
 			ack: summarize(runs.flatMap((r) => r.ackMs)),
 			notesOnBoard,
-			serverCpuPercent: round(cpuPercent(before, after))
+			serverCpuPercent: round(cpuPercent(before, after)),
+			databaseCpuPercent: round(cpuPercent(dbBefore, dbAfter))
 		};
 	} finally {
 		await workers.all({ op: 'liveClose' });

@@ -18,12 +18,16 @@ export interface FanoutResult {
 	latency: Summary;
 	delivered: number;
 	expected: number;
+	/** observer clients the workers held while measuring (should be workshops × (clientsPerWorkshop − 1)) */
+	observers: number;
 	/** repeated events for an already seen note, and client disconnections, during the stage */
 	duplicates: number;
 	disconnects: number;
 	/** messages the server sent to all clients per second, while writing */
 	messagesPerSecond: number | null;
 	serverCpuPercent: number | null;
+	/** CPU of the PostgreSQL backends serving it (concerto-pg; PGlite's is inside the server process) */
+	databaseCpuPercent: number | null;
 	serverRssMb: number | null;
 	/** live heap after GC with the workshops loaded and their clients on, minus before, per workshop */
 	heapPerWorkshopMb: number | null;
@@ -72,7 +76,9 @@ export async function fanoutStage(ctx: BenchContext, server: BenchServer, worksh
 		const tag = `m${Math.round(monoNow())}`;
 		const count = Math.round(ctx.rate * ctx.seconds);
 		const counters0 = await workers.all<Counters>({ op: 'counters' });
+		const dbPids = await server.databasePids();
 		const server0 = sampleProc(server.pid);
+		const db0 = dbPids.length ? sampleAll(dbPids) : null;
 		const machine0 = machineCpu();
 		const clients0 = sampleAll(workers.pids);
 		const wrote = await write(ctx, tag, count);
@@ -85,6 +91,7 @@ export async function fanoutStage(ctx: BenchContext, server: BenchServer, worksh
 			counters1 = await workers.all<Counters>({ op: 'counters' });
 		}
 		const server1 = sampleProc(server.pid);
+		const db1 = dbPids.length ? sampleAll(dbPids) : null;
 		const machine1 = machineCpu();
 		const clients1 = sampleAll(workers.pids);
 		const collected = await workers.all<CollectReply>({ op: 'collect', tag });
@@ -104,10 +111,12 @@ export async function fanoutStage(ctx: BenchContext, server: BenchServer, worksh
 			latency: summarize(latencies),
 			delivered: latencies.length,
 			expected,
+			observers: collected.reduce((t, c) => t + c.observers, 0),
 			duplicates: sum(counters1, 'duplicates') - sum(counters0, 'duplicates'),
 			disconnects: sum(counters1, 'disconnects') - sum(counters0, 'disconnects'),
 			messagesPerSecond: lastAt > firstAt ? Math.round(messages / ((lastAt - firstAt) / 1000)) : null,
 			serverCpuPercent: round(cpuPercent(server0, server1)),
+			databaseCpuPercent: round(cpuPercent(db0, db1)),
 			serverRssMb: server1 ? round(server1.rssBytes / MB) : null,
 			heapPerWorkshopMb: heapBefore !== null && heapLoaded !== null ? round((heapLoaded - heapBefore) / workshops / MB, 2) : null,
 			clientCpuPercent: round(cpuPercent(clients0, clients1)),
