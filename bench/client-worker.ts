@@ -4,6 +4,7 @@
  * share the load so one client process's event loop does not set the latency.
  */
 import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { io, type Socket } from 'socket.io-client';
@@ -16,7 +17,7 @@ process.setMaxListeners(0);
 // The orchestrator gone (crash, Ctrl-C): nothing of ours stays behind.
 process.on('disconnect', () => process.exit(0));
 
-const counters: Counters = { messages: 0, bytes: 0, notesSeen: 0, disconnects: 0, lastMessageAt: 0 };
+const counters: Counters = { messages: 0, bytes: 0, notesSeen: 0, disconnects: 0, duplicates: 0, lastMessageAt: 0 };
 const sockets = new Set<WebSocket>();
 
 interface Client {
@@ -51,8 +52,15 @@ function wsClass(spec: SyncClientSpec) {
 
 function openClient(spec: SyncClientSpec): Client {
 	const doc = new Y.Doc();
+	// No presence: a provider's default awareness state is re-announced every 15 s and fanned
+	// out to everyone (N²/15 messages/s). Connections spread over seconds put that wave inside
+	// one server's measuring window and not the other's, so the stages measure document
+	// updates only (README, "Benchmark").
+	const awareness = new Awareness(doc);
+	awareness.setLocalState(null);
 	const provider = new WebsocketProvider(spec.syncUrl, spec.room, doc, {
 		WebSocketPolyfill: wsClass(spec) as unknown as typeof globalThis.WebSocket,
+		awareness,
 		disableBc: true
 	});
 	const client: Client = { spec, doc, provider, ready: false };
@@ -61,6 +69,9 @@ function openClient(spec: SyncClientSpec): Client {
 	});
 	if (!spec.writer) {
 		const notes = notesOf(doc);
+		// Each note counts once per observer; a second event for the same note is counted apart.
+		const seen = new Set<string>();
+		let seenTag = '';
 		notes.observe((event) => {
 			const at = monoNow();
 			for (const key of event.keysChanged) {
@@ -69,6 +80,15 @@ function openClient(spec: SyncClientSpec): Client {
 				const [, tag, sentAt] = text.split(' ');
 				counters.notesSeen++;
 				if (tag !== currentTag) continue;
+				if (seenTag !== tag) {
+					seen.clear();
+					seenTag = tag;
+				}
+				if (seen.has(key)) {
+					counters.duplicates++;
+					continue;
+				}
+				seen.add(key);
 				latencies.push(at - Number(sentAt));
 				delivered++;
 			}

@@ -48,6 +48,8 @@ export interface Counters {
 	bytes: number;
 	notesSeen: number;
 	disconnects: number;
+	/** events for a note this observer had already seen (should stay 0) */
+	duplicates: number;
 	lastMessageAt: number;
 	/** deliveries of the current tag so far */
 	delivered?: number;

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { freePort } from '../../test/helpers/server-process.ts';
 
@@ -18,6 +19,10 @@ export interface BenchServer {
 	pid: number;
 	/** Prometheus text from /metrics (Concerto only). */
 	metrics(): Promise<Map<string, number> | null>;
+	/** PostgreSQL backends serving this server (concerto-pg); their CPU is the server's too. */
+	databasePids(): Promise<number[]>;
+	/** Live heap after a full GC, in bytes (see heap-probe.cjs); null if the probe did not answer. */
+	heapAfterGc(): Promise<number | null>;
 	stop(): Promise<void>;
 	output(): string;
 }
@@ -31,6 +36,8 @@ export const CONCERTO_BENCH_ENV: Record<string, string> = {
 	CONCERTO_LIVE_COMMANDS_PER_SECOND: '1000'
 };
 
+const HEAP_PROBE = fileURLToPath(new URL('../heap-probe.cjs', import.meta.url));
+
 const live = new Set<ChildProcess>();
 /** Last resort if the run dies without its cleanup: no server outlives the benchmark. */
 process.on('exit', () => {
@@ -38,9 +45,17 @@ process.on('exit', () => {
 });
 
 function launch(kind: ServerKind, args: string[], env: Record<string, string>, ready: RegExp, cleanup: () => Promise<void> | void) {
-	const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, ['--expose-gc', '--require', HEAP_PROBE, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 	live.add(child);
 	let out = '';
+	// The heap probe's answers, read line by line from stdout (the kept output is trimmed).
+	const heaps: number[] = [];
+	let partial = '';
+	child.stdout!.on('data', (d: Buffer) => {
+		const lines = (partial + d).split('\n');
+		partial = lines.pop() ?? '';
+		for (const line of lines) if (line.startsWith('bench-heap ')) heaps.push(Number(line.slice(11)));
+	});
 	const keep = (d: Buffer) => {
 		out += d;
 		if (out.length > 200_000) out = out.slice(-100_000);
@@ -50,7 +65,7 @@ function launch(kind: ServerKind, args: string[], env: Record<string, string>, r
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	exited.then(() => live.delete(child));
 	const started = new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`${kind} did not start within 60 s:\n${out.slice(-2000)}`)), 60_000);
+		const timer = setTimeout(() => reject(new Error(`${kind} did not start within 180 s:\n${out.slice(-2000)}`)), 180_000);
 		child.stdout!.on('data', () => {
 			if (ready.test(out)) {
 				clearTimeout(timer);
@@ -71,7 +86,15 @@ function launch(kind: ServerKind, args: string[], env: Record<string, string>, r
 		}
 		await cleanup();
 	}
-	return { child, started, stop, output: () => out };
+	async function heapAfterGc(): Promise<number | null> {
+		if (child.exitCode !== null || child.signalCode !== null) return null;
+		const seen = heaps.length;
+		child.kill('SIGUSR2');
+		const end = Date.now() + 10_000;
+		while (heaps.length === seen && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+		return heaps.length > seen ? heaps[heaps.length - 1] : null;
+	}
+	return { child, started, stop, heapAfterGc, output: () => out };
 }
 
 /** Concerto's production build (`dist/server.js`) on PGlite (no URL) or PostgreSQL. */
@@ -86,7 +109,9 @@ export async function startConcerto(kind: 'concerto-pglite' | 'concerto-pg', dat
 		LOG_LEVEL: 'warn',
 		...CONCERTO_BENCH_ENV
 	};
-	const p = launch(kind, ['dist/server.js'], env, /Concerto is ready/, () => rmSync(dataDir, { recursive: true, force: true }));
+	// e.g. BENCH_CONCERTO_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile under load.
+	const nodeArgs = (process.env.BENCH_CONCERTO_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const p = launch(kind, [...nodeArgs, 'dist/server.js'], env, /Concerto is ready/, () => rmSync(dataDir, { recursive: true, force: true }));
 	try {
 		await p.started;
 	} catch (e) {
@@ -100,6 +125,8 @@ export async function startConcerto(kind: 'concerto-pglite' | 'concerto-pg', dat
 		syncUrl: `ws://127.0.0.1:${port}/sync`,
 		pid: p.child.pid!,
 		metrics: () => scrape(`${base}/metrics`),
+		databasePids: () => (databaseUrl ? backendsOf(databaseUrl) : Promise.resolve([])),
+		heapAfterGc: p.heapAfterGc,
 		stop: p.stop,
 		output: p.output
 	};
@@ -124,6 +151,8 @@ export async function startReference(): Promise<BenchServer> {
 		syncUrl: `ws://127.0.0.1:${port}`,
 		pid: p.child.pid!,
 		metrics: async () => null,
+		databasePids: async () => [],
+		heapAfterGc: p.heapAfterGc,
 		stop: p.stop,
 		output: p.output
 	};
@@ -142,6 +171,19 @@ async function scrape(url: string): Promise<Map<string, number> | null> {
 		return out;
 	} catch {
 		return null;
+	}
+}
+
+/** Process ids of the backends connected to the database of `url`, except the asking one. */
+async function backendsOf(url: string): Promise<number[]> {
+	const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+	try {
+		const rows = await sql<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`;
+		return rows.map((r) => r.pid);
+	} catch {
+		return [];
+	} finally {
+		await sql.end();
 	}
 }
 

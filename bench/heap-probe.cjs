@@ -1,0 +1,8 @@
+// Preloaded (`--expose-gc --require`) into every server under benchmark, Concerto and the
+// reference alike: on SIGUSR2 it collects garbage and prints the live heap, so "heap per
+// loaded workshop" compares settled heaps measured the same way on both, without adding a
+// benchmark-only endpoint to the product. A no-op unless the benchmark sends the signal.
+process.on('SIGUSR2', () => {
+	if (typeof globalThis.gc === 'function') globalThis.gc();
+	process.stdout.write(`bench-heap ${process.memoryUsage().heapUsed}\n`);
+});

@@ -1,0 +1,132 @@
+import type { FanoutResult } from '../scenarios/fanout.ts';
+import type { InitialSyncResult } from '../scenarios/initial-sync.ts';
+import type { CommandsResult } from '../scenarios/commands.ts';
+import type { ServerKind } from './servers.ts';
+
+export interface BenchResults {
+	date: string;
+	machine: { cpus: number; model: string; node: string; loadAverageAtStart: number[] };
+	settings: Record<string, unknown>;
+	oneWorkshop: FanoutResult[];
+	manyWorkshops: FanoutResult[];
+	initialSync: InitialSyncResult[];
+	commands: CommandsResult[];
+	ratios: Ratio[];
+	durationSeconds: number;
+	skipped: string[];
+}
+
+/** Concerto ÷ reference, same stage, same run. */
+export interface Ratio {
+	stage: string;
+	server: ServerKind;
+	p50: number | null;
+	p99: number | null;
+	serverCpu: number | null;
+	rss: number | null;
+}
+
+const div = (a: number | null | undefined, b: number | null | undefined): number | null =>
+	a === null || a === undefined || b === null || b === undefined || b === 0 ? null : Math.round((a / b) * 100) / 100;
+
+export function ratiosOf(results: FanoutResult[]): Ratio[] {
+	const out: Ratio[] = [];
+	for (const r of results) {
+		if (r.server === 'reference') continue;
+		const ref = results.find((x) => x.server === 'reference' && x.workshops === r.workshops && x.clientsPerWorkshop === r.clientsPerWorkshop);
+		if (!ref) continue;
+		out.push({
+			stage: stageName(r),
+			server: r.server,
+			p50: div(r.latency.p50, ref.latency.p50),
+			p99: div(r.latency.p99, ref.latency.p99),
+			// PostgreSQL's backends work for Concerto too: counted with it, as PGlite is in-process.
+			serverCpu: div(r.serverCpuPercent === null ? null : r.serverCpuPercent + (r.databaseCpuPercent ?? 0), ref.serverCpuPercent),
+			rss: div(r.serverRssMb, ref.serverRssMb)
+		});
+	}
+	return out;
+}
+
+export const stageName = (r: FanoutResult) => (r.workshops === 1 ? `N=${r.clients}` : `${r.workshops}×${r.clientsPerWorkshop}`);
+
+const f = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '–' : v.toFixed(digits));
+const x = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v.toFixed(2)}×`);
+
+/** The fan-out table (Markdown, also readable in a terminal), with ratios to the reference. */
+export function fanoutTable(results: BenchResults): string {
+	const rows = [
+		'| stage | server | p50 ms | p95 ms | p99 ms | p99 ÷ ref | delivered | msg/s | server CPU % | + PostgreSQL CPU % | CPU ÷ ref | RSS MB | heap MB/workshop | client CPU % | machine CPU % |',
+		'|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|'
+	];
+	for (const r of [...results.oneWorkshop, ...results.manyWorkshops]) {
+		const ratio = results.ratios.find((q) => q.stage === stageName(r) && q.server === r.server);
+		rows.push(
+			`| ${stageName(r)} | ${r.server} | ${f(r.latency.p50)} | ${f(r.latency.p95)} | ${f(r.latency.p99)} | ${r.server === 'reference' ? '1' : x(ratio?.p99)} | ` +
+				`${r.delivered}/${r.expected}${r.duplicates ? ` (+${r.duplicates} dup.)` : ''}${r.disconnects ? ` (${r.disconnects} disc.)` : ''} | ${r.messagesPerSecond ?? '–'} | ${f(r.serverCpuPercent, 0)} | ${r.server === 'concerto-pg' ? f(r.databaseCpuPercent, 0) : '–'} | ${r.server === 'reference' ? '1' : x(ratio?.serverCpu)} | ` +
+				`${f(r.serverRssMb, 0)} | ${f(r.heapPerWorkshopMb, 2)} | ${f(r.clientCpuPercent, 0)} | ${f(r.machineCpuPercent, 0)} |`
+		);
+	}
+	return rows.join('\n');
+}
+
+export function syncTable(results: BenchResults): string {
+	const rows = ['| server | notes | new client, board in memory: median / max ms | board loaded from the database: median / max ms | bytes |', '|---|--:|--:|--:|--:|'];
+	for (const r of results.initialSync)
+		rows.push(
+			`| ${r.server} | ${r.notes} | ${f(r.warmMs.median)} / ${f(r.warmMs.max)} | ${r.coldMs ? `${f(r.coldMs.median)} / ${f(r.coldMs.max)}` : 'n/a'} | ${r.bytes} |`
+		);
+	return rows.join('\n');
+}
+
+export function commandsTable(results: BenchResults): string {
+	const rows = [
+		'| server | participants | offered /s | acknowledged /s | ok / sent | errors | ack p50 ms | ack p99 ms | notes on board | server CPU % | + PostgreSQL CPU % |',
+		'|---|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|'
+	];
+	for (const r of results.commands) {
+		const errors = Object.entries(r.errors).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+		rows.push(
+			`| ${r.server} | ${r.participants} | ${r.offeredPerSecond} | ${r.commandsPerSecond} | ${r.ok}/${r.sent} | ${errors} | ${f(r.ack.p50)} | ${f(r.ack.p99)} | ${r.notesOnBoard} | ${f(r.serverCpuPercent, 0)} | ${r.server === 'concerto-pg' ? f(r.databaseCpuPercent, 0) : '–'} |`
+		);
+	}
+	return rows.join('\n');
+}
+
+/** The targets of DESIGN.md checked against this run (N=300, one workshop). */
+export function targetLines(results: BenchResults): string[] {
+	const out: string[] = [];
+	for (const r of results.oneWorkshop.filter((q) => q.clients === 300 && q.server !== 'reference')) {
+		const ratio = results.ratios.find((q) => q.stage === 'N=300' && q.server === r.server);
+		const p99 = r.latency.p99;
+		out.push(
+			`${r.server} at N=300: p99 ${f(p99)} ms (target < 100: ${p99 !== null && p99 < 100 ? 'met' : 'NOT met'}), ` +
+				`p99 ÷ reference ${x(ratio?.p99)} (target ≤ 1.2: ${ratio?.p99 != null && ratio.p99 <= 1.2 ? 'met' : 'NOT met'})`
+		);
+	}
+	return out;
+}
+
+export function markdownReport(results: BenchResults): string {
+	return [
+		`Run of ${results.date} on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, ` +
+			`load average at start ${results.machine.loadAverageAtStart.map((l) => l.toFixed(2)).join(' / ')}; ${results.durationSeconds} s in all.`,
+		'',
+		'**Fan-out** (one writer per workshop, everyone else observes; latency from the writer’s insert to each observer’s copy; ' +
+			'CPU in % of one core; CPU ÷ ref counts concerto-pg’s PostgreSQL backends with it (PGlite runs inside the server process); ' +
+			'machine CPU = all processes of the 2-core machine, ours and others’):',
+		'',
+		fanoutTable(results),
+		'',
+		'**Initial sync** of a board of 1,000 notes by a new participant:',
+		'',
+		syncTable(results),
+		'',
+		'**Command path** (`note.add` on `/live`, acknowledged once stored):',
+		'',
+		commandsTable(results),
+		'',
+		...targetLines(results).map((l) => `- ${l}`),
+		...(results.skipped.length ? ['', `Skipped to stay within the time budget: ${results.skipped.join(', ')}.`] : [])
+	].join('\n');
+}

@@ -1,0 +1,141 @@
+/**
+ * `npm run bench`: Concerto's production build on PGlite and on PostgreSQL against a bare
+ * `@y/websocket-server`, under the same load of real y-websocket and socket.io clients run
+ * in worker processes. Prints the tables, writes bench/results/<date>.json and a chart,
+ * and (full runs only) refreshes the README's table. Options: see `usage` below.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { Workers } from './lib/workers.ts';
+import { CONCERTO_BENCH_ENV, createBenchDatabase, startConcerto, startReference, type BenchServer } from './lib/servers.ts';
+import type { BenchContext } from './lib/context.ts';
+import { fanoutStage, type FanoutResult } from './scenarios/fanout.ts';
+import { initialSyncStage } from './scenarios/initial-sync.ts';
+import { commandsStage } from './scenarios/commands.ts';
+import { latencyChart } from './lib/chart.ts';
+import { markdownReport, ratiosOf, stageName, type BenchResults } from './lib/report.ts';
+import { updateReadme } from './lib/readme.ts';
+
+const usage = `npm run bench [-- options]
+  --quick            small sizes, short stages; results go to bench/results/quick-*, README untouched
+  --sizes=10,50      clients in one workshop (default 10,50,100,300,500)
+  --seconds=5        seconds of steady writing per stage
+  --rate=10          notes per second per writer
+  --stages=fanout,workshops,sync,commands   which stages to run (default: all)
+  --participants=300 participants on /live in the command stage
+  --no-build         use the existing build (default: \`npm run build\` first, so the code measured is the code checked out)
+  BENCH_CONCERTO_NODE_ARGS  extra node flags for the Concerto servers (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof)
+  DATABASE_URL       admin URL of the PostgreSQL where a throwaway database is made (default postgres://postgres@127.0.0.1:5432/test)`;
+
+const args = process.argv.slice(2);
+if (args.includes('--help')) {
+	console.log(usage);
+	process.exit(0);
+}
+const opt = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const quick = args.includes('--quick');
+const sizes = (opt('sizes') ?? (quick ? '10,50' : '10,50,100,300,500')).split(',').map(Number);
+const grid = quick ? { workshops: 4, clients: 5 } : { workshops: 20, clients: 20 };
+const participants = Number(opt('participants') ?? (quick ? 30 : 300));
+const stages = new Set((opt('stages') ?? 'fanout,workshops,sync,commands').split(','));
+const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+/** Past this, remaining stages are skipped (and listed) so a run stays under 10 minutes. */
+const BUDGET_MS = 9 * 60_000;
+
+const started = Date.now();
+const skipped: string[] = [];
+const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
+const withinBudget = (stage: string) => {
+	if (Date.now() - started < BUDGET_MS) return true;
+	skipped.push(stage);
+	log(`skipped ${stage}: time budget spent`);
+	return false;
+};
+
+async function main(): Promise<void> {
+	if (!args.includes('--no-build')) {
+		log('npm run build');
+		execFileSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+	}
+	const database = await createBenchDatabase(adminUrl);
+	const servers: BenchServer[] = [];
+	// One worker for the writers, two sharing the observers: on 2 cores more processes only
+	// add switching, fewer let one client's work delay another's (see fanout.ts).
+	const workers = await Workers.start(3);
+	const ctx: BenchContext = { workers, rate: Number(opt('rate') ?? 10), seconds: Number(opt('seconds') ?? (quick ? 2 : 5)), log };
+	const results: BenchResults = {
+		date: new Date().toISOString(),
+		machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverageAtStart: loadavg() },
+		settings: { quick, sizes, grid, participants, rate: ctx.rate, seconds: ctx.seconds, workers: workers.size, concertoEnv: CONCERTO_BENCH_ENV },
+		oneWorkshop: [],
+		manyWorkshops: [],
+		initialSync: [],
+		commands: [],
+		ratios: [],
+		durationSeconds: 0,
+		skipped
+	};
+	try {
+		// Started together: PGlite's first start (its initdb) is slow on a busy machine.
+		const starting = [startReference(), startConcerto('concerto-pglite', ''), startConcerto('concerto-pg', database.url)];
+		const settled = await Promise.allSettled(starting);
+		for (const s of settled) if (s.status === 'fulfilled') servers.push(s.value);
+		for (const s of settled) if (s.status === 'rejected') throw s.reason;
+		log(`servers up: ${servers.map((s) => `${s.kind} ${s.base}`).join(', ')}`);
+		// Servers take turns stage by stage, so a slow patch of the machine (other work on it)
+		// hits all three alike instead of one server's whole series.
+		const fan = async (into: FanoutResult[], workshops: number, clients: number) => {
+			for (const server of servers) {
+				if (!withinBudget(`${server.kind} ${workshops}×${clients}`)) continue;
+				const r = await fanoutStage(ctx, server, workshops, clients);
+				into.push(r);
+				log(`${stageName(r)} ${server.kind}: p50 ${r.latency.p50?.toFixed(1)} p99 ${r.latency.p99?.toFixed(1)} ms, ${r.delivered}/${r.expected} delivered, server CPU ${r.serverCpuPercent}%, clients ${r.clientCpuPercent}%, machine ${r.machineCpuPercent}%`);
+			}
+		};
+		if (stages.has('fanout')) for (const n of sizes) await fan(results.oneWorkshop, 1, n);
+		if (stages.has('workshops')) await fan(results.manyWorkshops, grid.workshops, grid.clients);
+		for (const server of stages.has('sync') ? servers : []) {
+			if (!withinBudget(`${server.kind} initial sync`)) continue;
+			const r = await initialSyncStage(ctx, server);
+			results.initialSync.push(r);
+			log(`initial sync ${server.kind}: ${r.warmMs.median} ms (cold ${r.coldMs?.median ?? 'n/a'} ms)`);
+		}
+		for (const server of stages.has('commands') ? servers.filter((s) => s.kind !== 'reference') : []) {
+			if (!withinBudget(`${server.kind} commands`)) continue;
+			const r = await commandsStage(ctx, server, participants);
+			results.commands.push(r);
+			log(`commands ${server.kind}: ${r.commandsPerSecond}/s, ack p99 ${r.ack.p99?.toFixed(1)} ms, ${r.ok}/${r.sent} ok`);
+		}
+	} finally {
+		await workers.stop();
+		await Promise.all(servers.map((s) => s.stop()));
+		await database.drop().catch((e: Error) => log(`could not drop the bench database: ${e.message}`));
+	}
+	results.ratios = ratiosOf([...results.oneWorkshop, ...results.manyWorkshops]);
+	results.durationSeconds = Math.round((Date.now() - started) / 1000);
+	write(results);
+}
+
+function write(results: BenchResults): void {
+	const report = markdownReport(results);
+	console.log(`\n${report}\n`);
+	mkdirSync('bench/results', { recursive: true });
+	const partial = quick || stages.size < 4 || opt('sizes') !== undefined;
+	const name = `${partial ? 'quick-' : ''}${results.date.slice(0, 10)}`;
+	writeFileSync(`bench/results/${name}.json`, JSON.stringify(results, null, '\t') + '\n');
+	writeFileSync(`bench/results/${name}.svg`, latencyChart(results.oneWorkshop, `Fan-out latency vs N — ${results.date.slice(0, 16).replace('T', ' ')} UTC`));
+	log(`wrote bench/results/${name}.json and ${name}.svg`);
+	// Only a full run may stand as "the latest": the README must show a complete one.
+	if (partial) return;
+	copyFileSync(`bench/results/${name}.svg`, 'bench/results/latest.svg');
+	log(updateReadme('README.md', report) ? 'README.md table updated' : 'README.md has no bench markers; not updated');
+}
+
+main().then(
+	() => process.exit(0),
+	(e: Error) => {
+		console.error(e.stack ?? e.message);
+		process.exit(1);
+	}
+);

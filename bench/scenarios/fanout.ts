@@ -1,0 +1,151 @@
+import { prepareBoard } from '../lib/accounts.ts';
+import { deal, sleep, specsOf, type BenchContext } from '../lib/context.ts';
+import { cpus } from 'node:os';
+import { cpuPercent, machineCpu, monoNow, sampleAll, sampleProc } from '../lib/proc.ts';
+import type { CollectReply, ConnectReply, Counters, SyncClientSpec, WriteReply } from '../lib/protocol.ts';
+import type { BenchServer, ServerKind } from '../lib/servers.ts';
+import { round, summarize, type Summary } from '../lib/stats.ts';
+
+export interface FanoutResult {
+	server: ServerKind;
+	workshops: number;
+	/** clients per workshop, the writer included */
+	clientsPerWorkshop: number;
+	clients: number;
+	connectMs: number;
+	failedToConnect: number;
+	/** ms from a writer's insert to each observer's copy of the note */
+	latency: Summary;
+	delivered: number;
+	expected: number;
+	/** observer clients the workers held while measuring (should be workshops × (clientsPerWorkshop − 1)) */
+	observers: number;
+	/** repeated events for an already seen note, and client disconnections, during the stage */
+	duplicates: number;
+	disconnects: number;
+	/** messages the server sent to all clients per second, while writing */
+	messagesPerSecond: number | null;
+	serverCpuPercent: number | null;
+	/** CPU of the PostgreSQL backends serving it (concerto-pg; PGlite's is inside the server process) */
+	databaseCpuPercent: number | null;
+	serverRssMb: number | null;
+	/** live heap after GC with the workshops loaded and their clients on, minus before, per workshop */
+	heapPerWorkshopMb: number | null;
+	/** the client workers' own CPU, to show when the load generator (not the server) was the limit */
+	clientCpuPercent: number | null;
+	/** the whole machine's busy CPU over the window (100 % = one core): above server + clients, others were running */
+	machineCpuPercent: number | null;
+	/** how late the writers' timers fired, p99 ms */
+	writerLateP99: number;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * `workshops` boards of `clientsPerWorkshop` clients each: one writer per board makes notes
+ * at `ctx.rate` for `ctx.seconds` while all others observe them arrive.
+ */
+export async function fanoutStage(ctx: BenchContext, server: BenchServer, workshops: number, clientsPerWorkshop: number): Promise<FanoutResult> {
+	const { workers } = ctx;
+	const heapBefore = await server.heapAfterGc();
+	const boards = [];
+	for (let w = 0; w < workshops; w++) boards.push(await prepareBoard(server, `Banc ${clientsPerWorkshop} n°${w + 1}`, clientsPerWorkshop - 1));
+	const writers: SyncClientSpec[] = [];
+	const observers: SyncClientSpec[] = [];
+	for (const board of boards) {
+		const s = specsOf(server, board);
+		writers.push(s.writer);
+		observers.push(...s.observers);
+	}
+	// Worker 0 holds the writers alone, so their timers fire on time and observers' work does
+	// not delay a send; the other workers share the observers.
+	const observerHands = deal(observers, workers.size - 1);
+	const hands = [writers, ...observerHands];
+	const connected = await workers.all<ConnectReply>((i) => ({ op: 'connect', clients: hands[i], concurrency: 25, timeoutMs: 30_000 }), 120_000);
+	const connectMs = Math.max(...connected.map((c) => c.ms));
+	const failedToConnect = connected.reduce((t, c) => t + c.failed, 0);
+	for (const c of connected) if (c.errors.length) ctx.log(`  ${server.kind}: ${c.failed} clients failed to connect: ${c.errors[0]}`);
+
+	try {
+		// Let the awareness announcements of a crowd settle, then warm the path up unmeasured.
+		await quiet(ctx, workshops * clientsPerWorkshop);
+		await write(ctx, 'warm', Math.max(3, Math.round(ctx.rate / 2)));
+		await sleep(300);
+		await workers.all({ op: 'collect', tag: 'warm' });
+
+		const tag = `m${Math.round(monoNow())}`;
+		const count = Math.round(ctx.rate * ctx.seconds);
+		const counters0 = await workers.all<Counters>({ op: 'counters' });
+		const dbPids = await server.databasePids();
+		const server0 = sampleProc(server.pid);
+		const db0 = dbPids.length ? sampleAll(dbPids) : null;
+		const machine0 = machineCpu();
+		const clients0 = sampleAll(workers.pids);
+		const wrote = await write(ctx, tag, count);
+		const expected = wrote.reduce((t, w) => t + w.written, 0) * (clientsPerWorkshop - 1);
+		// Deliveries still in flight: wait until all arrived (or a 5 s grace for losses).
+		const graceEnd = monoNow() + 5000;
+		let counters1 = await workers.all<Counters>({ op: 'counters' });
+		while (counters1.reduce((t, c) => t + (c.delivered ?? 0), 0) < expected && monoNow() < graceEnd) {
+			await sleep(50);
+			counters1 = await workers.all<Counters>({ op: 'counters' });
+		}
+		const server1 = sampleProc(server.pid);
+		const db1 = dbPids.length ? sampleAll(dbPids) : null;
+		const machine1 = machineCpu();
+		const clients1 = sampleAll(workers.pids);
+		const collected = await workers.all<CollectReply>({ op: 'collect', tag });
+		const latencies = collected.flatMap((c) => c.latencies);
+		const lastAt = Math.max(...counters1.map((c) => c.lastMessageAt));
+		// A worker without writers reports firstAt Infinity, which IPC (JSON) turns into null.
+		const firstAt = Math.min(...wrote.filter((w) => w.written > 0).map((w) => w.firstAt));
+		const messages = counters1.reduce((t, c) => t + c.messages, 0) - counters0.reduce((t, c) => t + c.messages, 0);
+		const heapLoaded = await server.heapAfterGc();
+		return {
+			server: server.kind,
+			workshops,
+			clientsPerWorkshop,
+			clients: workshops * clientsPerWorkshop,
+			connectMs: Math.round(connectMs),
+			failedToConnect,
+			latency: summarize(latencies),
+			delivered: latencies.length,
+			expected,
+			observers: collected.reduce((t, c) => t + c.observers, 0),
+			duplicates: sum(counters1, 'duplicates') - sum(counters0, 'duplicates'),
+			disconnects: sum(counters1, 'disconnects') - sum(counters0, 'disconnects'),
+			messagesPerSecond: lastAt > firstAt ? Math.round(messages / ((lastAt - firstAt) / 1000)) : null,
+			serverCpuPercent: round(cpuPercent(server0, server1)),
+			databaseCpuPercent: round(cpuPercent(db0, db1)),
+			serverRssMb: server1 ? round(server1.rssBytes / MB) : null,
+			heapPerWorkshopMb: heapBefore !== null && heapLoaded !== null ? round((heapLoaded - heapBefore) / workshops / MB, 2) : null,
+			clientCpuPercent: round(cpuPercent(clients0, clients1)),
+			machineCpuPercent: machine0 && machine1 ? round(((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) * 100 * cpus().length) : null,
+			writerLateP99: round(Math.max(...wrote.map((w) => w.lateP99))) ?? 0
+		};
+	} finally {
+		await workers.all({ op: 'closeAll' }, 60_000);
+	}
+}
+
+const sum = (cs: Counters[], key: 'duplicates' | 'disconnects') => cs.reduce((t, c) => t + c[key], 0);
+
+/** Waits (at most 10 s) until the clients receive less than one message each per 250 ms. */
+async function quiet(ctx: BenchContext, clients: number): Promise<void> {
+	const total = async () => (await ctx.workers.all<Counters>({ op: 'counters' })).reduce((t, c) => t + c.messages, 0);
+	const end = monoNow() + 10_000;
+	let last = await total();
+	while (monoNow() < end) {
+		await sleep(250);
+		const now = await total();
+		if (now - last < clients) return;
+		last = now;
+	}
+	ctx.log(`  still ${clients}+ messages per 250 ms after 10 s; measuring anyway`);
+}
+
+async function write(ctx: BenchContext, tag: string, count: number): Promise<WriteReply[]> {
+	// A common start a little ahead, so every worker's writers begin on the same clock.
+	const startAt = monoNow() + 200;
+	return ctx.workers.all<WriteReply>({ op: 'write', tag, count, rate: ctx.rate, startAt }, 60_000 + (count / ctx.rate) * 1000);
+}
