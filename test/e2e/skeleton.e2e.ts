@@ -65,6 +65,12 @@ for (const locale of ['fr', 'en'] as const satisfies readonly Locale[]) {
 		await expect(f.getByText('Un rendez-vous en visio le soir').first()).toBeVisible({ timeout: 1_000 });
 		expect(Date.now() - sentAt).toBeLessThan(1_000);
 
+		// The participant corrects their own idea; the facilitator's board follows.
+		await p.getByRole('button', { name: new RegExp(`^${t('participant.ideas.edit')}`) }).click();
+		await p.getByLabel(t('participant.ideas.editLabel')).fill('Un rendez-vous en visio le soir et le samedi');
+		await p.getByRole('button', { name: t('participant.ideas.save') }).click();
+		await expect(f.getByText('Un rendez-vous en visio le soir et le samedi').first()).toBeVisible();
+
 		expect(await seriousViolations(p)).toEqual([]);
 		expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
 		expect(await seriousViolations(f)).toEqual([]);

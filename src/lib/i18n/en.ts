@@ -119,6 +119,12 @@ export const en: Record<MessageKey, string> = {
 	'participant.ideas.empty': 'No ideas yet. Go ahead!',
 	'participant.ideas.mine': 'Your idea',
 	'participant.ideas.showAll': 'Show all {count} ideas',
+	'participant.ideas.edit': 'Edit',
+	'participant.ideas.delete': 'Delete',
+	'participant.ideas.editLabel': 'Edit your idea',
+	'participant.ideas.save': 'Save',
+	'participant.ideas.cancel': 'Cancel',
+	'participant.ideas.confirmDelete': 'Delete this idea?',
 	'participant.announce.new': 'New idea ({category}): {text}',
 
 	'errorPage.title': 'Error {status}',

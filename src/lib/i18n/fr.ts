@@ -117,6 +117,12 @@ export const fr = {
 	'participant.ideas.empty': 'Aucune idée pour l’instant. Lancez-vous !',
 	'participant.ideas.mine': 'Votre idée',
 	'participant.ideas.showAll': 'Afficher les {count} idées',
+	'participant.ideas.edit': 'Modifier',
+	'participant.ideas.delete': 'Supprimer',
+	'participant.ideas.editLabel': 'Modifier votre idée',
+	'participant.ideas.save': 'Enregistrer',
+	'participant.ideas.cancel': 'Annuler',
+	'participant.ideas.confirmDelete': 'Supprimer cette idée ?',
 	'participant.announce.new': 'Nouvelle idée ({category}) : {text}',
 
 	'errorPage.title': 'Erreur {status}',
