@@ -50,15 +50,17 @@ const note = (id: string, authorId = 'x'): Note => ({
 /** Whether a note written straight into the document through `cookie`'s sync connection is kept by the server. */
 async function syncWriteKept(cookie: string, id: string): Promise<boolean> {
 	const c = syncClient(server.url, workshop.id, { cookie });
-	await c.synced;
-	insertNote(c.doc, note(id));
-	await new Promise((r) => setTimeout(r, 300));
-	c.destroy();
 	const check = syncClient(server.url, workshop.id, { cookie: owner });
-	await check.synced;
-	const kept = readNotes(check.doc).some((n) => n.id === id);
+	await Promise.all([c.synced, check.synced]);
+	insertNote(c.doc, note(id));
+	// Kept writes reach the owner's client; dropped ones never do. Waiting for the first (not a
+	// fixed delay) keeps a loaded machine from turning a kept write into a "dropped" one.
+	const kept = () => readNotes(check.doc).some((n) => n.id === id);
+	for (const end = Date.now() + 3000; !kept() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+	const result = kept();
+	c.destroy();
 	check.destroy();
-	return kept;
+	return result;
 }
 
 async function syncStatus(cookie: string): Promise<number> {
