@@ -31,3 +31,5 @@ export function allowedActions(t: TemplateOwnership, viewer: Viewer): readonly T
 export function can(t: TemplateOwnership, viewer: Viewer, action: TemplateAction): boolean {
 	return allowedActions(t, viewer).includes(action);
 }
+
+export const ORGANISATION_NAME_MAX = 120;
