@@ -11,6 +11,7 @@ import { attachRedisAdapter } from './live/redis-adapter.ts';
 import { createMetrics } from './metrics.ts';
 import { RedisFanout } from './sync/fanout.ts';
 import { registerServices } from '../src/lib/server/services.ts';
+import { BUILTIN_IDS } from '../src/lib/domain/templates/builtins.ts';
 
 export interface Concerto {
 	db: Db;
@@ -26,6 +27,8 @@ export interface Concerto {
 
 /** The composition root shared by `npm start` and `vite dev`. */
 export async function startConcerto(config: Config, log: Log = createLog(config.logLevel)): Promise<Concerto> {
+	// Loading the built-in templates validates them: a broken one stops the start here.
+	log.debug({ templates: BUILTIN_IDS }, 'built-in templates valid');
 	const db = await openDatabase(config);
 	log.info({ engine: db.engine, dataDir: db.engine === 'pglite' ? config.dataDir : undefined }, 'database ready');
 	const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log) : null;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
 import { signUp } from '../helpers/http.ts';
+import { connected, eventually, liveClient, send, syncClient } from '../helpers/clients.ts';
+import { readNotes } from '../../src/lib/domain/board/notes.ts';
 import { builtinTemplate } from '../../src/lib/domain/templates/builtins.ts';
 import { agendaOf } from '../../src/lib/domain/templates/instantiate.ts';
 import type { Template } from '../../src/lib/domain/templates/schema.ts';
@@ -111,4 +113,38 @@ describe('templates travel between organisations as files', () => {
 		const intruder = await signUp(server.url);
 		expect((await get(`/series/${series}`, intruder)).status).toBe(404);
 	});
+
+	test('a later session of the series starts with the earlier sessions’ notes, marked with where they came from', async () => {
+		const f = await signUp(server.url);
+		const seriesId = redirectedTo(await post('/?/create', f, { title: 'Service funéraire', template: 'vivre-ensemble' }), new RegExp(`^/series/${ID}$`));
+		const agents = new RegExp(`/w/${ID}`).exec(await (await get(`/series/${seriesId}`, f)).text())![1];
+		await addNote(f, agents, 'Prendre le temps d’expliquer les démarches');
+
+		// The mixed workshop cannot come before the users' one.
+		expect((await post(`/series/${seriesId}?/create`, f, { session: 'mixte' })).status).toBe(409);
+		const usagers = redirectedTo(await post(`/series/${seriesId}?/create`, f, { session: 'usagers' }), new RegExp(`^/w/${ID}$`));
+		await addNote(f, usagers, 'Pouvoir venir sans rendez-vous');
+		const mixte = redirectedTo(await post(`/series/${seriesId}?/create`, f, { session: 'mixte' }), new RegExp(`^/w/${ID}$`));
+		expect((await post(`/series/${seriesId}?/create`, f, { session: 'mixte' })).status).toBe(409);
+
+		const board = syncClient(server.url, mixte, { cookie: f });
+		await board.synced;
+		await eventually(() => readNotes(board.doc).length === 2, 'two carried-over notes');
+		expect(readNotes(board.doc).map((n) => [n.text, n.origin?.sessionKey, n.origin?.workshopId])).toEqual(
+			expect.arrayContaining([
+				['Prendre le temps d’expliquer les démarches', 'agents', agents],
+				['Pouvoir venir sans rendez-vous', 'usagers', usagers]
+			])
+		);
+		board.destroy();
+	});
 });
+
+/** Adds a note through /live, which acknowledges only once it is stored. */
+async function addNote(cookie: string, workshopId: string, text: string): Promise<void> {
+	const socket = liveClient(server.url, workshopId, { cookie });
+	await connected(socket);
+	const res = await send(socket, 'note.add', { commandId: `note-${Math.random().toString(36).slice(2, 12)}`, text });
+	socket.close();
+	expect(res.ok).toBe(true);
+}
