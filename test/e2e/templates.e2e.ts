@@ -67,3 +67,50 @@ test('creating a workshop from flash-360 gives an agenda of 180 minutes', async 
 	await expectUsable(page);
 	await context.close();
 });
+
+test('organisations, a series and template editing work in English on a phone', async ({ browser }) => {
+	const en = translator('en');
+	const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
+	const page = await context.newPage();
+	await page.goto('/signup');
+	await page.getByLabel(en('signup.displayName'), { exact: false }).fill('Sam, innovation lab');
+	await page.getByLabel(en('signup.email'), { exact: false }).fill(`sam-series-${Date.now()}@example.fr`);
+	await page.getByLabel(en('signup.password'), { exact: false }).fill('a long enough password');
+	await page.getByRole('button', { name: en('signup.submit') }).click();
+
+	// An organisation to share with.
+	await page.goto('/organisations');
+	await expectUsable(page);
+	await page.getByLabel(en('organisations.create.name'), { exact: false }).fill('City innovation lab');
+	await page.getByRole('button', { name: en('organisations.create.submit') }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'City innovation lab' })).toBeVisible();
+	await expectUsable(page);
+
+	// The Strasbourg series: its first workshop, and the gap before the users' one.
+	await page.goto('/templates/vivre-ensemble');
+	await expectUsable(page);
+	await page.getByLabel(en('home.new.title'), { exact: false }).fill('Neighbourhood centre');
+	await page.getByRole('button', { name: en('home.new.submit') }).click();
+	await expect(page).toHaveURL(/\/series\/[a-z2-7]{16}$/);
+	await expect(page.getByText(en('series.gap', { min: 14, max: 30 }))).toBeVisible();
+	await expect(page.getByRole('link', { name: en('series.open', { title: 'Neighbourhood centre – Workshop 1: agents' }) })).toBeVisible();
+	await expectUsable(page);
+
+	// A private copy, shared with the lab, then edited with a mistake the schema names.
+	await page.goto('/templates/consultation-express');
+	await page.getByRole('button', { name: en('templates.duplicate') }).click();
+	await expect(page.getByRole('heading', { level: 1, name: en('templates.copyOf', { name: 'Quick consultation' }) })).toBeVisible();
+	await page.getByLabel(en('templates.sharing.label'), { exact: false }).selectOption({ label: en('templates.sharing.organisation', { organisation: 'City innovation lab' }) });
+	await page.getByRole('button', { name: en('templates.share.submit') }).click();
+	await expect(page.getByRole('status')).toHaveText(en('templates.share.saved'));
+	await expectUsable(page);
+
+	await page.getByRole('link', { name: en('templates.edit') }).click();
+	const sessions = page.getByLabel(en('templates.editPage.sessions'), { exact: false });
+	await sessions.fill((await sessions.inputValue()).replace('"minutes": 15', '"minutes": 600'));
+	await page.getByRole('button', { name: en('templates.editPage.submit') }).click();
+	await expect(page.getByRole('alert')).toContainText(en('templates.problem.tooBig', { max: 480 }));
+	await expect(page.locator('#edit-problems')).toContainText('sessions[0].phases[1].minutes');
+	await expectUsable(page);
+	await context.close();
+});
