@@ -11,6 +11,12 @@ describe('carrying notes into a later workshop of a series', () => {
 	const agents = { workshopId: 'w1', workshopTitle: 'Atelier 1 : les agents', sessionKey: 'agents', notes: [note('a', 'Respect mutuel', 'agent')] };
 	const usagers = { workshopId: 'w2', workshopTitle: 'Atelier 2 : les usagers', sessionKey: 'usagers', notes: [note('b', 'Plus de temps au guichet', 'usager')] };
 
+	test('keeps the order of the sessions, whatever the ids', () => {
+		const late = { ...agents, workshopId: 'zz' };
+		const early = { ...usagers, workshopId: 'aa' };
+		expect(readNotesOf(carriedNotes([late, early], 5)).map((n) => n.origin?.sessionKey)).toEqual(['agents', 'usagers']);
+	});
+
 	test('brings every note with where it came from, and not who wrote it', () => {
 		const doc = new Y.Doc();
 		for (const n of carriedNotes([agents, usagers], 1000)) insertNote(doc, n);
@@ -30,3 +36,9 @@ describe('carrying notes into a later workshop of a series', () => {
 		expect(readNotes(doc).map((n) => n.text).sort()).toEqual(['Plus de temps au guichet', 'Respect mutuel']);
 	});
 });
+
+function readNotesOf(notes: Note[]): Note[] {
+	const doc = new Y.Doc();
+	for (const n of notes) insertNote(doc, n);
+	return readNotes(doc);
+}

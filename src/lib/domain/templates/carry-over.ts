@@ -28,8 +28,10 @@ export function carriedNotes(sources: readonly EarlierWorkshop[], now: number): 
 				color: n.color,
 				authorId: '',
 				authorCategory: n.authorCategory,
-				createdAt: now,
-				updatedAt: now,
+				// Boards list notes by creation time: one millisecond apart keeps them in the
+				// order of the sessions (agents' first, then users'), whatever their ids.
+				createdAt: now + out.length,
+				updatedAt: now + out.length,
 				origin: { workshopId: source.workshopId, workshopTitle: source.workshopTitle, sessionKey: source.sessionKey, noteId: n.id }
 			});
 		}
