@@ -27,6 +27,7 @@ test('creating a workshop from flash-360 gives an agenda of 180 minutes', async 
 	await page.getByLabel(t('signup.email'), { exact: false }).fill(`camille-templates-${Date.now()}@example.fr`);
 	await page.getByLabel(t('signup.password'), { exact: false }).fill('un mot de passe assez long');
 	await page.getByRole('button', { name: t('signup.submit') }).click();
+	await page.waitForURL((u) => u.pathname === '/');
 
 	await page.getByLabel(t('home.new.title'), { exact: false }).fill('Crash-test du guichet unique');
 	await page.getByLabel(t('home.new.template'), { exact: false }).selectOption({ label: 'Flash 360' });
@@ -77,6 +78,8 @@ test('organisations, a series and template editing work in English on a phone', 
 	await page.getByLabel(en('signup.email'), { exact: false }).fill(`sam-series-${Date.now()}@example.fr`);
 	await page.getByLabel(en('signup.password'), { exact: false }).fill('a long enough password');
 	await page.getByRole('button', { name: en('signup.submit') }).click();
+	// Signed in once the home page shows; only then may the test navigate elsewhere.
+	await page.waitForURL((u) => u.pathname === '/');
 
 	// An organisation to share with.
 	await page.goto('/organisations');
