@@ -6,6 +6,7 @@ import { createWorkshop, listWorkshopsOf } from '$server/db/repositories/worksho
 import { isJoinCode, normalizeJoinCode } from '$lib/domain/workshop/join-code';
 import { cleanLabel, WORKSHOP_TITLE_MAX } from '$lib/domain/workshop/categories';
 import { visibleTemplates } from '$server/db/repositories/templates';
+import { seriesOfWorkshops } from '$server/db/repositories/series';
 import { createWorkshopFromTemplate } from '$server/templates/workshops-from-templates';
 import { BUILTIN_IDS, builtinTemplate, isBuiltinId } from '$lib/domain/templates/builtins';
 import type { Template } from '$lib/domain/templates/schema';
@@ -24,8 +25,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const db = services().db;
 	const workshops = await listWorkshopsOf(db, locals.facilitator.id);
 	const saved = await visibleTemplates(db, locals.facilitator.id);
+	const series = await seriesOfWorkshops(db, workshops.map((w) => w.id));
 	return {
-		workshops: workshops.map((w) => ({ id: w.id, title: w.title, joinCode: w.joinCode })),
+		workshops: workshops.map((w) => ({ id: w.id, title: w.title, joinCode: w.joinCode, series: series.get(w.id) ?? null })),
 		templates: {
 			builtins: BUILTIN_IDS.map((id) => ({ id, name: builtinTemplate(id).name })),
 			saved: saved.map((t) => ({ id: t.id, name: t.body.name }))

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
 import { addMember, createOrganisation, isMember, membersOf, organisationsOf } from '../../server/db/repositories/organisations.ts';
 import { createTemplate, deleteTemplate, findTemplate, updateTemplateSharing, visibleTemplates } from '../../server/db/repositories/templates.ts';
-import { canSeeSeries, findSeries, seriesOfWorkshop } from '../../server/db/repositories/series.ts';
+import { canSeeSeries, findSeries, seriesOfWorkshop, seriesOfWorkshops } from '../../server/db/repositories/series.ts';
 import { readAgenda } from '../../server/db/repositories/agenda.ts';
 import { appendUpdate, loadDoc } from '../../server/db/repositories/yjs-log.ts';
 import { createSeriesSession, createWorkshopFromTemplate, SessionTaken, templateOfWorkshop } from '../../server/templates/workshops-from-templates.ts';
@@ -78,6 +78,7 @@ describe.each(engines())('%s templates', (engine) => {
 		expect(seriesId).not.toBeNull();
 		expect(agents.title).toBe('Maison de Hautepierre – Atelier 1 : les agents');
 		expect(await seriesOfWorkshop(db(), agents.id)).toEqual({ seriesId, sessionKey: 'agents' });
+		expect(await seriesOfWorkshops(db(), [agents.id, 'not-a-workshop'])).toEqual(new Map([[agents.id, { id: seriesId, title: 'Maison de Hautepierre' }]]));
 		expect(await canSeeSeries(db(), seriesId!, f.id)).toBe(true);
 		expect(await canSeeSeries(db(), seriesId!, other.id)).toBe(false);
 

@@ -110,6 +110,8 @@ describe('templates travel between organisations as files', () => {
 		const page = await (await get(`/series/${series}`, f)).text();
 		expect(page).toContain('Délai recommandé : de 14 à 30 jours après l’atelier précédent.');
 		expect(page).toContain('Maison de Hautepierre – Atelier 1 : les agents');
+		// The home page leads back to the series from its workshop.
+		expect(await (await get('/', f)).text()).toContain(`href="/series/${series}"`);
 		const intruder = await signUp(server.url);
 		expect((await get(`/series/${series}`, intruder)).status).toBe(404);
 	});

@@ -87,3 +87,14 @@ export async function canSeeSeries(db: Queryable, seriesId: string, facilitatorI
 	);
 	return rows.length > 0;
 }
+
+/** For each of these workshops that belongs to a series: the series' id and title. */
+export async function seriesOfWorkshops(db: Queryable, workshopIds: readonly string[]): Promise<Map<string, { id: string; title: string }>> {
+	if (workshopIds.length === 0) return new Map();
+	const rows = await db.query<{ workshop_id: string; id: string; title: string }>(
+		`SELECT sw.workshop_id, s.id, s.title FROM series_workshop sw JOIN series s ON s.id = sw.series_id
+		 WHERE sw.workshop_id = ANY($1::text[])`,
+		[workshopIds]
+	);
+	return new Map(rows.map((r) => [r.workshop_id, { id: r.id, title: r.title }]));
+}

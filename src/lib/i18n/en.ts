@@ -34,6 +34,7 @@ export const en: Record<MessageKey, string> = {
 	'home.mine.heading': 'My workshops',
 	'home.mine.empty': 'You have no workshop yet.',
 	'home.mine.code': 'Code: {code}',
+	'home.mine.series': 'Series “{title}”',
 	'home.new.heading': 'New workshop',
 	'home.new.title': 'Workshop title',
 	'home.new.hint': 'For example: town hall reception, crash-test of the new form',

@@ -32,6 +32,7 @@ export const fr = {
 	'home.mine.heading': 'Mes ateliers',
 	'home.mine.empty': 'Vous n’avez pas encore d’atelier.',
 	'home.mine.code': 'Code : {code}',
+	'home.mine.series': 'Série « {title} »',
 	'home.new.heading': 'Nouvel atelier',
 	'home.new.title': 'Titre de l’atelier',
 	'home.new.hint': 'Par exemple : accueil en mairie, crash-test du nouveau formulaire',
