@@ -13,6 +13,7 @@ import { RedisFanout } from './sync/fanout.ts';
 import { registerServices, type Services } from '../src/lib/server/services.ts';
 import { createConnectionControl } from './connections.ts';
 import { startRetention } from './retention.ts';
+import { BUILTIN_IDS } from '../src/lib/domain/templates/builtins.ts';
 
 export interface Concerto {
 	db: Db;
@@ -31,6 +32,8 @@ const READY_TIMEOUT_MS = 2_000;
 
 /** The composition root shared by `npm start` and `vite dev`. */
 export async function startConcerto(config: Config, log: Log = createLog(config.logLevel)): Promise<Concerto> {
+	// Loading the built-in templates validates them: a broken one stops the start here.
+	log.debug({ templates: BUILTIN_IDS }, 'built-in templates valid');
 	const db = await openDatabase(config);
 	log.info({ engine: db.engine, dataDir: db.engine === 'pglite' ? config.dataDir : undefined }, 'database ready');
 	const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log) : null;

@@ -5,11 +5,34 @@ import { text } from '$lib/server/forms';
 import { createWorkshop, listWorkshopsOf } from '$server/db/repositories/workshops';
 import { isJoinCode, normalizeJoinCode } from '$lib/domain/workshop/join-code';
 import { cleanLabel, WORKSHOP_TITLE_MAX } from '$lib/domain/workshop/categories';
+import { visibleTemplates } from '$server/db/repositories/templates';
+import { seriesOfWorkshops } from '$server/db/repositories/series';
+import { createWorkshopFromTemplate } from '$server/templates/workshops-from-templates';
+import { BUILTIN_IDS, builtinTemplate, isBuiltinId } from '$lib/domain/templates/builtins';
+import type { Template } from '$lib/domain/templates/schema';
+import { afterCreate } from '$lib/server/templates';
+import type { Db } from '$server/db/db';
+
+/** The template a facilitator picked, if it is one they may use; undefined for "empty workshop". */
+async function pickedTemplate(db: Db, facilitatorId: string, id: string): Promise<Template | null | undefined> {
+	if (id === '') return undefined;
+	if (isBuiltinId(id)) return builtinTemplate(id);
+	return (await visibleTemplates(db, facilitatorId)).find((t) => t.id === id)?.body ?? null;
+}
 
 export const load: PageServerLoad = async ({ locals }) => {
-	if (!locals.facilitator) return { workshops: null };
-	const workshops = await listWorkshopsOf(services().db, locals.facilitator.id);
-	return { workshops: workshops.map((w) => ({ id: w.id, title: w.title, joinCode: w.joinCode })) };
+	if (!locals.facilitator) return { workshops: null, templates: null };
+	const db = services().db;
+	const workshops = await listWorkshopsOf(db, locals.facilitator.id);
+	const saved = await visibleTemplates(db, locals.facilitator.id);
+	const series = await seriesOfWorkshops(db, workshops.map((w) => w.id));
+	return {
+		workshops: workshops.map((w) => ({ id: w.id, title: w.title, joinCode: w.joinCode, series: series.get(w.id) ?? null })),
+		templates: {
+			builtins: BUILTIN_IDS.map((id) => ({ id, name: builtinTemplate(id).name })),
+			saved: saved.map((t) => ({ id: t.id, name: t.body.name }))
+		}
+	};
 };
 
 export const actions: Actions = {
@@ -22,11 +45,24 @@ export const actions: Actions = {
 
 	create: async ({ request, locals }) => {
 		if (!locals.facilitator) error(401, { message: 'sign in first', code: 'unauthorized' });
-		const raw = text(await request.formData(), 'title');
+		const data = await request.formData();
+		const raw = text(data, 'title');
+		const templateId = text(data, 'template');
 		const title = cleanLabel(raw, WORKSHOP_TITLE_MAX);
 		if (!title)
-			return fail(400, { create: { title: raw, error: { key: 'home.new.invalid' as const, params: { max: WORKSHOP_TITLE_MAX } } } });
-		const workshop = await createWorkshop(services().db, { title, facilitatorId: locals.facilitator.id, locale: locals.locale });
-		redirect(303, `/w/${workshop.id}`);
+			return fail(400, {
+				create: { title: raw, template: templateId, field: 'title', error: { key: 'home.new.invalid' as const, params: { max: WORKSHOP_TITLE_MAX } } }
+			});
+		const db = services().db;
+		const template = await pickedTemplate(db, locals.facilitator.id, templateId);
+		if (template === null)
+			return fail(400, { create: { title: raw, template: '', field: 'template', error: { key: 'home.new.template.invalid' as const } } });
+		// No template: the title-only workshop with an empty agenda, as before templates existed.
+		if (!template) {
+			const workshop = await createWorkshop(db, { title, facilitatorId: locals.facilitator.id, locale: locals.locale });
+			redirect(303, `/w/${workshop.id}`);
+		}
+		const created = await createWorkshopFromTemplate(db, { facilitatorId: locals.facilitator.id, title, locale: locals.locale, template });
+		redirect(303, afterCreate(created));
 	}
 };

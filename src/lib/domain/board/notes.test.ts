@@ -190,3 +190,18 @@ describe('readNote never trusts the document', () => {
 		expect(readNotes(doc).map((n) => n.id)).toEqual(['good']);
 	});
 });
+
+describe('note origin (notes carried over from an earlier workshop of a series)', () => {
+	test('is read back when well-formed, and ignored when not', () => {
+		const doc = new Y.Doc();
+		const origin = { workshopId: 'w1', workshopTitle: 'Atelier 1', sessionKey: 'agents', noteId: 'n1' };
+		insertNote(doc, note('carried', 1, { origin }));
+		insertNote(doc, note('plain', 2));
+		insertNote(doc, note('forged', 3));
+		notesOf(doc).get('forged')!.set('origin', { workshopId: 5 });
+		const byId = Object.fromEntries(readNotes(doc).map((n) => [n.id, n]));
+		expect(byId.carried.origin).toEqual(origin);
+		expect('origin' in byId.plain).toBe(false);
+		expect(byId.forged.origin).toBeUndefined();
+	});
+});

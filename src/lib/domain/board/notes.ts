@@ -15,6 +15,24 @@ export interface Note {
 	anonymous?: boolean;
 	createdAt: number;
 	updatedAt: number;
+	/** Set on notes carried over from an earlier workshop of a series: where they came from. */
+	origin?: NoteOrigin;
+}
+
+/** The earlier workshop (and its session in the series) a carried-over note was written in. */
+export interface NoteOrigin {
+	workshopId: string;
+	workshopTitle: string;
+	sessionKey: string;
+	noteId: string;
+}
+
+function readOrigin(v: unknown): NoteOrigin | undefined {
+	if (typeof v !== 'object' || v === null) return undefined;
+	const o = v as Record<string, unknown>;
+	const fields = ['workshopId', 'workshopTitle', 'sessionKey', 'noteId'] as const;
+	if (!fields.every((f) => typeof o[f] === 'string')) return undefined;
+	return { workshopId: o.workshopId as string, workshopTitle: o.workshopTitle as string, sessionKey: o.sessionKey as string, noteId: o.noteId as string };
 }
 
 export const NOTE_TEXT_MAX = 500;
@@ -50,6 +68,7 @@ export function readNote(id: string, m: Y.Map<unknown>): Note | null {
 	if (typeof text !== 'string') return null;
 	const num = (k: string) => (typeof m.get(k) === 'number' ? (m.get(k) as number) : 0);
 	const color = m.get('color');
+	const origin = readOrigin(m.get('origin'));
 	return {
 		id,
 		text,
@@ -60,7 +79,8 @@ export function readNote(id: string, m: Y.Map<unknown>): Note | null {
 		authorCategory: (m.get('authorCategory') as Note['authorCategory']) ?? 'autre',
 		...(m.get('anonymous') === true ? { anonymous: true } : {}),
 		createdAt: num('createdAt'),
-		updatedAt: num('updatedAt')
+		updatedAt: num('updatedAt'),
+		...(origin ? { origin } : {})
 	};
 }
 

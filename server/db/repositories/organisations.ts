@@ -1,0 +1,68 @@
+import type { Queryable } from '../db.ts';
+import { newId } from '../../auth/tokens.ts';
+
+export interface Organisation {
+	id: string;
+	name: string;
+	memberCount: number;
+}
+
+export interface Member {
+	id: string;
+	displayName: string;
+	email: string;
+}
+
+/** Creates an organisation with its creator as first member. Run in a transaction. */
+export async function createOrganisation(tx: Queryable, input: { name: string; creatorId: string }): Promise<Organisation> {
+	const id = newId();
+	await tx.query('INSERT INTO organisation (id, name, created_by) VALUES ($1, $2, $3)', [id, input.name, input.creatorId]);
+	await tx.query('INSERT INTO membership (organisation_id, facilitator_id) VALUES ($1, $2)', [id, input.creatorId]);
+	return { id, name: input.name, memberCount: 1 };
+}
+
+/** The organisations a facilitator belongs to, by name. */
+export async function organisationsOf(db: Queryable, facilitatorId: string): Promise<Organisation[]> {
+	const rows = await db.query<{ id: string; name: string; members: string | number }>(
+		`SELECT o.id, o.name, (SELECT count(*) FROM membership x WHERE x.organisation_id = o.id) AS members
+		 FROM organisation o JOIN membership m ON m.organisation_id = o.id
+		 WHERE m.facilitator_id = $1 ORDER BY lower(o.name), o.id`,
+		[facilitatorId]
+	);
+	return rows.map((r) => ({ id: r.id, name: r.name, memberCount: Number(r.members) }));
+}
+
+export async function findOrganisation(db: Queryable, id: string): Promise<Organisation | null> {
+	const rows = await db.query<{ id: string; name: string; members: string | number }>(
+		`SELECT o.id, o.name, (SELECT count(*) FROM membership x WHERE x.organisation_id = o.id) AS members
+		 FROM organisation o WHERE o.id = $1`,
+		[id]
+	);
+	return rows[0] ? { id: rows[0].id, name: rows[0].name, memberCount: Number(rows[0].members) } : null;
+}
+
+export async function isMember(db: Queryable, organisationId: string, facilitatorId: string): Promise<boolean> {
+	const rows = await db.query('SELECT 1 FROM membership WHERE organisation_id = $1 AND facilitator_id = $2', [
+		organisationId,
+		facilitatorId
+	]);
+	return rows.length > 0;
+}
+
+export async function membersOf(db: Queryable, organisationId: string): Promise<Member[]> {
+	const rows = await db.query<{ id: string; display_name: string; email: string }>(
+		`SELECT f.id, f.display_name, f.email FROM facilitator f JOIN membership m ON m.facilitator_id = f.id
+		 WHERE m.organisation_id = $1 ORDER BY lower(f.display_name), f.id`,
+		[organisationId]
+	);
+	return rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email }));
+}
+
+/** Adds a member; false when they already were one. */
+export async function addMember(db: Queryable, organisationId: string, facilitatorId: string): Promise<boolean> {
+	const rows = await db.query(
+		`INSERT INTO membership (organisation_id, facilitator_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
+		[organisationId, facilitatorId]
+	);
+	return rows.length > 0;
+}

@@ -1,0 +1,53 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { services, type Services } from '$lib/server/services';
+import { text } from '$lib/server/forms';
+import { facilitatorOrSignIn } from '$lib/server/templates';
+import { canSeeSeries, findSeries } from '$server/db/repositories/series';
+import { createSeriesSession, SessionTaken } from '$server/templates/workshops-from-templates';
+import { sessionStates } from '$lib/domain/templates/series';
+
+/** A series is seen by whoever began it and the facilitators of its workshops. */
+async function seriesFor(s: Services, id: string, facilitatorId: string) {
+	const series = /^[a-z2-7]{16}$/.test(id) ? await findSeries(s.db, id) : null;
+	if (!series || !(await canSeeSeries(s.db, series.id, facilitatorId))) error(404, { message: 'unknown series', code: 'not_found' });
+	return series;
+}
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const s = services();
+	const series = await seriesFor(s, params.id, facilitatorOrSignIn(locals, url).id);
+	const titles = new Map(series.workshops.map((w) => [w.workshopId, w.title]));
+	return {
+		series: { id: series.id, title: series.title, locale: series.locale, name: series.template.name },
+		sessions: sessionStates(series.template, series.workshops).map((st) => ({
+			key: st.session.key,
+			title: st.session.title,
+			audience: st.session.audience ?? null,
+			gapBefore: st.session.gapBefore ?? null,
+			importsFrom: (st.session.importsFrom ?? []).map((k) => series.template.sessions.find((x) => x.key === k)!.title),
+			minutes: st.session.phases.reduce((sum, p) => sum + p.minutes, 0),
+			workshop: st.workshopId ? { id: st.workshopId, title: titles.get(st.workshopId) ?? '' } : null,
+			canCreate: st.canCreate
+		}))
+	};
+};
+
+export const actions: Actions = {
+	/** Makes the next session's workshop; it starts with the notes of the sessions it imports from. */
+	create: async ({ params, request, locals, url }) => {
+		const s = services();
+		const f = facilitatorOrSignIn(locals, url);
+		const series = await seriesFor(s, params.id, f.id);
+		const key = text(await request.formData(), 'session');
+		const state = sessionStates(series.template, series.workshops).find((st) => st.session.key === key);
+		if (!state?.canCreate) return fail(409, { error: { key: 'series.notNow' as const } });
+		try {
+			const workshop = await createSeriesSession(s.db, { series, sessionKey: key, facilitatorId: f.id, now: Date.now() });
+			redirect(303, `/w/${workshop.id}`);
+		} catch (e) {
+			if (e instanceof SessionTaken) return fail(409, { error: { key: 'series.notNow' as const } });
+			throw e;
+		}
+	}
+};
