@@ -34,22 +34,19 @@ test('the facilitator runs the agenda; a phone joined by QR follows the phase an
 	await f.getByLabel(t('signup.email'), { exact: false }).fill(`camille-engine-${Date.now()}@example.fr`);
 	await f.getByLabel(t('signup.password'), { exact: false }).fill('un mot de passe assez long');
 	await f.getByRole('button', { name: t('signup.submit') }).click();
+	// A workshop from the DITP's Flash 360: its agenda is three hours.
 	await f.getByLabel(t('home.new.title'), { exact: false }).fill('Crash-test du formulaire');
+	await f.getByLabel(t('home.new.template'), { exact: false }).selectOption({ label: 'Flash 360' });
 	await f.getByRole('button', { name: t('home.new.submit') }).click();
 	await expect(f).toHaveURL(/\/w\/[^/]+$/);
+	await expect(f.getByText(t('agenda.planned', { minutes: 180 }))).toBeVisible();
 
-	// The agenda, edited live: a welcome, then a note-taking phase.
-	for (const [title, type, minutes] of [
-		['Accueil et cadrage', 'welcome', '10'],
-		['Premières réactions', 'ideation', '15']
-	]) {
-		await f.getByLabel(t('agenda.add.title')).fill(title);
-		await f.getByLabel(t('agenda.add.type')).selectOption(type);
-		await f.getByRole('spinbutton', { name: t('agenda.minutes') }).last().fill(minutes);
-		await f.getByRole('button', { name: t('agenda.add.submit') }).click();
-		await expect(f.getByRole('listitem').filter({ hasText: title })).toBeVisible();
-	}
-	await expect(f.getByText(t('agenda.planned', { minutes: 25 }))).toBeVisible();
+	// The agenda is edited live: a closing phase is added at the end.
+	await f.getByLabel(t('agenda.add.title')).fill('Clôture');
+	await f.getByLabel(t('agenda.add.type')).selectOption('free');
+	await f.getByRole('spinbutton', { name: t('agenda.minutes') }).last().fill('5');
+	await f.getByRole('button', { name: t('agenda.add.submit') }).click();
+	await expect(f.getByText(t('agenda.planned', { minutes: 185 }))).toBeVisible();
 	expect(await seriousViolations(f)).toEqual([]);
 
 	// The projector shows the QR code; a phone "scans" it.
@@ -66,20 +63,30 @@ test('the facilitator runs the agenda; a phone joined by QR follows the phase an
 	await p.getByRole('button', { name: t('join.submit') }).click();
 	await expect(p.getByRole('heading', { name: t('clock.notStarted') })).toBeVisible();
 
-	// Start, then skip to the ideation phase: the phone switches mode at once.
+	// Start, then skip to the first ideation phase (the third): the phone switches mode at once.
 	await f.getByRole('button', { name: t('controls.start') }).click();
 	await expect(p.getByRole('heading', { name: 'Accueil et cadrage' })).toBeVisible();
 	await expect(p.getByText(t('participant.mode.watch'))).toBeVisible();
 	await expect(p.getByLabel(t('participant.idea.label'))).toHaveCount(0);
 	await f.getByRole('button', { name: t('controls.skip') }).click();
+	await expect(p.getByRole('heading', { name: 'Le pitch du porteur de projet' })).toBeVisible();
+	await f.getByRole('button', { name: t('controls.skip') }).click();
 	await expect(p.getByRole('heading', { name: 'Premières réactions' })).toBeVisible();
 	await expect(p.getByLabel(t('participant.idea.label'))).toBeVisible();
 	await expect(projector.getByRole('heading', { name: 'Premières réactions' })).toBeVisible();
 
+	// A silent phase: the idea waits, seen by its author only, until the facilitator reveals it.
+	await p.getByLabel(t('participant.idea.label')).fill('Le formulaire demande trois fois l’adresse');
+	await p.getByRole('button', { name: t('participant.idea.submit'), exact: true }).click();
+	await expect(p.getByRole('heading', { name: t('participant.hidden.heading', { count: 1 }) })).toBeVisible();
+	await expect(projector.getByText('Le formulaire demande trois fois l’adresse')).toHaveCount(0);
+	await f.getByRole('button', { name: t('controls.reveal', { count: 1 }) }).click();
+	await expect(projector.getByText('Le formulaire demande trois fois l’adresse')).toBeVisible();
+
 	// The same remaining time (±1 s) after a reload: the end time comes from the server.
 	const before = await secondsLeft(p);
 	const readAt = Date.now();
-	expect(before).toBeGreaterThan(14 * 60 - 5);
+	expect(before).toBeGreaterThan(14 * 60 - 30);
 	await p.reload();
 	await expect(p.getByRole('heading', { name: 'Premières réactions' })).toBeVisible();
 	const after = await secondsLeft(p);

@@ -267,6 +267,7 @@ export const en: Record<MessageKey, string> = {
 	'clock.remaining': 'Time left:',
 	'clock.overtime': 'Over time by',
 	'clock.locked': 'The facilitator has locked the board.',
+	'clock.prompts': 'Prompts to write about',
 	'clock.announce': 'New phase: {title}',
 	'phase.type.welcome': 'Welcome',
 	'phase.type.pitch': 'Project pitch',

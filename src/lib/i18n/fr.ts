@@ -266,6 +266,7 @@ export const fr = {
 	'clock.remaining': 'Temps restant :',
 	'clock.overtime': 'Temps dépassé de',
 	'clock.locked': 'Tableau verrouillé par l’animateur·rice.',
+	'clock.prompts': 'Pistes pour écrire',
 	'clock.announce': 'Nouvelle séquence : {title}',
 	'phase.type.welcome': 'Accueil',
 	'phase.type.pitch': 'Présentation du projet',
