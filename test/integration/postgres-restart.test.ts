@@ -4,6 +4,7 @@ import { syncClient, liveClient, connected, send, eventually } from '../helpers/
 import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import { postgresTools, startPrivatePostgres, type PrivatePostgres } from '../helpers/private-postgres.ts';
 import { insertNote, readNotes } from '../../src/lib/domain/board/notes.ts';
+import { aNote } from '../helpers/notes.ts';
 
 /**
  * PostgreSQL restarted in the middle of a workshop, on a cluster of our own (the machine's
@@ -14,17 +15,7 @@ import { insertNote, readNotes } from '../../src/lib/domain/board/notes.ts';
 const tools = postgresTools();
 if (!tools) console.warn('PostgreSQL restart test skipped: initdb/pg_ctl are not installed (or, as root, there is no postgres user)');
 
-const note = (id: string) => ({
-	id,
-	text: id,
-	x: 0,
-	y: 0,
-	color: 'yellow' as const,
-	authorId: 'f',
-	authorCategory: 'facilitator' as const,
-	createdAt: 1,
-	updatedAt: 1
-});
+const note = (id: string) => aNote(id);
 
 let pg: PrivatePostgres | null = null;
 const servers: RunningServer[] = [];

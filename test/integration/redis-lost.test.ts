@@ -5,6 +5,7 @@ import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import { postgresTools, startPrivatePostgres, type PrivatePostgres } from '../helpers/private-postgres.ts';
 import { redisServerPath, startPrivateRedis, type PrivateRedis } from '../helpers/private-redis.ts';
 import { insertNote, readNotes } from '../../src/lib/domain/board/notes.ts';
+import { aNote } from '../helpers/notes.ts';
 
 /**
  * Redis killed under two instances (a private redis-server: the machine's one is shared). Each
@@ -15,17 +16,7 @@ import { insertNote, readNotes } from '../../src/lib/domain/board/notes.ts';
 const missing = [!postgresTools() && 'initdb/pg_ctl (or a postgres user, as root)', !redisServerPath() && 'redis-server'].filter(Boolean);
 if (missing.length) console.warn(`Redis-lost test skipped: ${missing.join(' and ')} not installed`);
 
-const note = (id: string) => ({
-	id,
-	text: id,
-	x: 0,
-	y: 0,
-	color: 'yellow' as const,
-	authorId: 'f',
-	authorCategory: 'facilitator' as const,
-	createdAt: 1,
-	updatedAt: 1
-});
+const note = (id: string) => aNote(id);
 
 let pg: PrivatePostgres | null = null;
 let redis: PrivateRedis | null = null;

@@ -6,6 +6,7 @@ import { syncClient, liveClient, connected, send, eventually, webSocketWith } fr
 import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import { createTestDatabaseUrl } from '../helpers/databases.ts';
 import { insertNote, readNotes } from '../../src/lib/domain/board/notes.ts';
+import { aNote } from '../helpers/notes.ts';
 
 const ready = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 if (!ready) console.warn('Two-instance test skipped: set DATABASE_URL and REDIS_URL to run it');
@@ -18,7 +19,7 @@ afterAll(async () => {
 	}
 });
 
-const note = (id: string) => ({ id, text: id, x: 0, y: 0, color: 'yellow' as const, authorId: 'f', authorCategory: 'facilitator' as const, createdAt: 1, updatedAt: 1 });
+const note = (id: string) => aNote(id);
 
 describe.skipIf(!ready)('two instances behind one Redis', () => {
 	test('clients on either instance converge; commands on both count once; killing one loses nothing acknowledged', async () => {
