@@ -12,6 +12,7 @@ import { can } from '../../src/lib/domain/permissions/roles.ts';
 import { findCommand, recordCommand } from '../db/repositories/live-commands.ts';
 import { ensureClock, logEvent, markPhaseTimes, readAgenda, readClock, saveClock, type AgendaPhase, type Clock } from '../db/repositories/agenda.ts';
 import type { Notifier } from './notifier.ts';
+import { setWorkshopStatus } from '../db/repositories/workshops.ts';
 
 type Input<N extends CommandName> = z.infer<(typeof liveSchemas)[N]>;
 type Result<N extends CommandName> = LiveCommands[N]['result'];
@@ -153,6 +154,10 @@ export function control<N extends CommandName>(
 						started: outcome.clock.timer.status === 'ended' ? null : is,
 						now
 					});
+				// The workshop ends with its last phase (its join link then shows the restitution)
+				// and opens again if the facilitator goes back.
+				const [endedBefore, endedNow] = [clock.timer.status === 'ended', outcome.clock.timer.status === 'ended'];
+				if (endedBefore !== endedNow) await setWorkshopStatus(tx, workshopId, endedNow ? 'ended' : 'open');
 			}
 			await logEvent(tx, workshopId, {
 				actorId: actor.id,

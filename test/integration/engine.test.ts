@@ -6,6 +6,7 @@ import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import { readNotes } from '../../src/lib/domain/board/notes.ts';
 import type { Phase } from '../../src/lib/domain/agenda/phase.ts';
 import type { HiddenNote, WorkshopState } from '../../src/lib/protocol/live.ts';
+import { translator } from '../../src/lib/i18n/index.ts';
 
 const MIN = 60_000;
 let server: RunningServer;
@@ -163,9 +164,13 @@ describe('workshop engine over /live', () => {
 		for (let i = 0; i < 3; i++) await send(fLive, 'phase.skip', { commandId: cmd() });
 		await eventually(() => stateOf(pLive).timer.status === 'ended', 'ended');
 		expect(await send(pLive, 'note.add', { commandId: cmd(), text: 'après la fin' })).toMatchObject({ ok: false, error: { code: 'phase_closed' } });
+		// The same join link now opens the restitution notice instead of the join form.
+		const joinPage = async () => (await fetch(`${server.url}/j/${workshop.joinCode}`, { headers: { 'accept-language': 'fr' } })).text();
+		expect(await joinPage()).toContain(translator('fr')('join.ended.text'));
 		await send(fLive, 'phase.back', { commandId: cmd() });
 		await eventually(() => stateOf(pLive).timer.status === 'running' && stateOf(pLive).timer.phase === 'decisions', 'reopened');
 		const actual = stateOf(pLive).phases.filter((p) => p.startedAt !== null).map((p) => p.id);
 		expect(actual).toEqual(['accueil', 'reactions', 'anonyme', 'pause', 'decisions']);
+		expect(await joinPage()).not.toContain(translator('fr')('join.ended.text'));
 	});
 });

@@ -82,3 +82,8 @@ export async function isFacilitatorOf(db: Queryable, workshopId: string, facilit
 	]);
 	return rows.length > 0;
 }
+
+/** 'ended' once the last phase is over (the join link then opens the restitution), 'open' otherwise. */
+export async function setWorkshopStatus(db: Queryable, id: string, status: 'open' | 'ended'): Promise<void> {
+	await db.query('UPDATE workshop SET status = $2 WHERE id = $1', [id, status]);
+}
