@@ -32,10 +32,11 @@ export class Room {
 		this.awareness.setLocalState(null);
 		doc.on('update', (update: Uint8Array, origin: unknown) => {
 			this.broadcast(syncMessage((e) => syncProtocol.writeUpdate(e, update)), origin);
-			// Another instance received (and stores) this one; we only show it.
-			if (origin === FANOUT_ORIGIN) return;
+			// Every instance holding the room stores what it applies, also what another instance sent
+			// over Redis: if that one dies before its group commit, this copy is what survives (Yjs
+			// updates are idempotent; the duplicate rows fold into one snapshot at compaction).
 			this.log.push(update);
-			this.fanout?.publishUpdate(workshopId, update);
+			if (origin !== FANOUT_ORIGIN) this.fanout?.publishUpdate(workshopId, update);
 		});
 		this.awareness.on(
 			'update',

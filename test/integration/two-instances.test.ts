@@ -24,9 +24,10 @@ const note = (id: string) => aNote(id);
 describe.skipIf(!ready)('two instances behind one Redis', () => {
 	test('clients on either instance converge; commands on both count once; killing one loses nothing acknowledged', async () => {
 		const database = await createTestDatabaseUrl();
-		const options = { databaseUrl: database.url, env: { REDIS_URL: process.env.REDIS_URL!, CONCERTO_COMMIT_WINDOW_MS: '20', CONCERTO_NOTES_PER_MINUTE: '1000' } };
-		const a = await startServer(options);
-		const b = await startServer(options);
+		const env = { REDIS_URL: process.env.REDIS_URL!, CONCERTO_COMMIT_WINDOW_MS: '20', CONCERTO_NOTES_PER_MINUTE: '1000' };
+		// A waits longer before storing: what it relays to B and then loses in a crash must be kept by B.
+		const a = await startServer({ databaseUrl: database.url, env: { ...env, CONCERTO_COMMIT_WINDOW_MS: '1000' } });
+		const b = await startServer({ databaseUrl: database.url, env });
 		servers.push(a, b);
 		const facilitator = await signUp(a.url);
 		const workshop = await createWorkshop(a.url, facilitator, 'Deux instances');
@@ -58,6 +59,7 @@ describe.skipIf(!ready)('two instances behind one Redis', () => {
 
 		// A dies. Its editor's client is sent to B (as a load balancer would) with its own document.
 		insertNote(onA.doc, note('unsaved-on-a'));
+		await eventually(() => readNotes(onB.doc).some((n) => n.id === 'unsaved-on-a'), 'the edit relayed to B before A dies');
 		await a.kill('SIGKILL');
 		onA.provider.destroy();
 		const moved = new WebsocketProvider(b.url.replace('http', 'ws') + '/sync', workshop.id, onA.doc, {
