@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, isJoinCode, joinCodeFromBytes, normalizeJoinCode } from './join-code.ts';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, isJoinCode, joinCodeFromBytes, normalizeJoinCode, spokenJoinCode } from './join-code.ts';
 
 describe('join code alphabet', () => {
 	test('has none of the characters people confuse when a code is read aloud or typed', () => {
@@ -60,5 +60,12 @@ describe('isJoinCode', () => {
 		['empty', '']
 	])('refuses %s', (_label, code) => {
 		expect(isJoinCode(code)).toBe(false);
+	});
+});
+
+describe('spokenJoinCode', () => {
+	test('splits the code in two groups of three, which normalizeJoinCode reads back', () => {
+		expect(spokenJoinCode('K7M4QX')).toBe('K7M 4QX');
+		expect(normalizeJoinCode(spokenJoinCode('K7M4QX'))).toBe('K7M4QX');
 	});
 });

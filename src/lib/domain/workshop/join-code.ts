@@ -24,3 +24,8 @@ export function normalizeJoinCode(input: string): string {
 export function isJoinCode(code: string): boolean {
 	return code.length === JOIN_CODE_LENGTH && [...code].every((c) => JOIN_CODE_ALPHABET.includes(c));
 }
+
+/** Read aloud in a room and shown big: two groups of three ("K7M 4QX"); typed with or without the space. */
+export function spokenJoinCode(code: string): string {
+	return `${code.slice(0, 3)} ${code.slice(3)}`;
+}
