@@ -121,7 +121,7 @@ export const en: Record<MessageKey, string> = {
 	'board.selection.newCluster': 'Name of the new cluster',
 	'board.selection.group': 'Group the selection',
 	'board.selection.into': 'Put into cluster',
-	'board.selection.put': 'Move',
+	'board.selection.put': 'Put the selection there',
 	'board.selection.ungroup': 'Take out of clusters',
 	'board.selection.color': 'Colour',
 	'board.selection.delete': 'Delete the selection',

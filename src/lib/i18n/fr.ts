@@ -119,7 +119,7 @@ export const fr = {
 	'board.selection.newCluster': 'Nom du nouveau regroupement',
 	'board.selection.group': 'Regrouper la sélection',
 	'board.selection.into': 'Mettre dans le regroupement',
-	'board.selection.put': 'Déplacer',
+	'board.selection.put': 'Y ranger la sélection',
 	'board.selection.ungroup': 'Sortir des regroupements',
 	'board.selection.color': 'Couleur',
 	'board.selection.delete': 'Supprimer la sélection',
