@@ -198,6 +198,16 @@ export function resolveCluster(doc: Y.Doc, id: string | undefined): string | nul
  * that wins over the move once the cluster arrives.
  */
 export function repairClusters(doc: Y.Doc, now: number, origin?: unknown): number {
+	const fixes = strandedNotes(doc);
+	if (fixes.length === 0) return 0;
+	doc.transact(() => {
+		for (const [id, target] of fixes) assignNotes(doc, [id], target, now);
+	}, origin);
+	return fixes.length;
+}
+
+/** Notes that {@link repairClusters} would move, each with where it belongs (a cheap check). */
+export function strandedNotes(doc: Y.Doc): Array<[string, string | null]> {
 	const fixes: Array<[string, string | null]> = [];
 	notesOf(doc).forEach((m, id) => {
 		if (!(m instanceof Y.Map)) return;
@@ -206,11 +216,7 @@ export function repairClusters(doc: Y.Doc, now: number, origin?: unknown): numbe
 		const target = follow(doc, current);
 		if (target !== undefined && target !== current) fixes.push([id, target]);
 	});
-	if (fixes.length === 0) return 0;
-	doc.transact(() => {
-		for (const [id, target] of fixes) assignNotes(doc, [id], target, now);
-	}, origin);
-	return fixes.length;
+	return fixes;
 }
 
 /** Board units of the frame a cluster draws around its notes. */
