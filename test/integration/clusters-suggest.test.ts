@@ -5,6 +5,7 @@ import { startServer, removeDir, type RunningServer } from '../helpers/server-pr
 import { syncClient, liveClient, connected, send, eventually } from '../helpers/clients.ts';
 import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import { readNotes } from '../../src/lib/domain/board/notes.ts';
+import { assignNotes, createCluster } from '../../src/lib/domain/board/clusters.ts';
 import type { SuggestedCluster } from '../../src/lib/domain/clustering/suggest.ts';
 
 let server: RunningServer;
@@ -58,6 +59,27 @@ describe('clusters.suggest over /live', () => {
 		expect(changes).toBe(0);
 		expect(Y.encodeStateVector(watcher.doc)).toEqual(before);
 		watcher.destroy();
+	});
+
+	test('notes the room already put in a cluster are left where they are', async () => {
+		const writer = syncClient(server.url, workshop.id, { cookie: facilitator });
+		// What another screen sees has gone through the server's own document.
+		const other = syncClient(server.url, workshop.id, { cookie: facilitator });
+		await Promise.all([writer.synced, other.synced]);
+		const phoneIds = readNotes(writer.doc).filter((n) => PHONE.includes(n.text)).map((n) => n.id);
+		writer.doc.transact(() => {
+			createCluster(writer.doc, { id: 'cluster-telephone', label: 'Téléphone', now: Date.now() });
+			assignNotes(writer.doc, phoneIds, 'cluster-telephone', Date.now());
+		});
+		await eventually(() => readNotes(other.doc).filter((n) => n.clusterId === 'cluster-telephone').length === 3, 'the cluster on the server');
+
+		const res = await send<{ groups: SuggestedCluster[] }>(fLive, 'clusters.suggest', { commandId: cmd() });
+		const suggested = res.ok ? res.value.groups.flatMap((g) => g.noteIds) : [];
+		expect(res.ok).toBe(true);
+		expect(suggested.length).toBeGreaterThanOrEqual(HOURS.length);
+		for (const id of phoneIds) expect(suggested).not.toContain(id);
+		writer.destroy();
+		other.destroy();
 	});
 
 	test('a participant gets forbidden; bad input gets invalid_input', async () => {
