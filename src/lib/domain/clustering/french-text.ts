@@ -15,6 +15,8 @@ export interface Term {
 
 /** Removes accents and splits ligatures: "Œuvre à l'été" → "Oeuvre a l'ete". */
 export function foldAccents(text: string): string {
+	// Most words have no accent: skip the costly decomposition for them.
+	if (/^[\t\n\r\u0020-\u007e]*$/.test(text)) return text;
 	return text
 		.normalize('NFD')
 		.replace(/\p{M}/gu, '')
@@ -158,7 +160,7 @@ export function stem(word: string): string {
 export function terms(text: string, stemOf: (word: string) => string = stem): Term[] {
 	const out: Term[] = [];
 	for (const w of words(text)) {
-		if (isStopWord(w) || [...w].length < 2) continue;
+		if (STOP_WORDS.has(foldAccents(w)) || [...w].length < 2) continue;
 		out.push({ stem: stemOf(w), surface: w });
 	}
 	return out;

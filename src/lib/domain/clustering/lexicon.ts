@@ -67,3 +67,23 @@ export const THEMES: Record<string, readonly string[]> = {
 	locaux: ['propreté', 'propre', 'sale', 'chauffage', 'froid', 'hall', 'wifi', 'lumière', 'bruit', 'confort', 'déco'],
 	papiers: ['passeport', 'carte', 'identité', 'état civil', 'civil', 'acte', 'naissance', 'mariage', 'décès', 'titre', 'séjour', 'permis']
 };
+
+/** How a cluster joined by a theme rather than by a shared word is named. */
+export const THEME_TITLES: Record<keyof typeof THEMES, string> = {
+	horaires: 'Horaires d’ouverture',
+	rendezVous: 'Rendez-vous',
+	enLigne: 'Démarches en ligne',
+	accessibilite: 'Accessibilité',
+	attente: 'Attente',
+	langage: 'Langage administratif',
+	accompagnementNumerique: 'Accompagnement numérique',
+	telephone: 'Téléphone',
+	relationHumaine: 'Qualité de l’accueil',
+	confidentialite: 'Confidentialité',
+	orientation: 'Orientation',
+	stationnement: 'Stationnement',
+	delais: 'Délais',
+	paiement: 'Paiement',
+	locaux: 'Locaux',
+	papiers: 'Papiers d’identité'
+};

@@ -129,11 +129,13 @@ describe('suggestClusters', () => {
 			return { id: `n${String(i).padStart(3, '0')}`, text: `${a.text} ${b.text.split(' ').slice(0, 3).join(' ')}` };
 		});
 		suggestClusters(notes); // the first call compiles the stemmer; a server answers many
-		const started = performance.now();
+		// CPU time, not wall time: other work on a shared machine must not fail this test.
+		const started = process.cpuUsage();
 		const groups = suggestClusters(notes);
-		const ms = performance.now() - started;
-		console.log(`clustering 500 notes: ${ms.toFixed(0)} ms, ${groups.length} groups`);
-		// The target is 200 ms (about 60 ms here on a quiet machine); the bound leaves room for a busy CI.
+		const { user, system } = process.cpuUsage(started);
+		const ms = (user + system) / 1000;
+		console.log(`clustering 500 notes: ${ms.toFixed(0)} ms of CPU, ${groups.length} groups`);
+		// The target is 200 ms (50–90 ms measured on the 2-core dev machine); the bound leaves room for a slower CI.
 		expect(ms).toBeLessThan(1000);
 	});
 });

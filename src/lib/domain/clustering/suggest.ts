@@ -1,7 +1,8 @@
 import { foldAccents, stem as frenchStem, terms, type Term } from './french-text.ts';
 import { cosineMatrix, tfidfVectors } from './vectors.ts';
 import { averageLinkage } from './average-linkage.ts';
-import { themeIndex, themesOf, type ThemeIndex } from './themes.ts';
+import { themeIndex, themesOf } from './themes.ts';
+import { THEME_TITLES } from './lexicon.ts';
 
 export interface NoteText {
 	id: string;
@@ -47,16 +48,23 @@ export function suggestClusters(notes: readonly NoteText[], opts: SuggestOptions
 	const analyzed = sorted.map((n) => terms(n.text, stemOf));
 	const sim = cosineMatrix(tfidfVectors(analyzed.map(wordFeatures)));
 	const lambda = opts.themeWeight ?? DEFAULT_THEME_WEIGHT;
+	const index = themeIndex(stemOf);
+	const themes = analyzed.map((ts) => themesOf(new Set(ts.map((t) => t.stem)), index));
 	if (lambda > 0) {
-		const index = themeIndex(stemOf);
-		const onThemes = cosineMatrix(tfidfVectors(analyzed.map((ts) => themeFeatures(ts, index))));
+		const onThemes = cosineMatrix(tfidfVectors(themes.map((names) => new Map(names.map((name) => [name, 1])))));
 		for (let i = 0; i < sim.length; i++) sim[i] = (1 - lambda) * sim[i] + lambda * onThemes[i];
 	}
 	const groups = averageLinkage(sorted.length, sim, opts.threshold ?? DEFAULT_THRESHOLD).filter((g) => g.length >= 2);
 	const df = documentFrequency(analyzed);
 	const labelTerms = opts.labelTerms ?? 3;
 	return groups
-		.map((g) => ({ label: labelOf(g.map((i) => analyzed[i]), df, sorted.length, labelTerms), noteIds: g.map((i) => sorted[i].id) }))
+		.map((g) => ({
+			label: labelOf(
+				g.map((i) => ({ terms: analyzed[i], themes: lambda > 0 ? themes[i] : [] })),
+				{ df, total: sorted.length, max: labelTerms, stemOf }
+			),
+			noteIds: g.map((i) => sorted[i].id)
+		}))
 		.sort((x, y) => y.noteIds.length - x.noteIds.length || cmp(x.noteIds[0], y.noteIds[0]));
 }
 
@@ -88,10 +96,6 @@ function wordFeatures(ts: readonly Term[]): Map<string, number> {
 	return f;
 }
 
-function themeFeatures(ts: readonly Term[], index: ThemeIndex): Map<string, number> {
-	return new Map(themesOf(new Set(ts.map((t) => t.stem)), index).map((name) => [name, 1]));
-}
-
 function documentFrequency(notes: readonly Term[][]): Map<string, number> {
 	const df = new Map<string, number>();
 	for (const ts of notes) for (const s of new Set(ts.map((t) => t.stem))) df.set(s, (df.get(s) ?? 0) + 1);
@@ -99,14 +103,18 @@ function documentFrequency(notes: readonly Term[][]): Map<string, number> {
 }
 
 /**
- * The group's most telling stems — found in most of its notes, rare elsewhere on the board —
+ * The group's most telling stems — found in several of its notes, rare elsewhere on the board —
  * each shown as the word most often written for it in the group (with its accents when
- * someone typed them), e.g. "Rendez-vous, créneau".
+ * someone typed them), e.g. "Rendez-vous, créneau". A group that shares fewer than two words
+ * but is mostly on one theme is named after the theme ("Téléphone, standard").
  */
-function labelOf(group: readonly Term[][], df: ReadonlyMap<string, number>, total: number, max: number): string {
+function labelOf(
+	group: readonly { terms: readonly Term[]; themes: readonly string[] }[],
+	board: { df: ReadonlyMap<string, number>; total: number; max: number; stemOf: (w: string) => string }
+): string {
 	const inGroup = new Map<string, number>();
 	const written = new Map<string, Map<string, number>>();
-	for (const ts of group) {
+	for (const { terms: ts } of group) {
 		for (const s of new Set(ts.map((t) => t.stem))) inGroup.set(s, (inGroup.get(s) ?? 0) + 1);
 		for (const t of ts) {
 			const forms = written.get(t.stem) ?? new Map<string, number>();
@@ -114,13 +122,27 @@ function labelOf(group: readonly Term[][], df: ReadonlyMap<string, number>, tota
 			written.set(t.stem, forms);
 		}
 	}
-	const score = (s: string) => inGroup.get(s)! * Math.log(1 + total / df.get(s)!);
+	const score = (s: string) => inGroup.get(s)! * Math.log(1 + board.total / board.df.get(s)!);
 	const ranked = [...inGroup.keys()].sort((a, b) => score(b) - score(a) || cmp(a, b));
-	// Words of one note only say little about the group; they label it only when nothing is shared.
+	// Words of one note only say little about the group; they label it only when nothing else does.
 	const shared = ranked.filter((s) => inGroup.get(s)! >= 2);
-	const chosen = (shared.length > 0 ? shared : ranked).slice(0, max).map((s) => bestForm(written.get(s)!));
-	const label = chosen.join(', ');
+	const theme = shared.length < 2 ? dominantTheme(group.map((n) => n.themes)) : null;
+	let parts: string[];
+	if (theme) {
+		const title = THEME_TITLES[theme as keyof typeof THEME_TITLES];
+		const inTitle = new Set(terms(title, board.stemOf).map((t) => t.stem));
+		parts = [title, ...shared.filter((s) => !inTitle.has(s)).map((s) => bestForm(written.get(s)!))].slice(0, board.max);
+	} else parts = (shared.length > 0 ? shared : ranked.slice(0, 2)).slice(0, board.max).map((s) => bestForm(written.get(s)!));
+	const label = parts.join(', ');
 	return label.charAt(0).toLocaleUpperCase('fr') + label.slice(1);
+}
+
+/** The theme more than half of the group's notes touch (the most touched; ties by name), if any. */
+function dominantTheme(themes: readonly (readonly string[])[]): string | null {
+	const counts = new Map<string, number>();
+	for (const names of themes) for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+	const [best] = [...counts].sort(([a, x], [b, y]) => y - x || cmp(a, b));
+	return best && best[1] * 2 > themes.length ? best[0] : null;
 }
 
 /** The most written form; then the accented one; then the shortest (often the singular). */
