@@ -8,7 +8,7 @@
  * Words are written as people write them; they are compared by stem, accents folded, so one
  * form per word family is enough (e.g. "fermer" also covers "fermé", "fermée", "fermés").
  */
-export const THEMES: Record<string, readonly string[]> = {
+export const THEMES = {
 	horaires: [
 		'horaire', 'ouverture', 'ouvrir', 'ouvert', 'fermeture', 'fermer', 'heure', 'matin', 'soir', 'midi',
 		'après-midi', 'aprem', 'nocturne', 'samedi', 'dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi',
@@ -66,7 +66,7 @@ export const THEMES: Record<string, readonly string[]> = {
 	paiement: ['payer', 'paiement', 'payant', 'carte bancaire', 'espèces', 'chèque', 'frais', 'gratuit', 'tarif', 'prix'],
 	locaux: ['propreté', 'propre', 'sale', 'chauffage', 'froid', 'hall', 'wifi', 'lumière', 'bruit', 'confort', 'déco'],
 	papiers: ['passeport', 'carte', 'identité', 'état civil', 'civil', 'acte', 'naissance', 'mariage', 'décès', 'titre', 'séjour', 'permis']
-};
+} satisfies Record<string, readonly string[]>;
 
 /** How a cluster joined by a theme rather than by a shared word is named. */
 export const THEME_TITLES: Record<keyof typeof THEMES, string> = {
