@@ -475,5 +475,21 @@ export const en: Record<MessageKey, string> = {
 	'invite.accept': 'Accept and open the board',
 	'invite.invalid': 'This invitation link is no longer valid: it was used, cancelled or has expired. Ask for a new one.',
 	'observe.title': 'Observing – {title}',
-	'observe.readOnly': 'You are observing this workshop, read-only.'
+	'observe.readOnly': 'You are observing this workshop, read-only.',
+	'clusters.suggest.heading': 'Suggested clusters',
+	'clusters.suggest.help': 'Concerto proposes clusters of the notes that are in none yet, from their words. Nothing moves until you accept.',
+	'clusters.suggest.ask': 'Suggest clusters',
+	'clusters.suggest.asking': 'Looking for clusters…',
+	'clusters.suggest.results': 'Suggested clusters: {count}',
+	'clusters.suggest.none': 'No cluster to suggest: the loose notes have too little in common.',
+	'clusters.suggest.group': 'Cluster {n} ({count} notes)',
+	'clusters.suggest.keep': 'Keep cluster {n}',
+	'clusters.suggest.label': 'Name of cluster {n}',
+	'clusters.suggest.notes': 'Notes of cluster {n}',
+	'clusters.suggest.gone': '(note deleted meanwhile)',
+	'clusters.suggest.kept': 'Clusters kept: {kept} of {total}.',
+	'clusters.suggest.accept': 'Accept',
+	'clusters.suggest.discard': 'Discard',
+	'clusters.suggest.accepted': 'Clusters created: {count}.',
+	'clusters.suggest.discarded': 'Suggestions discarded; the board has not changed.'
 };

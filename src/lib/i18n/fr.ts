@@ -474,7 +474,23 @@ export const fr = {
 	'invite.accept': 'Accepter et ouvrir le tableau',
 	'invite.invalid': 'Ce lien d’invitation n’est plus valable : il a déjà servi, a été annulé ou a expiré. Demandez-en un nouveau.',
 	'observe.title': 'Observation – {title}',
-	'observe.readOnly': 'Vous observez cet atelier en lecture seule.'
+	'observe.readOnly': 'Vous observez cet atelier en lecture seule.',
+	'clusters.suggest.heading': 'Regroupements suggérés',
+	'clusters.suggest.help': 'Concerto propose des regroupements des post-its qui n’en ont pas encore, d’après leurs mots. Rien ne bouge tant que vous n’acceptez pas.',
+	'clusters.suggest.ask': 'Proposer des regroupements',
+	'clusters.suggest.asking': 'Recherche de regroupements…',
+	'clusters.suggest.results': 'Regroupements proposés : {count}',
+	'clusters.suggest.none': 'Aucun regroupement à proposer : les post-its libres n’ont pas assez de points communs.',
+	'clusters.suggest.group': 'Regroupement {n} ({count} post-its)',
+	'clusters.suggest.keep': 'Garder le regroupement {n}',
+	'clusters.suggest.label': 'Nom du regroupement {n}',
+	'clusters.suggest.notes': 'Post-its du regroupement {n}',
+	'clusters.suggest.gone': '(post-it supprimé entre-temps)',
+	'clusters.suggest.kept': 'Regroupements gardés : {kept} sur {total}.',
+	'clusters.suggest.accept': 'Accepter',
+	'clusters.suggest.discard': 'Écarter',
+	'clusters.suggest.accepted': 'Regroupements créés : {count}.',
+	'clusters.suggest.discarded': 'Propositions écartées, le tableau n’a pas changé.'
 } as const;
 
 export type MessageKey = keyof typeof fr;
