@@ -11,6 +11,7 @@ import { noteAdd } from './note-add.ts';
 import { noteDelete, noteEdit, noteMove } from './own-notes.ts';
 import { phaseBack, phaseExtend, phasePause, phaseResume, phaseSkip, phaseStart } from './phase-controls.ts';
 import { agendaSave, boardLock, phaseReveal, roomAttention } from './room-controls.ts';
+import { markerPlace } from './marker-place.ts';
 import { workshopRoom, type Notifier } from './notifier.ts';
 import { readWorkshopState } from './workshop-state.ts';
 import { hiddenNotesOf } from '../db/repositories/hidden-notes.ts';
@@ -34,7 +35,8 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'phase.reveal': phaseReveal,
 	'board.lock': boardLock,
 	'room.attention': roomAttention,
-	'agenda.save': agendaSave
+	'agenda.save': agendaSave,
+	'marker.place': markerPlace
 };
 
 interface SocketData {

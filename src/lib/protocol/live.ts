@@ -50,6 +50,17 @@ export interface NoteDeleteInput {
 	noteId: string;
 }
 
+/** A participant places (or moves) their one marker on the current positioning phase's scale. */
+export interface MarkerPlaceInput {
+	commandId: string;
+	/** 0 at the left pole, 100 at the right one. */
+	value: number;
+}
+export interface MarkerPlaceResult {
+	scaleId: string;
+	value: number;
+}
+
 export interface LiveCommands {
 	'note.add': { input: NoteAddInput; result: NoteAddResult };
 	'note.edit': { input: NoteEditInput; result: { noteId: string } };
@@ -65,6 +76,7 @@ export interface LiveCommands {
 	'board.lock': { input: ControlInput & { locked: boolean }; result: ControlResult };
 	'room.attention': { input: ControlInput; result: ControlResult };
 	'agenda.save': { input: ControlInput & { phases: Phase[] }; result: ControlResult };
+	'marker.place': { input: MarkerPlaceInput; result: MarkerPlaceResult };
 }
 export type CommandName = keyof LiveCommands;
 
