@@ -11,6 +11,7 @@ import { noteAdd } from './note-add.ts';
 import { noteCluster, noteDelete, noteEdit, noteMove } from './own-notes.ts';
 import { phaseBack, phaseExtend, phasePause, phaseResume, phaseSkip, phaseStart } from './phase-controls.ts';
 import { agendaSave, boardLock, phaseReveal, roomAttention } from './room-controls.ts';
+import { markerPlace } from './marker-place.ts';
 import { workshopRoom, type Notifier } from './notifier.ts';
 import { readWorkshopState } from './workshop-state.ts';
 import { clustersSuggest } from './clusters-suggest.ts';
@@ -37,7 +38,8 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'board.lock': boardLock,
 	'room.attention': roomAttention,
 	'agenda.save': agendaSave,
-	'clusters.suggest': clustersSuggest
+	'clusters.suggest': clustersSuggest,
+	'marker.place': markerPlace
 };
 
 interface SocketData {

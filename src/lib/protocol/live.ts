@@ -58,6 +58,17 @@ export interface NoteClusterInput {
 	clusterId: string | null;
 }
 
+/** A participant places (or moves) their one marker on the current positioning phase's scale. */
+export interface MarkerPlaceInput {
+	commandId: string;
+	/** 0 at the left pole, 100 at the right one. */
+	value: number;
+}
+export interface MarkerPlaceResult {
+	scaleId: string;
+	value: number;
+}
+
 export interface LiveCommands {
 	'note.add': { input: NoteAddInput; result: NoteAddResult };
 	'note.edit': { input: NoteEditInput; result: { noteId: string } };
@@ -76,6 +87,7 @@ export interface LiveCommands {
 	'agenda.save': { input: ControlInput & { phases: Phase[] }; result: ControlResult };
 	/** Clusters proposed from the notes' text; changes nothing (the facilitator accepts on the board). */
 	'clusters.suggest': { input: ControlInput; result: { groups: SuggestedCluster[] } };
+	'marker.place': { input: MarkerPlaceInput; result: MarkerPlaceResult };
 }
 export type CommandName = keyof LiveCommands;
 
