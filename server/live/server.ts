@@ -11,6 +11,7 @@ import { noteAdd } from './note-add.ts';
 import { noteDelete, noteEdit, noteMove } from './own-notes.ts';
 import { phaseBack, phaseExtend, phasePause, phaseResume, phaseSkip, phaseStart } from './phase-controls.ts';
 import { agendaSave, boardLock, phaseReveal, roomAttention } from './room-controls.ts';
+import { personaCreate, personaField, personaItemAdd, personaItemRemove, personaLink } from './persona-commands.ts';
 import { workshopRoom, type Notifier } from './notifier.ts';
 import { readWorkshopState } from './workshop-state.ts';
 import { hiddenNotesOf } from '../db/repositories/hidden-notes.ts';
@@ -34,7 +35,12 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'phase.reveal': phaseReveal,
 	'board.lock': boardLock,
 	'room.attention': roomAttention,
-	'agenda.save': agendaSave
+	'agenda.save': agendaSave,
+	'persona.create': personaCreate,
+	'persona.field': personaField,
+	'persona.item.add': personaItemAdd,
+	'persona.item.remove': personaItemRemove,
+	'persona.link': personaLink
 };
 
 interface SocketData {
