@@ -490,6 +490,8 @@ export const en: Record<MessageKey, string> = {
 	'persona.links.choose': 'Choose an idea',
 	'persona.links.link': 'Link',
 	'persona.links.unlink': 'Unlink',
+	'persona.removePersona': 'Delete this persona',
+	'persona.confirmRemove': 'Delete the persona “{name}” and all it holds?',
 	'persona.saving': 'Saving…',
 	'persona.tooLong': 'At most {max} characters.',
 	'persona.error.phase_closed': 'This phase does not allow changing personas.',

@@ -489,6 +489,8 @@ export const fr = {
 	'persona.links.choose': 'Choisir une idée',
 	'persona.links.link': 'Lier',
 	'persona.links.unlink': 'Délier',
+	'persona.removePersona': 'Supprimer ce persona',
+	'persona.confirmRemove': 'Supprimer le persona « {name} » et tout ce qu’il contient ?',
 	'persona.saving': 'Enregistrement…',
 	'persona.tooLong': 'Au plus {max} caractères.',
 	'persona.error.phase_closed': 'Cette séquence ne permet pas de modifier les personas.',

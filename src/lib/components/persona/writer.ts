@@ -9,6 +9,7 @@ import {
 	hasPersona,
 	linkNote,
 	personasOf,
+	removePersona,
 	removePersonaItem,
 	findPersonaItem,
 	setPersonaField,
@@ -32,6 +33,8 @@ export interface PersonaWriter {
 	addItem(personaId: string, list: PersonaList, text: string): Promise<WriteResult>;
 	removeItem(personaId: string, list: PersonaList, itemId: string): Promise<WriteResult>;
 	link(personaId: string, noteId: string, linked: boolean): Promise<WriteResult>;
+	/** Removes a whole persona: only where the writer has it (facilitators, on their board). */
+	remove?(personaId: string): Promise<WriteResult>;
 }
 
 const OK: WriteResult = { ok: true };
@@ -71,7 +74,8 @@ export function boardPersonaWriter(board: BoardState, actor: PersonaActor): Pers
 				removePersonaItem(doc, personaId, list, itemId);
 				return OK;
 			}),
-		link: (personaId, noteId, linked) => run(() => (linkNote(doc, personaId, noteId, linked) ? OK : refused('not_found')))
+		link: (personaId, noteId, linked) => run(() => (linkNote(doc, personaId, noteId, linked) ? OK : refused('not_found'))),
+		...(actor.manages ? { remove: (personaId: string) => run(() => (removePersona(doc, personaId) ? OK : refused('not_found'))) } : {})
 	};
 }
 
