@@ -51,6 +51,13 @@ export interface NoteDeleteInput {
 	noteId: string;
 }
 
+/** A participant puts their own note into a cluster (null: out of any), when the phase allows. */
+export interface NoteClusterInput {
+	commandId: string;
+	noteId: string;
+	clusterId: string | null;
+}
+
 /**
  * A participant's part in a persona (participants only read the document: each persona write
  * is a command). A new persona's id is its command's, and so is a new item's.
@@ -89,6 +96,7 @@ export interface LiveCommands {
 	'note.edit': { input: NoteEditInput; result: { noteId: string } };
 	'note.move': { input: NoteMoveInput; result: { noteId: string } };
 	'note.delete': { input: NoteDeleteInput; result: { noteId: string } };
+	'note.cluster': { input: NoteClusterInput; result: { noteId: string } };
 	'phase.start': { input: ControlInput; result: ControlResult };
 	'phase.pause': { input: ControlInput; result: ControlResult };
 	'phase.resume': { input: ControlInput; result: ControlResult };

@@ -4,6 +4,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { getContext, setContext } from 'svelte';
 import { connectSync, type ConnectionStatus } from '$lib/sync/provider';
 import { newClientId } from '$lib/sync/ids';
+import { onNetworkChange } from '$lib/sync/network';
 import { clampPosition, cleanNoteText, insertNote, nextNotePosition, removeNote, updateNote, type Note, type NoteColor } from '$lib/domain/board/notes';
 import { boardMaps, readBoard, type Board } from '$lib/domain/board/board';
 import { assignNotes, createCluster, dissolveCluster, mergeClusters, repairClusters, updateCluster, type Cluster } from '$lib/domain/board/clusters';
@@ -40,6 +41,7 @@ export class BoardState {
 	canRedo = $state(false);
 
 	#provider: WebsocketProvider | null = null;
+	#unwatch: () => void = () => {};
 	#undo: Y.UndoManager | null = null;
 	#seen: Set<string> | null = null;
 	#scheduled = false;
@@ -89,10 +91,16 @@ export class BoardState {
 			}
 			this.synced = synced;
 		});
+		// Writers' changes made offline wait in the document and go out on reconnect.
+		this.#unwatch = onNetworkChange(
+			() => provider.connect(),
+			() => provider.disconnect()
+		);
 		this.#provider = provider;
 	}
 
 	destroy(): void {
+		this.#unwatch();
 		this.#undo?.destroy();
 		this.#provider?.destroy();
 		this.#provider = null;
