@@ -2,6 +2,7 @@ import type { ErrorBody } from './errors.ts';
 import type { Phase } from '../domain/agenda/phase.ts';
 import type { TimerState } from '../domain/agenda/timer.ts';
 import type { SuggestedCluster } from '../domain/clustering/suggest.ts';
+import type { PersonaList, PersonaTextField } from '../domain/board/personas.ts';
 
 /**
  * The live channel (socket.io, path `/live`). The client connects with
@@ -69,6 +70,39 @@ export interface MarkerPlaceResult {
 	value: number;
 }
 
+/**
+ * A participant's part in a persona (participants only read the document: each persona write
+ * is a command). A new persona's id is its command's, and so is a new item's.
+ */
+export interface PersonaCreateInput {
+	commandId: string;
+	name?: string;
+}
+export interface PersonaFieldInput {
+	commandId: string;
+	personaId: string;
+	field: PersonaTextField;
+	value: string;
+}
+export interface PersonaItemAddInput {
+	commandId: string;
+	personaId: string;
+	list: PersonaList;
+	text: string;
+}
+export interface PersonaItemRemoveInput {
+	commandId: string;
+	personaId: string;
+	list: PersonaList;
+	itemId: string;
+}
+export interface PersonaLinkInput {
+	commandId: string;
+	personaId: string;
+	noteId: string;
+	linked: boolean;
+}
+
 export interface LiveCommands {
 	'note.add': { input: NoteAddInput; result: NoteAddResult };
 	'note.edit': { input: NoteEditInput; result: { noteId: string } };
@@ -88,6 +122,11 @@ export interface LiveCommands {
 	/** Clusters proposed from the notes' text; changes nothing (the facilitator accepts on the board). */
 	'clusters.suggest': { input: ControlInput; result: { groups: SuggestedCluster[] } };
 	'marker.place': { input: MarkerPlaceInput; result: MarkerPlaceResult };
+	'persona.create': { input: PersonaCreateInput; result: { personaId: string } };
+	'persona.field': { input: PersonaFieldInput; result: { personaId: string } };
+	'persona.item.add': { input: PersonaItemAddInput; result: { personaId: string; itemId: string } };
+	'persona.item.remove': { input: PersonaItemRemoveInput; result: { personaId: string; itemId: string } };
+	'persona.link': { input: PersonaLinkInput; result: { personaId: string; noteId: string } };
 }
 export type CommandName = keyof LiveCommands;
 
