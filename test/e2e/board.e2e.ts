@@ -6,6 +6,7 @@ test('four screens: offline ideas arrive once everywhere, the facilitator cluste
 	const { context: fc, page: f } = await facilitatorWithWorkshop(browser, 'Accueil en mairie');
 	await addPhase(f, 'Nos idées', 'ideation', 15, 15);
 	await addPhase(f, 'Regroupons', 'clustering', 10, 25);
+	await addPhase(f, 'Qui est concerné ?', 'persona', 10, 35);
 	const joinUrl = await joinUrlOf(f);
 
 	const projector = await fc.newPage();
@@ -64,6 +65,21 @@ test('four screens: offline ideas arrive once everywhere, the facilitator cluste
 	await f.getByRole('button', { name: t('board.undo') }).click();
 	await expect(cluster.getByText('Rappeler les gens qui n’ont pas internet')).toHaveCount(0);
 
+	// A persona: the facilitator makes the card; the agent and the usager fill two fields at once.
+	await f.getByRole('button', { name: t('controls.skip') }).click();
+	await f.getByRole('button', { name: t('persona.create') }).click();
+	await expect(usager.getByRole('button', { name: new RegExp(t('persona.open')) })).toBeVisible();
+	await agent.getByRole('button', { name: new RegExp(t('persona.open')) }).click();
+	await usager.getByRole('button', { name: new RegExp(t('persona.open')) }).click();
+	await agent.getByLabel(t('persona.field.age'), { exact: true }).fill('67 ans');
+	await usager.getByLabel(t('persona.field.situation'), { exact: true }).fill('Vit seule, sans voiture, loin de la mairie');
+	// Both leave their field (which saves it) at the same moment.
+	await Promise.all([agent.getByLabel(t('persona.field.age'), { exact: true }).blur(), usager.getByLabel(t('persona.field.situation'), { exact: true }).blur()]);
+	for (const page of [f, agent, usager]) {
+		await expect(page.getByLabel(t('persona.field.age'), { exact: true }).first()).toHaveValue('67 ans');
+		await expect(page.getByLabel(t('persona.field.situation'), { exact: true }).first()).toHaveValue('Vit seule, sans voiture, loin de la mairie');
+	}
+
 	expect(await seriousViolations(f)).toEqual([]);
 	expect(await seriousViolations(projector)).toEqual([]);
 	expect(await seriousViolations(usager)).toEqual([]);
@@ -105,6 +121,19 @@ test('keyboard only: create a note and put it in a cluster, without a mouse', as
 	await expect(cluster).toBeVisible();
 	await expect(f.getByRole('heading', { name: /Langage administratif/ })).toBeVisible();
 	await expect(f.getByRole('status').filter({ hasText: 'Langage administratif' })).toBeAttached();
+
+	// A persona opens from the keyboard too.
+	await f.getByRole('button', { name: t('persona.create') }).focus();
+	await f.keyboard.press('Enter');
+	await expect(f.getByLabel(t('persona.field.name'), { exact: true })).toBeFocused();
+	await f.keyboard.type('Fatima');
+	await f.keyboard.press('Tab');
+	const toggle = f.getByRole('button', { name: new RegExp(`${t('persona.close')}|${t('persona.open')}`) }).first();
+	await toggle.focus();
+	await f.keyboard.press('Enter');
+	await f.keyboard.press('Enter');
+	await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+	await expect(f.getByLabel(t('persona.field.age'), { exact: true })).toBeVisible();
 
 	expect(await f.evaluate(() => (window as unknown as { mouseEvents: string[] }).mouseEvents)).toEqual([]);
 	await context.close();
