@@ -1,0 +1,20 @@
+/**
+ * Why a version of the board was saved: the end of a phase, the periodic save while people
+ * work, the board as it was just before a restore (what "undo the restore" goes back to), or
+ * a facilitator's own request.
+ */
+export const VERSION_REASONS = ['phase', 'periodic', 'before_restore', 'manual'] as const;
+export type VersionReason = (typeof VERSION_REASONS)[number];
+
+/** A saved version as the history lists it (its content stays on the server). */
+export interface BoardVersionView {
+	id: string;
+	/** Epoch ms. */
+	createdAt: number;
+	reason: VersionReason;
+	/** The phase left (reason `phase`) or on at the time; null before the start. */
+	phaseId: string | null;
+	/** That phase's title then (the agenda may have changed since); empty before the start. */
+	label: string;
+	noteCount: number;
+}
