@@ -1,7 +1,8 @@
 import { CommandError } from '../../src/lib/protocol/errors.ts';
 import { back, extend, pause, resume, skip, start, type TimerResult } from '../../src/lib/domain/agenda/timer.ts';
-import { control, type ControlContext, type ControlOutcome } from './command.ts';
+import { control, type CommandDeps, type ControlChange, type ControlContext, type ControlOutcome } from './command.ts';
 import { revealWaiting } from './reveal.ts';
+import { versionAtPhaseEnd } from './versions.ts';
 import type { CommandName, ControlResult } from '../../src/lib/protocol/live.ts';
 
 const MESSAGES = {
@@ -27,12 +28,23 @@ function clockChange<N extends CommandName>(ctx: ControlContext<N>, result: Time
 
 const ms = (ctx: ControlContext<CommandName>) => ctx.now.getTime();
 
-// Leaving a silent phase reveals what was written in it: nothing stays hidden by accident.
-export const phaseStart = control('phase.start', (ctx) => clockChange(ctx, start(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.start'), revealWaiting);
+/**
+ * Leaving a silent phase reveals what was written in it (nothing stays hidden by accident);
+ * then the board as the phase left it is saved as a version, revealed notes included.
+ */
+async function leavePhase(deps: CommandDeps, workshopId: string, change: ControlChange): Promise<void> {
+	try {
+		await revealWaiting(deps, workshopId);
+	} finally {
+		await versionAtPhaseEnd(deps, workshopId, change);
+	}
+}
+
+export const phaseStart = control('phase.start', (ctx) => clockChange(ctx, start(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.start'), leavePhase);
 export const phasePause = control('phase.pause', (ctx) => clockChange(ctx, pause(ctx.clock.timer, ms(ctx)), 'phase.pause'));
 export const phaseResume = control('phase.resume', (ctx) => clockChange(ctx, resume(ctx.clock.timer, ms(ctx)), 'phase.resume'));
 export const phaseExtend = control('phase.extend', (ctx) =>
 	clockChange(ctx, extend(ctx.clock.timer, ctx.input.minutes, ms(ctx)), 'phase.extend', { minutes: ctx.input.minutes })
 );
-export const phaseSkip = control('phase.skip', (ctx) => clockChange(ctx, skip(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.skip'), revealWaiting);
-export const phaseBack = control('phase.back', (ctx) => clockChange(ctx, back(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.back'), revealWaiting);
+export const phaseSkip = control('phase.skip', (ctx) => clockChange(ctx, skip(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.skip'), leavePhase);
+export const phaseBack = control('phase.back', (ctx) => clockChange(ctx, back(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.back'), leavePhase);

@@ -11,7 +11,8 @@ import { noteAdd } from './note-add.ts';
 import { noteDelete, noteEdit, noteMove } from './own-notes.ts';
 import { phaseBack, phaseExtend, phasePause, phaseResume, phaseSkip, phaseStart } from './phase-controls.ts';
 import { agendaSave, boardLock, phaseReveal, roomAttention } from './room-controls.ts';
-import { workshopRoom, type Notifier } from './notifier.ts';
+import { versionList, versionRestore } from './versions.ts';
+import { facilitatorsRoom, workshopRoom, type Notifier } from './notifier.ts';
 import { readWorkshopState } from './workshop-state.ts';
 import { hiddenNotesOf } from '../db/repositories/hidden-notes.ts';
 import { RateLimiter } from '../rate-limiter.ts';
@@ -34,7 +35,9 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'phase.reveal': phaseReveal,
 	'board.lock': boardLock,
 	'room.attention': roomAttention,
-	'agenda.save': agendaSave
+	'agenda.save': agendaSave,
+	'version.list': versionList,
+	'version.restore': versionRestore
 };
 
 interface SocketData {
@@ -78,6 +81,8 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 		attention: (workshopId) => void io.to(workshopRoom(workshopId)).emit('room.attention', { at: Date.now() })
 	};
 	const deps: CommandDeps = { ...base, notify };
+	// A version saved here (phase end, periodic, restore) refreshes the facilitators' history lists.
+	base.rooms.versions.onSaved((workshopId) => io.to(facilitatorsRoom(workshopId)).emit('versions.changed', { at: Date.now() }));
 
 	const commandLimiter = new RateLimiter(perSecond(config.liveCommandsPerSecond));
 	const noteLimiter = new RateLimiter(perMinute(config.notesPerMinute));
@@ -108,7 +113,11 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 		const { actor, workshopId } = socket.data as SocketData;
 		// Per-actor rooms let a form action end this socket on any instance (removal, new role),
 		// and carry an author's hidden notes to their own screens only.
-		void socket.join([workshopRoom(workshopId), actor.kind === 'observer' ? observersRoom(workshopId) : actorRoom(workshopId, actor.id)]);
+		void socket.join([
+			workshopRoom(workshopId),
+			actor.kind === 'observer' ? observersRoom(workshopId) : actorRoom(workshopId, actor.id),
+			...(can(actor.role, 'workshop.manage') ? [facilitatorsRoom(workshopId)] : [])
+		]);
 		// A late joiner or a reconnecting phone gets the agenda and clock at once, and its own hidden notes.
 		void push('state', workshopId, async () => {
 			socket.emit('workshop.state', await readWorkshopState(db, workshopId));

@@ -76,6 +76,14 @@ describe.each(engines())('%s board versions', (engine) => {
 		expect((await listVersions(db(), w.id)).map((v) => v.reason)).toEqual(['periodic', 'before_restore', 'periodic']);
 	});
 
+	test('with a minimum gap, a change right after the latest version waits for a later save', async () => {
+		const w = await aWorkshop(db());
+		const gap = { minGapMs: 60_000 };
+		expect(await saveVersionIfChanged(db(), version(w.id, boardWith('a'), { reason: 'periodic' }), gap)).not.toBeNull();
+		expect(await saveVersionIfChanged(db(), version(w.id, boardWith('a', 'b'), { reason: 'periodic' }), gap)).toBeNull();
+		expect(await saveVersionIfChanged(db(), version(w.id, boardWith('a', 'b'), { reason: 'periodic' }), { minGapMs: 1 })).not.toBeNull();
+	});
+
 	test('two instances saving the same content at once store it once', async () => {
 		const w = await aWorkshop(db());
 		const doc = boardWith('a', 'b', 'c');

@@ -56,20 +56,25 @@ export async function saveVersion(db: Queryable, v: NewBoardVersion): Promise<Bo
 }
 
 /**
- * Saves unless the latest version of the workshop already has this content; returns null
- * then. Instances saving at once queue on an advisory lock, so the second sees the first's
- * row and saves nothing: several instances holding one board do not multiply its versions.
+ * Saves unless the latest version of the workshop already has this content, or (with
+ * `minGapMs`) was saved less than that long ago; returns null then. Instances saving at once
+ * queue on an advisory lock, so the second sees the first's row and saves nothing: several
+ * instances holding one board do not multiply its versions.
  */
 export async function saveVersionIfChanged(
 	db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
-	v: NewBoardVersion
+	v: NewBoardVersion,
+	options: { minGapMs?: number } = {}
 ): Promise<BoardVersionInfo | null> {
 	return db.transaction(async (tx) => {
 		await tx.query(`SELECT pg_advisory_xact_lock(hashtext('board_version:' || $1))`, [v.workshopId]);
-		const latest = await tx.query<{ digest: string }>('SELECT digest FROM board_version WHERE workshop_id = $1 ORDER BY seq DESC LIMIT 1', [
-			v.workshopId
-		]);
+		const latest = await tx.query<{ digest: string; age_ms: number | string }>(
+			`SELECT digest, extract(epoch FROM now() - created_at) * 1000 AS age_ms
+			 FROM board_version WHERE workshop_id = $1 ORDER BY seq DESC LIMIT 1`,
+			[v.workshopId]
+		);
 		if (latest[0]?.digest === v.digest) return null;
+		if (latest[0] && options.minGapMs && Number(latest[0].age_ms) < options.minGapMs) return null;
 		return saveVersion(tx, v);
 	});
 }

@@ -28,5 +28,7 @@ export const liveSchemas = {
 	'phase.reveal': z.strictObject({ commandId }),
 	'board.lock': z.strictObject({ commandId, locked: z.boolean() }),
 	'room.attention': z.strictObject({ commandId }),
-	'agenda.save': z.strictObject({ commandId, phases: agendaSchema })
+	'agenda.save': z.strictObject({ commandId, phases: agendaSchema }),
+	'version.list': z.strictObject({ commandId }),
+	'version.restore': z.strictObject({ commandId, versionId: z.string().min(1).max(64) })
 } satisfies Record<CommandName, z.ZodType>;

@@ -1,6 +1,7 @@
 import type { ErrorBody } from './errors.ts';
 import type { Phase } from '../domain/agenda/phase.ts';
 import type { TimerState } from '../domain/agenda/timer.ts';
+import type { BoardVersionView } from '../domain/board/versions.ts';
 
 /**
  * The live channel (socket.io, path `/live`). The client connects with
@@ -50,6 +51,18 @@ export interface NoteDeleteInput {
 	noteId: string;
 }
 
+/** Version history (facilitators): restore a saved version of the board. */
+export interface VersionRestoreInput {
+	commandId: string;
+	versionId: string;
+}
+export interface VersionRestoreResult {
+	/** The version now on the board. */
+	versionId: string;
+	/** The board as it was just before: restoring this one undoes the restore. */
+	undoVersionId: string;
+}
+
 export interface LiveCommands {
 	'note.add': { input: NoteAddInput; result: NoteAddResult };
 	'note.edit': { input: NoteEditInput; result: { noteId: string } };
@@ -65,6 +78,8 @@ export interface LiveCommands {
 	'board.lock': { input: ControlInput & { locked: boolean }; result: ControlResult };
 	'room.attention': { input: ControlInput; result: ControlResult };
 	'agenda.save': { input: ControlInput & { phases: Phase[] }; result: ControlResult };
+	'version.list': { input: ControlInput; result: BoardVersionView[] };
+	'version.restore': { input: VersionRestoreInput; result: VersionRestoreResult };
 }
 export type CommandName = keyof LiveCommands;
 
@@ -102,6 +117,8 @@ export interface LiveEvents {
 	/** "Everyone look here": the facilitator wants every screen's attention. */
 	'room.attention': { at: number };
 	'notes.hidden': HiddenNote[];
+	/** A version of the board was saved (to facilitators only): their history list is out of date. */
+	'versions.changed': { at: number };
 }
 
 /** Sent by the server to a socket whose handshake it refused (socket.io `connect_error` data). */

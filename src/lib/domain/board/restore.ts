@@ -19,8 +19,10 @@ import * as Y from 'yjs';
 export function topLevelMaps(doc: Y.Doc): Map<string, Y.Map<unknown>> {
 	const out = new Map<string, Y.Map<unknown>>();
 	for (const [name, type] of doc.share) {
+		// Untyped and without sequence content: it can only hold map entries.
+		const untypedMap = type.constructor === Y.AbstractType && (type as unknown as { _start: unknown })._start === null;
 		if (type instanceof Y.Map) out.set(name, type);
-		else if (type.constructor === Y.AbstractType && type._start === null) out.set(name, doc.getMap(name));
+		else if (untypedMap) out.set(name, doc.getMap(name));
 	}
 	return out;
 }

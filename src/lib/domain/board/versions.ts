@@ -1,3 +1,5 @@
+import type { TimerState } from '../agenda/timer.ts';
+
 /**
  * Why a version of the board was saved: the end of a phase, the periodic save while people
  * work, the board as it was just before a restore (what "undo the restore" goes back to), or
@@ -17,4 +19,15 @@ export interface BoardVersionView {
 	/** That phase's title then (the agenda may have changed since); empty before the start. */
 	label: string;
 	noteCount: number;
+}
+
+/**
+ * The phase a clock change leaves, whose end is saved as a version: its id; null when the
+ * workshop starts (the board as prepared); undefined when no phase is left (pause, +5 min,
+ * or going back from the end, which reopens the last phase).
+ */
+export function phaseLeft(before: TimerState, after: TimerState): string | null | undefined {
+	if (before.status === 'ended') return undefined;
+	if (after.status === 'ended' || after.phase !== before.phase) return before.phase;
+	return undefined;
 }
