@@ -101,9 +101,9 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 			retention.stop();
 			sync?.close();
 			await new Promise<void>((r) => (io ? io.close(() => r()) : r()));
-			// Changes not yet in a version become one, as when a board leaves memory.
-			for (const room of await rooms.loaded()) await rooms.versions.beforeUnload(room);
 			await rooms.flushAll();
+			// Once the edits are stored: changes not yet in a version become one, as when a board leaves memory.
+			for (const room of await rooms.loaded()) await rooms.versions.beforeUnload(room);
 			await fanout?.close();
 			closeAdapter?.();
 			for (const room of await rooms.loaded()) await room.log.compactNow().catch(() => {});
