@@ -1,38 +1,46 @@
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
 import { getContext, setContext } from 'svelte';
 import { connectSync, type ConnectionStatus } from '$lib/sync/provider';
 import { newClientId } from '$lib/sync/ids';
-import {
-	clampPosition,
-	cleanNoteText,
-	insertNote,
-	nextNotePosition,
-	readNotes,
-	removeNote,
-	updateNote,
-	type Note
-} from '$lib/domain/board/notes';
+import { clampPosition, cleanNoteText, insertNote, nextNotePosition, removeNote, updateNote, type Note, type NoteColor } from '$lib/domain/board/notes';
+import { boardMaps, readBoard, type Board } from '$lib/domain/board/board';
+import { assignNotes, createCluster, dissolveCluster, mergeClusters, repairClusters, updateCluster, type Cluster } from '$lib/domain/board/clusters';
+import type { Category } from '$lib/domain/workshop/categories';
 
-/** Who writes notes directly in the document (facilitators; participants go through live). */
+/** Who writes directly in the document (facilitators and editors; participants go through live). */
 export interface BoardAuthor {
 	id: string;
+	category?: Category | 'facilitator';
 }
 
+const EMPTY: Board = { notes: [], clusters: [], personas: [], scales: [], sections: [] };
+
 /**
- * One workshop board in the browser: its Y.Doc, the sync provider and the notes as runes.
+ * One workshop board in the browser: its Y.Doc, the sync provider and the board as runes.
  * Made per page (never a module singleton: on the server that would be shared by users).
- * Components read `notes` and call the typed helpers; none touches the document itself.
+ * Components read `board`/`notes`/`clusters`… and call the typed helpers below; none
+ * touches the document itself. Writers get undo/redo of their own changes only: the undo
+ * manager tracks this page's local transactions, never what arrives from others.
  */
 export class BoardState {
 	readonly doc = new Y.Doc();
-	notes = $state.raw<Note[]>([]);
+	board = $state.raw<Board>(EMPTY);
+	notes = $derived(this.board.notes);
+	clusters = $derived(this.board.clusters);
+	personas = $derived(this.board.personas);
+	scales = $derived(this.board.scales);
+	sections = $derived(this.board.sections);
 	status = $state<ConnectionStatus>('connecting');
 	synced = $state(false);
 	/** Notes that appeared since the last refresh, after the first sync (for announcements). */
 	arrivals = $state.raw<Note[]>([]);
+	canUndo = $state(false);
+	canRedo = $state(false);
 
 	#provider: WebsocketProvider | null = null;
+	#undo: Y.UndoManager | null = null;
 	#seen: Set<string> | null = null;
 	#scheduled = false;
 
@@ -42,12 +50,30 @@ export class BoardState {
 	constructor(workshopId: string, author: BoardAuthor | null = null) {
 		this.workshopId = workshopId;
 		this.#author = author;
-		// Many updates can land in one tick (initial sync, a burst of notes): read the notes once.
+		// Many updates can land in one tick (initial sync, a burst of notes): read the board once.
 		this.doc.on('update', () => {
 			if (this.#scheduled) return;
 			this.#scheduled = true;
 			queueMicrotask(() => this.#refresh());
 		});
+		if (author) {
+			// Only this page's own writes (origin null or this state) are undoable; a gap of
+			// half a second separates two steps, so one drag or one merge is one undo.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Yjs's own option, never rendered
+			this.#undo = new Y.UndoManager(boardMaps(this.doc), { captureTimeout: 500, trackedOrigins: new Set([null, this]) });
+			const track = () => {
+				this.canUndo = this.#undo!.undoStack.length > 0;
+				this.canRedo = this.#undo!.redoStack.length > 0;
+			};
+			this.#undo.on('stack-item-added', track);
+			this.#undo.on('stack-item-popped', track);
+			this.#undo.on('stack-cleared', track);
+		}
+	}
+
+	/** The sync connection's awareness (presence, cursors), once connected. */
+	get awareness(): Awareness | null {
+		return this.#provider?.awareness ?? null;
 	}
 
 	/** Browser only: opens the sync connection. */
@@ -67,6 +93,7 @@ export class BoardState {
 	}
 
 	destroy(): void {
+		this.#undo?.destroy();
 		this.#provider?.destroy();
 		this.#provider = null;
 		this.doc.destroy();
@@ -74,10 +101,13 @@ export class BoardState {
 
 	#refresh(): void {
 		this.#scheduled = false;
-		const notes = readNotes(this.doc);
-		this.notes = notes;
+		// A writer repairs what concurrent edits may have left (a note in a cluster removed on
+		// another screen); every writer writes the same values, so repairs converge.
+		if (this.#author && this.synced) repairClusters(this.doc, Date.now(), 'repair');
+		const board = readBoard(this.doc);
+		this.board = board;
 		if (!this.#seen) return;
-		const fresh = notes.filter((n) => !this.#seen!.has(n.id));
+		const fresh = board.notes.filter((n) => !this.#seen!.has(n.id));
 		for (const n of fresh) this.#seen.add(n.id);
 		if (fresh.length > 0) this.arrivals = fresh;
 	}
@@ -87,24 +117,31 @@ export class BoardState {
 		return this.#author;
 	}
 
-	/** Adds a note at the next free grid place; returns false when the text is empty or too long. */
-	add(text: string): boolean {
+	/**
+	 * Adds a note (at the next free grid place unless given one); returns its id, or null when
+	 * the text is empty or too long. `onBehalf` writes it for someone without a phone.
+	 */
+	add(text: string, options: { x?: number; y?: number; color?: NoteColor; clusterId?: string; onBehalf?: { category: Category; name?: string } } = {}): string | null {
 		const author = this.#requireAuthor();
 		const clean = cleanNoteText(text);
-		if (clean === null) return false;
+		if (clean === null) return null;
 		const now = Date.now();
-		const at = nextNotePosition(this.notes.length);
+		const at = options.x !== undefined && options.y !== undefined ? clampPosition(options.x, options.y) : nextNotePosition(this.notes.length);
+		const id = newClientId();
+		const name = options.onBehalf?.name?.trim();
 		insertNote(this.doc, {
-			id: newClientId(),
+			id,
 			text: clean,
 			...at,
-			color: 'yellow',
-			authorId: author.id,
-			authorCategory: 'facilitator',
+			color: options.color ?? 'yellow',
+			authorId: options.onBehalf ? '' : author.id,
+			authorCategory: options.onBehalf?.category ?? author.category ?? 'facilitator',
 			createdAt: now,
-			updatedAt: now
+			updatedAt: now,
+			...(options.clusterId ? { clusterId: options.clusterId } : {}),
+			...(options.onBehalf ? { proxy: name ? { name } : {} } : {})
 		});
-		return true;
+		return id;
 	}
 
 	/** Saves a note's text; refuses empty or too-long text (the caller shows the old text again). */
@@ -117,15 +154,85 @@ export class BoardState {
 		return updateNote(this.doc, id, { text: clean }, Date.now());
 	}
 
-	/** Writes a final position only (drags travel as local state, so the log stays small). */
+	/** Writes final positions only (drags travel as awareness, so the log stays small). */
 	move(id: string, x: number, y: number): void {
+		this.moveMany([{ id, x, y }]);
+	}
+
+	moveMany(moves: readonly { id: string; x: number; y: number }[]): void {
 		this.#requireAuthor();
-		updateNote(this.doc, id, clampPosition(x, y), Date.now());
+		const now = Date.now();
+		this.doc.transact(() => {
+			for (const m of moves) updateNote(this.doc, m.id, { ...clampPosition(m.x, m.y), clusterId: null }, now);
+		});
+	}
+
+	recolor(ids: readonly string[], color: NoteColor): void {
+		this.#requireAuthor();
+		const now = Date.now();
+		this.doc.transact(() => ids.forEach((id) => updateNote(this.doc, id, { color }, now)));
 	}
 
 	remove(id: string): void {
+		this.removeMany([id]);
+	}
+
+	removeMany(ids: readonly string[]): void {
 		this.#requireAuthor();
-		removeNote(this.doc, id);
+		this.doc.transact(() => ids.forEach((id) => removeNote(this.doc, id)));
+	}
+
+	/** Makes a cluster (and puts `noteIds` in it); returns its id. */
+	createCluster(label: string, noteIds: readonly string[] = [], at?: { x: number; y: number }): string {
+		this.#requireAuthor();
+		const id = newClientId();
+		const now = Date.now();
+		this.doc.transact(() => {
+			createCluster(this.doc, { id, label, now, ...(at ?? {}) });
+			if (noteIds.length) assignNotes(this.doc, noteIds, id, now);
+		});
+		return id;
+	}
+
+	/** Creates several clusters at once (accepting suggestions): one undo step. */
+	createClusters(groups: readonly { label: string; noteIds: readonly string[] }[]): void {
+		this.#requireAuthor();
+		this.doc.transact(() => groups.forEach((g) => this.createCluster(g.label, g.noteIds)));
+	}
+
+	updateCluster(id: string, patch: Partial<Pick<Cluster, 'label' | 'color' | 'x' | 'y'>>): boolean {
+		this.#requireAuthor();
+		return updateCluster(this.doc, id, patch);
+	}
+
+	/** Puts notes into a cluster, or takes them out with null. */
+	cluster(noteIds: readonly string[], clusterId: string | null): number {
+		this.#requireAuthor();
+		return assignNotes(this.doc, noteIds, clusterId, Date.now());
+	}
+
+	mergeClusters(intoId: string, fromIds: readonly string[]): boolean {
+		this.#requireAuthor();
+		return mergeClusters(this.doc, intoId, fromIds, Date.now());
+	}
+
+	dissolveCluster(id: string): boolean {
+		this.#requireAuthor();
+		return dissolveCluster(this.doc, id, Date.now());
+	}
+
+	/** Runs a write through the typed helpers of the domain (personas, sections…) as one undo step. */
+	write(change: (doc: Y.Doc) => void): void {
+		this.#requireAuthor();
+		this.doc.transact(() => change(this.doc));
+	}
+
+	undo(): void {
+		this.#undo?.undo();
+	}
+
+	redo(): void {
+		this.#undo?.redo();
 	}
 }
 

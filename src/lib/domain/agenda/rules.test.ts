@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { noteGate, type NoteGateInput } from './rules.ts';
+import { activityGate, noteGate, type NoteGateInput } from './rules.ts';
 
 const base: NoteGateInput = { role: 'participant', category: 'usager', locked: false, status: 'running', phase: { type: 'ideation', settings: {} }, revealed: false };
 
@@ -29,5 +29,20 @@ describe('who may add a note, and how it is written', () => {
 		const phase = { type: 'ideation' as const, settings: { silent: true, anonymous: true } };
 		expect(noteGate({ ...base, phase })).toEqual({ ok: true, hidden: true, anonymous: true });
 		expect(noteGate({ ...base, phase, revealed: true })).toEqual({ ok: true, hidden: false, anonymous: true });
+	});
+});
+
+describe('who may take part in an activity now', () => {
+	test('persona fields in a persona phase or on a free board, not in an ideation phase', () => {
+		expect(activityGate('persona', { ...base, phase: { type: 'persona', settings: {} } })).toEqual({ ok: true });
+		expect(activityGate('persona', { ...base, phase: null, status: 'idle' })).toEqual({ ok: true });
+		expect(activityGate('persona', base)).toMatchObject({ ok: false, code: 'phase_closed' });
+	});
+	test('locked, ended and other categories are refused; the facilitator never is', () => {
+		const phase = { type: 'positioning' as const, settings: { categories: ['agent' as const] } };
+		expect(activityGate('positioning', { ...base, phase, locked: true })).toMatchObject({ ok: false, code: 'locked' });
+		expect(activityGate('positioning', { ...base, phase, status: 'ended' })).toMatchObject({ ok: false, code: 'phase_closed' });
+		expect(activityGate('positioning', { ...base, phase })).toMatchObject({ ok: false, code: 'forbidden' });
+		expect(activityGate('clustering', { ...base, role: 'facilitator', category: 'facilitator', locked: true })).toEqual({ ok: true });
 	});
 });

@@ -17,7 +17,23 @@ export interface Note {
 	updatedAt: number;
 	/** Set on notes carried over from an earlier workshop of a series: where they came from. */
 	origin?: NoteOrigin;
+	/** The cluster (regroupement) the note is in; a clustered note is laid out by its cluster. */
+	clusterId?: string;
+	/** The board section (one per activity, or a table's area) the note was written in. */
+	sectionId?: string;
+	/**
+	 * Written by a facilitator on behalf of someone without a phone: counted with
+	 * `authorCategory` everywhere; the name is optional (and never exported without consent).
+	 */
+	proxy?: { name?: string };
 }
+
+/** What may change on a note once written (text, place, colour, cluster, section). */
+export type NotePatch = Partial<Pick<Note, 'text' | 'x' | 'y' | 'color'>> & {
+	/** null takes the note out of its cluster (or section). */
+	clusterId?: string | null;
+	sectionId?: string | null;
+};
 
 /** The earlier workshop (and its session in the series) a carried-over note was written in. */
 export interface NoteOrigin {
@@ -34,6 +50,15 @@ function readOrigin(v: unknown): NoteOrigin | undefined {
 	if (!fields.every((f) => typeof o[f] === 'string')) return undefined;
 	return { workshopId: o.workshopId as string, workshopTitle: o.workshopTitle as string, sessionKey: o.sessionKey as string, noteId: o.noteId as string };
 }
+
+function readProxy(v: unknown): Note['proxy'] {
+	if (typeof v !== 'object' || v === null) return undefined;
+	const name = (v as Record<string, unknown>).name;
+	return typeof name === 'string' && name ? { name } : {};
+}
+
+/** Optional text of a proxy's name: trimmed, at most 80 characters, empty means none. */
+export const PROXY_NAME_MAX = 80;
 
 export const NOTE_TEXT_MAX = 500;
 export const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green', 'orange'] as const;
@@ -69,6 +94,8 @@ export function readNote(id: string, m: Y.Map<unknown>): Note | null {
 	const num = (k: string) => (typeof m.get(k) === 'number' ? (m.get(k) as number) : 0);
 	const color = m.get('color');
 	const origin = readOrigin(m.get('origin'));
+	const proxy = readProxy(m.get('proxy'));
+	const ref = (k: string) => (typeof m.get(k) === 'string' && m.get(k) !== '' ? { [k]: m.get(k) as string } : {});
 	return {
 		id,
 		text,
@@ -80,7 +107,10 @@ export function readNote(id: string, m: Y.Map<unknown>): Note | null {
 		...(m.get('anonymous') === true ? { anonymous: true } : {}),
 		createdAt: num('createdAt'),
 		updatedAt: num('updatedAt'),
-		...(origin ? { origin } : {})
+		...(origin ? { origin } : {}),
+		...ref('clusterId'),
+		...ref('sectionId'),
+		...(proxy ? { proxy } : {})
 	};
 }
 
@@ -107,17 +137,14 @@ export function insertNote(doc: Y.Doc, note: Note, origin?: unknown): void {
 	}, origin);
 }
 
-export function updateNote(
-	doc: Y.Doc,
-	id: string,
-	patch: Partial<Pick<Note, 'text' | 'x' | 'y' | 'color'>>,
-	now: number,
-	origin?: unknown
-): boolean {
+export function updateNote(doc: Y.Doc, id: string, patch: NotePatch, now: number, origin?: unknown): boolean {
 	const m = notesOf(doc).get(id);
 	if (!m) return false;
 	doc.transact(() => {
-		for (const [k, v] of Object.entries(patch)) if (v !== undefined) m.set(k, v);
+		for (const [k, v] of Object.entries(patch)) {
+			if (v === null) m.delete(k);
+			else if (v !== undefined) m.set(k, v);
+		}
 		m.set('updatedAt', now);
 	}, origin);
 	return true;
