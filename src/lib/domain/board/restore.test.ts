@@ -2,6 +2,11 @@ import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
 import { insertNote, readNotes, removeNote, updateNote } from './notes.ts';
 import { boardContent, restoreBoard, sameValue } from './restore.ts';
+import { assignNotes, createCluster, dissolveCluster, updateCluster } from './clusters.ts';
+import { addPersonaItem, createPersona, linkNote, removePersona, setPersonaField } from './personas.ts';
+import { ensureScale, placeMarker } from './positioning.ts';
+import { createSection, removeSection } from './sections.ts';
+import { boardProblems, readBoard } from './board.ts';
 import { aNote } from '../../../../test/helpers/notes.ts';
 
 /** A copy of `doc` as a saved version holds it: the encoded state, loaded into a fresh document. */
@@ -88,6 +93,37 @@ describe('restoreBoard', () => {
 		// A map the version did not have is emptied, not left behind.
 		expect(doc.getMap('sections').size).toBe(0);
 		expect(boardContent(doc)).toBe(boardContent(version));
+	});
+
+	test('the whole board model comes back: clusters, personas with their lists, scales and sections', () => {
+		const { server, client } = linked();
+		insertNote(server, aNote('n1'));
+		insertNote(server, aNote('n2', { createdAt: 2 }));
+		createCluster(server, { id: 'c1', label: 'Accueil', now: 1 });
+		assignNotes(server, ['n1', 'n2'], 'c1', 2);
+		createPersona(server, 'p1', 1, 'Mme Durand');
+		addPersonaItem(server, 'p1', 'needs', { id: 'i1', text: 'Être rappelée', authorId: 'f', at: 1 });
+		linkNote(server, 'p1', 'n1', true);
+		ensureScale(server, 's1', { leftPole: 'idéale', rightPole: 'chaotique' }, 1);
+		placeMarker(server, 's1', { participantId: 'u1', category: 'usager', value: 30, at: 1 });
+		createSection(server, { id: 'z1', title: 'Constats', x: 0, y: 0, width: 400, height: 300 });
+		const version = saved(server);
+		const expected = readBoard(version);
+
+		updateCluster(client, 'c1', { label: 'Accueil et orientation' });
+		dissolveCluster(client, 'c1', 3);
+		setPersonaField(client, 'p1', 'name', 'M. Martin');
+		removePersona(client, 'p1');
+		placeMarker(client, 's1', { participantId: 'u1', category: 'usager', value: 90, at: 2 });
+		removeSection(client, 'z1');
+		createPersona(client, 'p2', 2, 'Nouveau');
+
+		restoreBoard(server, version);
+		expect(readBoard(server)).toEqual(expected);
+		expect(readBoard(client)).toEqual(expected);
+		expect(boardProblems(readBoard(client))).toEqual([]);
+		// The restored persona is whole again: its lists can take new items.
+		expect(addPersonaItem(client, 'p1', 'needs', { id: 'i2', text: 'Un seul interlocuteur', authorId: 'f', at: 3 })).toBe(true);
 	});
 
 	test('restoring into a fresh document rebuilds the board; restoring an empty board clears it', () => {
