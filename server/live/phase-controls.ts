@@ -2,6 +2,7 @@ import { CommandError } from '../../src/lib/protocol/errors.ts';
 import { back, extend, pause, resume, skip, start, type TimerResult } from '../../src/lib/domain/agenda/timer.ts';
 import { control, type CommandDeps, type ControlChange, type ControlContext, type ControlOutcome } from './command.ts';
 import { revealWaiting } from './reveal.ts';
+import { prepareScale } from './marker-place.ts';
 import { versionAtPhaseEnd } from './versions.ts';
 import type { CommandName, ControlResult } from '../../src/lib/protocol/live.ts';
 
@@ -26,25 +27,26 @@ function clockChange<N extends CommandName>(ctx: ControlContext<N>, result: Time
 	};
 }
 
-const ms = (ctx: ControlContext<CommandName>) => ctx.now.getTime();
-
 /**
- * Leaving a silent phase reveals what was written in it (nothing stays hidden by accident);
- * then the board as the phase left it is saved as a version, revealed notes included.
+ * After a phase change: reveal what the silent phase held, and have a positioning phase's scale
+ * ready; then save the board as the phase left it (revealed notes included) as a version.
  */
-async function leavePhase(deps: CommandDeps, workshopId: string, change: ControlChange): Promise<void> {
-	try {
-		await revealWaiting(deps, workshopId);
-	} finally {
-		await versionAtPhaseEnd(deps, workshopId, change);
-	}
+async function phaseChanged(deps: CommandDeps, workshopId: string, change: ControlChange): Promise<void> {
+	const done: PromiseSettledResult<unknown>[] = await Promise.allSettled([revealWaiting(deps, workshopId), prepareScale(deps, workshopId)]);
+	done.push(...(await Promise.allSettled([versionAtPhaseEnd(deps, workshopId, change)])));
+	const failed = done.find((d) => d.status === 'rejected');
+	if (failed) throw failed.reason;
 }
 
-export const phaseStart = control('phase.start', (ctx) => clockChange(ctx, start(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.start'), leavePhase);
+const ms = (ctx: ControlContext<CommandName>) => ctx.now.getTime();
+
+// Leaving a silent phase reveals what was written in it: nothing stays hidden by accident.
+// Entering a positioning phase makes its scale. The phase left is saved as a version.
+export const phaseStart = control('phase.start', (ctx) => clockChange(ctx, start(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.start'), phaseChanged);
 export const phasePause = control('phase.pause', (ctx) => clockChange(ctx, pause(ctx.clock.timer, ms(ctx)), 'phase.pause'));
 export const phaseResume = control('phase.resume', (ctx) => clockChange(ctx, resume(ctx.clock.timer, ms(ctx)), 'phase.resume'));
 export const phaseExtend = control('phase.extend', (ctx) =>
 	clockChange(ctx, extend(ctx.clock.timer, ctx.input.minutes, ms(ctx)), 'phase.extend', { minutes: ctx.input.minutes })
 );
-export const phaseSkip = control('phase.skip', (ctx) => clockChange(ctx, skip(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.skip'), leavePhase);
-export const phaseBack = control('phase.back', (ctx) => clockChange(ctx, back(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.back'), leavePhase);
+export const phaseSkip = control('phase.skip', (ctx) => clockChange(ctx, skip(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.skip'), phaseChanged);
+export const phaseBack = control('phase.back', (ctx) => clockChange(ctx, back(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.back'), phaseChanged);

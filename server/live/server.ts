@@ -12,8 +12,10 @@ import { noteCluster, noteDelete, noteEdit, noteMove } from './own-notes.ts';
 import { phaseBack, phaseExtend, phasePause, phaseResume, phaseSkip, phaseStart } from './phase-controls.ts';
 import { agendaSave, boardLock, phaseReveal, roomAttention } from './room-controls.ts';
 import { versionList, versionRestore } from './versions.ts';
+import { markerPlace } from './marker-place.ts';
 import { facilitatorsRoom, workshopRoom, type Notifier } from './notifier.ts';
 import { readWorkshopState } from './workshop-state.ts';
+import { clustersSuggest } from './clusters-suggest.ts';
 import { hiddenNotesOf } from '../db/repositories/hidden-notes.ts';
 import { RateLimiter } from '../rate-limiter.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
@@ -37,6 +39,8 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'board.lock': boardLock,
 	'room.attention': roomAttention,
 	'agenda.save': agendaSave,
+	'clusters.suggest': clustersSuggest,
+	'marker.place': markerPlace,
 	'version.list': versionList,
 	'version.restore': versionRestore
 };

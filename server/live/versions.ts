@@ -7,8 +7,7 @@ import { listVersions, readVersion } from '../db/repositories/board-versions.ts'
 import { logEvent } from '../db/repositories/agenda.ts';
 import { currentPhase } from '../sync/version-keeper.ts';
 import type { Actor } from '../auth/actor.ts';
-import { command, type CommandDeps, type ControlChange } from './command.ts';
-import { query } from './query.ts';
+import { command, query, type CommandDeps, type ControlChange } from './command.ts';
 
 /**
  * Version history: the board is saved when a phase ends (here), while it changes and when it

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NOTE_TEXT_MAX } from '../domain/board/notes.ts';
+import { SCALE_MAX, SCALE_MIN } from '../domain/board/positioning.ts';
 import { agendaSchema } from '../domain/agenda/phase-schema.ts';
 import { COMMAND_ID_PATTERN, type CommandName } from './live.ts';
 
@@ -30,6 +31,8 @@ export const liveSchemas = {
 	'board.lock': z.strictObject({ commandId, locked: z.boolean() }),
 	'room.attention': z.strictObject({ commandId }),
 	'agenda.save': z.strictObject({ commandId, phases: agendaSchema }),
+	'clusters.suggest': z.strictObject({ commandId }),
+	'marker.place': z.strictObject({ commandId, value: z.number().finite().min(SCALE_MIN).max(SCALE_MAX) }),
 	'version.list': z.strictObject({ commandId }),
 	'version.restore': z.strictObject({ commandId, versionId: z.string().min(1).max(64) })
 } satisfies Record<CommandName, z.ZodType>;

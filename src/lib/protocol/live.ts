@@ -1,6 +1,7 @@
 import type { ErrorBody } from './errors.ts';
 import type { Phase } from '../domain/agenda/phase.ts';
 import type { TimerState } from '../domain/agenda/timer.ts';
+import type { SuggestedCluster } from '../domain/clustering/suggest.ts';
 import type { BoardVersionView } from '../domain/board/versions.ts';
 
 /**
@@ -58,6 +59,17 @@ export interface NoteClusterInput {
 	clusterId: string | null;
 }
 
+/** A participant places (or moves) their one marker on the current positioning phase's scale. */
+export interface MarkerPlaceInput {
+	commandId: string;
+	/** 0 at the left pole, 100 at the right one. */
+	value: number;
+}
+export interface MarkerPlaceResult {
+	scaleId: string;
+	value: number;
+}
+
 /** Version history (facilitators): restore a saved version of the board. */
 export interface VersionRestoreInput {
 	commandId: string;
@@ -86,6 +98,9 @@ export interface LiveCommands {
 	'board.lock': { input: ControlInput & { locked: boolean }; result: ControlResult };
 	'room.attention': { input: ControlInput; result: ControlResult };
 	'agenda.save': { input: ControlInput & { phases: Phase[] }; result: ControlResult };
+	/** Clusters proposed from the notes' text; changes nothing (the facilitator accepts on the board). */
+	'clusters.suggest': { input: ControlInput; result: { groups: SuggestedCluster[] } };
+	'marker.place': { input: MarkerPlaceInput; result: MarkerPlaceResult };
 	'version.list': { input: ControlInput; result: BoardVersionView[] };
 	'version.restore': { input: VersionRestoreInput; result: VersionRestoreResult };
 }
