@@ -37,7 +37,12 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 	const db = await openDatabase(config);
 	log.info({ engine: db.engine, dataDir: db.engine === 'pglite' ? config.dataDir : undefined }, 'database ready');
 	const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log) : null;
-	const rooms = new Rooms(db, { commitWindowMs: config.commitWindowMs, compactEvery: config.compactEvery }, log, fanout);
+	const rooms = new Rooms(
+		db,
+		{ commitWindowMs: config.commitWindowMs, compactEvery: config.compactEvery, versionEveryMs: config.versionEveryMs },
+		log,
+		fanout
+	);
 	const services: Services = { config, db, log, connections: null };
 	registerServices(services);
 	const retention = startRetention(db, config, log);
@@ -97,6 +102,8 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 			sync?.close();
 			await new Promise<void>((r) => (io ? io.close(() => r()) : r()));
 			await rooms.flushAll();
+			// Once the edits are stored: changes not yet in a version become one, as when a board leaves memory.
+			for (const room of await rooms.loaded()) await rooms.versions.beforeUnload(room);
 			await fanout?.close();
 			closeAdapter?.();
 			for (const room of await rooms.loaded()) await room.log.compactNow().catch(() => {});

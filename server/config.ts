@@ -13,6 +13,8 @@ export interface Config {
 	commitWindowMs: number;
 	/** Compact the update log into a snapshot after this many stored batches. */
 	compactEvery: number;
+	/** While a board changes, a version of it is saved this often (ms); also on each phase change. */
+	versionEveryMs: number;
 	/** Largest sync or live message accepted, in bytes. */
 	maxMessageBytes: number;
 	secureCookies: boolean;
@@ -35,6 +37,14 @@ function int(value: string | undefined, fallback: number, name: string, min = 0)
 	return n;
 }
 
+/** Minutes, fractions allowed (a test saves versions every few seconds). */
+function minutes(value: string | undefined, fallback: number, name: string): number {
+	if (value === undefined || value === '') return fallback * 60_000;
+	const n = Number(value);
+	if (!Number.isFinite(n) || n < 0.01) throw new Error(`${name} must be a number of minutes ≥ 0.01, got "${value}"`);
+	return Math.round(n * 60_000);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const origin = env.ORIGIN?.replace(/\/$/, '') || null;
 	return {
@@ -46,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		dataDir: resolve(env.CONCERTO_DATA_DIR || 'data'),
 		commitWindowMs: int(env.CONCERTO_COMMIT_WINDOW_MS, 20, 'CONCERTO_COMMIT_WINDOW_MS'),
 		compactEvery: int(env.CONCERTO_COMPACT_EVERY, 200, 'CONCERTO_COMPACT_EVERY', 1),
+		versionEveryMs: minutes(env.CONCERTO_VERSION_EVERY_MINUTES, 10, 'CONCERTO_VERSION_EVERY_MINUTES'),
 		maxMessageBytes: int(env.CONCERTO_MAX_MESSAGE_BYTES, 1024 * 1024, 'CONCERTO_MAX_MESSAGE_BYTES', 1024),
 		secureCookies: env.CONCERTO_SECURE_COOKIES
 			? env.CONCERTO_SECURE_COOKIES === 'true'

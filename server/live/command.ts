@@ -176,6 +176,13 @@ export interface ControlOutcome<R> {
 	log: { action: string; detail?: Record<string, unknown> };
 }
 
+/** What a committed control changed, for its follow-up: the clock before and after, and the agenda. */
+export interface ControlChange {
+	before: Clock;
+	after: Clock;
+	agenda: AgendaPhase[];
+}
+
 /**
  * A facilitator's control of the room (clock, lock, agenda): the workshop's row is locked
  * for the transaction, so two facilitators clicking at once — on any instance — apply one
@@ -185,12 +192,12 @@ export interface ControlOutcome<R> {
 export function control<N extends CommandName>(
 	name: N,
 	handler: (ctx: ControlContext<N>) => ControlOutcome<Result<N>> | Promise<ControlOutcome<Result<N>>>,
-	after?: (deps: CommandDeps, workshopId: string) => Promise<unknown>
+	after?: (deps: CommandDeps, workshopId: string, change: ControlChange) => Promise<unknown>
 ): Runner {
 	return once(name, async (deps, actor, workshopId, input) => {
 		if (!can(actor.role, 'workshop.manage')) throw new CommandError('forbidden', 'only a facilitator of this workshop can do this');
 		const now = new Date();
-		const value = await deps.db.transaction(async (tx) => {
+		const [value, change] = await deps.db.transaction(async (tx) => {
 			await ensureClock(tx, workshopId);
 			const clock = await readClock(tx, workshopId, true);
 			const agenda = await readAgenda(tx, workshopId);
@@ -217,12 +224,12 @@ export function control<N extends CommandName>(
 				detail: outcome.log.detail ?? {}
 			});
 			await recordCommand(tx, { workshopId, commandId: input.commandId, actorId: actor.id, result: outcome.value });
-			return outcome.value;
+			return [outcome.value, { before: clock, after: outcome.clock ?? clock, agenda }] as const;
 		});
 		// The change is committed: a failing follow-up (writing revealed notes) is logged, and what
 		// it left undone stays visible (hidden notes still counted) for the facilitator to redo.
 		if (after)
-			await after(deps, workshopId).catch((e: Error) =>
+			await after(deps, workshopId, change).catch((e: Error) =>
 				deps.log.error({ command: name, workshopId, err: e.message }, 'command follow-up failed')
 			);
 		deps.notify.state(workshopId);

@@ -14,3 +14,5 @@ export interface Notifier {
 export const silentNotifier: Notifier = { state() {}, hiddenNotes() {}, attention() {} };
 
 export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
+/** Facilitators' sockets of a workshop (version history pushes). */
+export const facilitatorsRoom = (workshopId: string) => `facilitators:${workshopId}`;

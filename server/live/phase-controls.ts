@@ -1,8 +1,9 @@
 import { CommandError } from '../../src/lib/protocol/errors.ts';
 import { back, extend, pause, resume, skip, start, type TimerResult } from '../../src/lib/domain/agenda/timer.ts';
-import { control, type CommandDeps, type ControlContext, type ControlOutcome } from './command.ts';
+import { control, type CommandDeps, type ControlChange, type ControlContext, type ControlOutcome } from './command.ts';
 import { revealWaiting } from './reveal.ts';
 import { prepareScale } from './marker-place.ts';
+import { versionAtPhaseEnd } from './versions.ts';
 import type { CommandName, ControlResult } from '../../src/lib/protocol/live.ts';
 
 const MESSAGES = {
@@ -26,9 +27,13 @@ function clockChange<N extends CommandName>(ctx: ControlContext<N>, result: Time
 	};
 }
 
-/** After a phase change: reveal what the silent phase held, and have a positioning phase's scale ready. */
-async function phaseChanged(deps: CommandDeps, workshopId: string): Promise<void> {
-	const done = await Promise.allSettled([revealWaiting(deps, workshopId), prepareScale(deps, workshopId)]);
+/**
+ * After a phase change: reveal what the silent phase held, and have a positioning phase's scale
+ * ready; then save the board as the phase left it (revealed notes included) as a version.
+ */
+async function phaseChanged(deps: CommandDeps, workshopId: string, change: ControlChange): Promise<void> {
+	const done: PromiseSettledResult<unknown>[] = await Promise.allSettled([revealWaiting(deps, workshopId), prepareScale(deps, workshopId)]);
+	done.push(...(await Promise.allSettled([versionAtPhaseEnd(deps, workshopId, change)])));
 	const failed = done.find((d) => d.status === 'rejected');
 	if (failed) throw failed.reason;
 }
@@ -36,7 +41,7 @@ async function phaseChanged(deps: CommandDeps, workshopId: string): Promise<void
 const ms = (ctx: ControlContext<CommandName>) => ctx.now.getTime();
 
 // Leaving a silent phase reveals what was written in it: nothing stays hidden by accident.
-// Entering a positioning phase makes its scale.
+// Entering a positioning phase makes its scale. The phase left is saved as a version.
 export const phaseStart = control('phase.start', (ctx) => clockChange(ctx, start(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.start'), phaseChanged);
 export const phasePause = control('phase.pause', (ctx) => clockChange(ctx, pause(ctx.clock.timer, ms(ctx)), 'phase.pause'));
 export const phaseResume = control('phase.resume', (ctx) => clockChange(ctx, resume(ctx.clock.timer, ms(ctx)), 'phase.resume'));

@@ -11,9 +11,10 @@ import { noteAdd } from './note-add.ts';
 import { noteCluster, noteDelete, noteEdit, noteMove } from './own-notes.ts';
 import { phaseBack, phaseExtend, phasePause, phaseResume, phaseSkip, phaseStart } from './phase-controls.ts';
 import { agendaSave, boardLock, phaseReveal, roomAttention } from './room-controls.ts';
+import { versionList, versionRestore } from './versions.ts';
 import { markerPlace } from './marker-place.ts';
 import { personaCreate, personaField, personaItemAdd, personaItemRemove, personaLink } from './persona-commands.ts';
-import { workshopRoom, type Notifier } from './notifier.ts';
+import { facilitatorsRoom, workshopRoom, type Notifier } from './notifier.ts';
 import { readWorkshopState } from './workshop-state.ts';
 import { clustersSuggest } from './clusters-suggest.ts';
 import { hiddenNotesOf } from '../db/repositories/hidden-notes.ts';
@@ -45,7 +46,9 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'persona.field': personaField,
 	'persona.item.add': personaItemAdd,
 	'persona.item.remove': personaItemRemove,
-	'persona.link': personaLink
+	'persona.link': personaLink,
+	'version.list': versionList,
+	'version.restore': versionRestore
 };
 
 interface SocketData {
@@ -89,6 +92,8 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 		attention: (workshopId) => void io.to(workshopRoom(workshopId)).emit('room.attention', { at: Date.now() })
 	};
 	const deps: CommandDeps = { ...base, notify };
+	// A version saved here (phase end, periodic, restore) refreshes the facilitators' history lists.
+	base.rooms.versions.onSaved((workshopId) => io.to(facilitatorsRoom(workshopId)).emit('versions.changed', { at: Date.now() }));
 
 	const commandLimiter = new RateLimiter(perSecond(config.liveCommandsPerSecond));
 	const noteLimiter = new RateLimiter(perMinute(config.notesPerMinute));
@@ -119,7 +124,11 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 		const { actor, workshopId } = socket.data as SocketData;
 		// Per-actor rooms let a form action end this socket on any instance (removal, new role),
 		// and carry an author's hidden notes to their own screens only.
-		void socket.join([workshopRoom(workshopId), actor.kind === 'observer' ? observersRoom(workshopId) : actorRoom(workshopId, actor.id)]);
+		void socket.join([
+			workshopRoom(workshopId),
+			actor.kind === 'observer' ? observersRoom(workshopId) : actorRoom(workshopId, actor.id),
+			...(can(actor.role, 'workshop.manage') ? [facilitatorsRoom(workshopId)] : [])
+		]);
 		// A late joiner or a reconnecting phone gets the agenda and clock at once, and its own hidden notes.
 		void push('state', workshopId, async () => {
 			socket.emit('workshop.state', await readWorkshopState(db, workshopId));

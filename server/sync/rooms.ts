@@ -5,6 +5,12 @@ import { loadDoc } from '../db/repositories/yjs-log.ts';
 import { Room } from './room.ts';
 import { UpdateLog, type UpdateLogOptions } from './update-log.ts';
 import type { RedisFanout } from './fanout.ts';
+import { VersionKeeper } from './version-keeper.ts';
+
+export interface RoomsOptions extends UpdateLogOptions {
+	/** A changing board is saved as a version this often (ms); 10 minutes when not given. */
+	versionEveryMs?: number;
+}
 
 /**
  * The loaded documents of this process. A document is loaded from snapshot + log on first
@@ -13,13 +19,17 @@ import type { RedisFanout } from './fanout.ts';
  */
 export class Rooms {
 	private readonly rooms = new Map<string, Promise<Room>>();
+	/** Versions of the boards held here (version history). */
+	readonly versions: VersionKeeper;
 
 	constructor(
 		private readonly db: Db,
-		private readonly options: UpdateLogOptions,
+		private readonly options: RoomsOptions,
 		private readonly log: Log,
 		private readonly fanout: RedisFanout | null = null
-	) {}
+	) {
+		this.versions = new VersionKeeper(db, options.versionEveryMs ?? 10 * 60_000, log);
+	}
 
 	get size(): number {
 		return this.rooms.size;
@@ -63,11 +73,13 @@ export class Rooms {
 		const room = new Room(workshopId, doc, this.fanout);
 		room.log = new UpdateLog(this.db, workshopId, doc, this.options, this.log, stored.lastSeq, stored.updates.length);
 		await this.fanout?.join(room);
+		this.versions.watch(room);
 		return room;
 	}
 
 	private async unloadIfUnused(room: Room): Promise<void> {
 		try {
+			await this.versions.beforeUnload(room);
 			await room.log.compactNow();
 		} catch (e) {
 			this.log.warn({ workshopId: room.workshopId, err: (e as Error).message }, 'saving on unload failed; kept in memory');
@@ -76,6 +88,7 @@ export class Rooms {
 		if (room.refs > 0 || !room.log.idle) return;
 		this.rooms.delete(room.workshopId);
 		this.fanout?.leave(room);
+		this.versions.forget(room);
 		room.destroy();
 	}
 }

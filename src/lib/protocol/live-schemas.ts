@@ -43,5 +43,7 @@ export const liveSchemas = {
 	'persona.field': z.strictObject({ commandId, personaId, field: z.enum(PERSONA_TEXT_FIELDS), value: personaValue }),
 	'persona.item.add': z.strictObject({ commandId, personaId, list: z.enum(PERSONA_LISTS), text: personaItemText }),
 	'persona.item.remove': z.strictObject({ commandId, personaId, list: z.enum(PERSONA_LISTS), itemId: noteId }),
-	'persona.link': z.strictObject({ commandId, personaId, noteId, linked: z.boolean() })
+	'persona.link': z.strictObject({ commandId, personaId, noteId, linked: z.boolean() }),
+	'version.list': z.strictObject({ commandId }),
+	'version.restore': z.strictObject({ commandId, versionId: z.string().min(1).max(64) })
 } satisfies Record<CommandName, z.ZodType>;

@@ -3,6 +3,7 @@ import type { Phase } from '../domain/agenda/phase.ts';
 import type { TimerState } from '../domain/agenda/timer.ts';
 import type { SuggestedCluster } from '../domain/clustering/suggest.ts';
 import type { PersonaList, PersonaTextField } from '../domain/board/personas.ts';
+import type { BoardVersionView } from '../domain/board/versions.ts';
 
 /**
  * The live channel (socket.io, path `/live`). The client connects with
@@ -103,6 +104,18 @@ export interface PersonaLinkInput {
 	linked: boolean;
 }
 
+/** Version history (facilitators): restore a saved version of the board. */
+export interface VersionRestoreInput {
+	commandId: string;
+	versionId: string;
+}
+export interface VersionRestoreResult {
+	/** The version now on the board. */
+	versionId: string;
+	/** The board as it was just before: restoring this one undoes the restore. */
+	undoVersionId: string;
+}
+
 export interface LiveCommands {
 	'note.add': { input: NoteAddInput; result: NoteAddResult };
 	'note.edit': { input: NoteEditInput; result: { noteId: string } };
@@ -127,6 +140,8 @@ export interface LiveCommands {
 	'persona.item.add': { input: PersonaItemAddInput; result: { personaId: string; itemId: string } };
 	'persona.item.remove': { input: PersonaItemRemoveInput; result: { personaId: string; itemId: string } };
 	'persona.link': { input: PersonaLinkInput; result: { personaId: string; noteId: string } };
+	'version.list': { input: ControlInput; result: BoardVersionView[] };
+	'version.restore': { input: VersionRestoreInput; result: VersionRestoreResult };
 }
 export type CommandName = keyof LiveCommands;
 
@@ -164,6 +179,8 @@ export interface LiveEvents {
 	/** "Everyone look here": the facilitator wants every screen's attention. */
 	'room.attention': { at: number };
 	'notes.hidden': HiddenNote[];
+	/** A version of the board was saved (to facilitators only): their history list is out of date. */
+	'versions.changed': { at: number };
 }
 
 /** Sent by the server to a socket whose handshake it refused (socket.io `connect_error` data). */
