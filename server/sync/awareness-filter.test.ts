@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { filterAwarenessUpdate, personKey } from './awareness-filter.ts';
+import { filterAwarenessUpdate } from './awareness-filter.ts';
 
-const identity = { id: personKey('salt', 'participant-1'), name: 'Fatou', category: 'usager', role: 'participant' };
+const identity = { id: 'participant-1', name: 'Fatou', category: 'usager', role: 'participant' };
 
 /** An awareness update as a y-websocket client would send it. */
 function updateFrom(clientId: number, state: Record<string, unknown>): Uint8Array {
@@ -35,14 +35,5 @@ describe('awareness filter', () => {
 
 	test("drops entries for another connection's client id", () => {
 		expect(filterAwarenessUpdate(updateFrom(8, {}), 7, identity)).toBeNull();
-	});
-});
-
-describe('person key', () => {
-	test('is the same for one person in one room and differs between people and rooms', () => {
-		const key = personKey('room-salt', 'p1');
-		expect(personKey('room-salt', 'p1')).toBe(key);
-		expect(personKey('room-salt', 'p2')).not.toBe(key);
-		expect(personKey('other-salt', 'p1')).not.toBe(key);
 	});
 });

@@ -1,10 +1,12 @@
-import { createHash } from 'node:crypto';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
 /** The identity the server stamps on a connection's awareness state, from its session. */
 export interface AwarenessIdentity {
-	/** One person's key in this room (see `personKey`): their tabs and devices share it. */
+	/**
+	 * The actor's id (participant, facilitator or observer session), so presence counts a person
+	 * once across tabs; the page knows its own from its session. Shared within the workshop only.
+	 */
 	id: string;
 	name: string;
 	category: string;
@@ -47,14 +49,4 @@ export function filterAwarenessUpdate(
 		encoding.writeVarString(encoder, k.state);
 	}
 	return { update: encoding.toUint8Array(encoder), clientId: kept[0].clientId };
-}
-
-/**
- * A stable, opaque key for one person in one loaded room, so presence counts a person once
- * however many tabs they have open. Not the actor id itself: note authors' ids are in the
- * document, and pairing them with the names in awareness would unmask who wrote what. The
- * salt is the room's own (random, in memory), so the key cannot be recomputed by a client.
- */
-export function personKey(salt: string, actorId: string): string {
-	return createHash('sha256').update(salt).update('\0').update(actorId).digest('base64url').slice(0, 16);
 }

@@ -6,7 +6,7 @@ import type { WebSocket, RawData } from 'ws';
 import type { Log } from '../log.ts';
 import type { Actor } from '../auth/actor.ts';
 import { awarenessMessage, send, syncMessage, type Room } from './room.ts';
-import { filterAwarenessUpdate, personKey } from './awareness-filter.ts';
+import { filterAwarenessUpdate } from './awareness-filter.ts';
 import { CLOSE, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from './message-types.ts';
 
 export interface ConnectionOptions {
@@ -25,7 +25,7 @@ export interface ConnectionOptions {
  */
 export function serveConnection(ws: WebSocket, room: Room, options: ConnectionOptions, onClose: () => void): void {
 	const { readOnly, actor, log } = options;
-	const identity = { id: personKey(room.presenceSalt, actor.id), name: actor.displayName, category: actor.category, role: actor.role };
+	const identity = { id: actor.id, name: actor.displayName, category: actor.category, role: actor.role };
 	let ownClientId: number | null = null;
 	let alive = true;
 	room.conns.add(ws);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -22,8 +21,6 @@ export class Room {
 	/** Holders: sync connections and live commands in progress. */
 	refs = 0;
 	log!: UpdateLog;
-	/** Salts the person keys stamped on awareness (see `personKey`); never leaves the process. */
-	readonly presenceSalt = randomBytes(16).toString('hex');
 
 	constructor(
 		readonly workshopId: string,

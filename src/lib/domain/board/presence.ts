@@ -12,7 +12,7 @@ export type Focus = { kind: 'area'; x: number; y: number; width: number; height:
 
 /** The identity the server stamps on each state (see server/sync/awareness-filter.ts). */
 export interface PresenceUser {
-	/** One person's opaque key in this workshop room: shared by their tabs and devices. */
+	/** The actor's id (participant, facilitator, observer session): shared by a person's tabs. */
 	id: string;
 	name: string;
 	/** A participant's or editor's category, else `facilitator` or `observer`. */
@@ -129,25 +129,24 @@ export function withSelf(states: AwarenessStates, ownClientId: number, self: Pre
 
 /**
  * Who is here, by category: one person counts once however many tabs or devices they have
- * (same `user.id`); each screen counts once. States without a stamped user are not counted.
+ * (same `user.id`); each open screen counts once. States without a stamped user are not counted.
  */
 export function presenceByCategory(states: AwarenessStates): PresenceCounts {
 	const categories = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
 	const seen = new Set<string>();
 	let facilitators = 0;
 	let screens = 0;
-	for (const [clientId, raw] of states) {
+	for (const raw of states.values()) {
 		const state = record(raw);
 		const user = state && userOf(state);
 		if (!state || !user) continue;
+		// Every open screen counts (a projector tab shares its facilitator's session, and a
+		// screen's own tab cannot know its stamped id), so screens are counted per client.
 		if (isScreen(user, state)) {
-			// A facilitator's projector shares their session: each of its tabs is its own screen.
-			const key = user.role === 'observer' ? `o:${user.id}` : `s:${clientId}`;
-			if (!seen.has(key)) screens++;
-			seen.add(key);
+			screens++;
 			continue;
 		}
-		const key = `p:${user.id}`;
+		const key = user.id;
 		const counted = user.role === 'facilitator' || user.role === 'participant' || user.role === 'editor';
 		if (!counted || seen.has(key)) continue;
 		seen.add(key);
