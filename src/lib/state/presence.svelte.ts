@@ -1,3 +1,4 @@
+import { onMount } from 'svelte';
 import type { Awareness } from 'y-protocols/awareness';
 import {
 	cursorsOf,
@@ -150,4 +151,28 @@ export class Presence {
 		const was = this.leader;
 		if (!leader || !was || leader.clientId !== was.clientId || !sameFocus(leader.focus, was.focus)) this.leader = leader;
 	}
+}
+
+/**
+ * A page's Presence, made once its board is connected and destroyed with the page. Call it
+ * during component initialisation after `connectOnMount` (mount callbacks run in order, so the
+ * provider exists by then); `current` is null during SSR and before mount.
+ */
+export function presenceOnMount(board: { readonly awareness: Awareness | null }, self: PresenceUser, options: PresenceOptions = {}): { readonly current: Presence | null } {
+	let current = $state.raw<Presence | null>(null);
+	onMount(() => {
+		const awareness = board.awareness;
+		if (!awareness) return;
+		const presence = new Presence(awareness, self, options);
+		current = presence;
+		return () => {
+			presence.destroy();
+			current = null;
+		};
+	});
+	return {
+		get current() {
+			return current;
+		}
+	};
 }
