@@ -88,7 +88,8 @@ export class Presence {
 		if (focus) this.#focus = focus;
 		this.leading = focus !== null;
 		if (!focus) return this.#send({ lead: null }, true);
-		const current = (this.#awareness.getLocalState() as PresenceState | null)?.lead ?? null;
+		// What will be on the wire once the pending fields leave, not what left last time.
+		const current = 'lead' in this.#pending ? this.#pending.lead : (this.#awareness.getLocalState() as PresenceState | null)?.lead;
 		if (current && sameFocus(current.focus, focus)) return;
 		this.#send({ lead: { focus, at: Date.now() } }, false);
 	}
