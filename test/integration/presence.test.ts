@@ -33,7 +33,7 @@ beforeAll(async () => {
 	const page = await (await peopleAction(server.url, workshopId, 'observer', {}, facilitatorCookie)).text();
 	const opened = await fetch(`${server.url}${/\/o\/[a-z2-7]+/.exec(page)?.[0]}`, { redirect: 'manual' });
 	observerCookie = cookieFrom(opened, /^concerto_o_/);
-});
+}, 120_000); // joins and an observer link on a shared 2-core machine can outlast the default hook timeout
 afterAll(async () => {
 	for (const c of open) c.destroy();
 	await server?.kill();
@@ -92,7 +92,7 @@ describe('presence over awareness', () => {
 		chloe = await connect(people.chloe.cookie, people.chloe.self);
 		projector = await connect(facilitatorCookie, { ...facilitatorSelf }, true);
 		observer = await connect(observerCookie, { id: 'me', name: '', category: 'observer', role: 'observer' });
-	});
+	}, 120_000);
 
 	test('every client counts people by their server-stamped category, one person once across tabs, screens apart', async () => {
 		// Chloé's client lies about who she is: the server overwrites `user` on what it relays.
