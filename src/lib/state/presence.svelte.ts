@@ -1,4 +1,4 @@
-import { onMount } from 'svelte';
+import { getContext, onMount, setContext } from 'svelte';
 import type { Awareness } from 'y-protocols/awareness';
 import {
 	cursorsOf,
@@ -176,4 +176,20 @@ export function presenceOnMount(board: { readonly awareness: Awareness | null },
 			return current;
 		}
 	};
+}
+
+export type PresenceHolder = ReturnType<typeof presenceOnMount>;
+
+const KEY = Symbol('concerto.presence');
+
+/** Shares a page's presence with the components of its board (the canvas sends the cursor). */
+export function setPresence(holder: PresenceHolder): PresenceHolder {
+	return setContext(KEY, holder);
+}
+
+/** The page's presence holder; its `current` is null until mounted. */
+export function getPresence(): PresenceHolder {
+	const holder = getContext<PresenceHolder | undefined>(KEY);
+	if (!holder) throw new Error('getPresence() outside a board with presence');
+	return holder;
 }
