@@ -9,8 +9,11 @@ import {
 	insertNote,
 	nextNotePosition,
 	notesOf,
-	readNote
+	readNote,
+	readNotes
 } from '../../src/lib/domain/board/notes.ts';
+import { sectionOfPhase } from '../../src/lib/domain/board/sections.ts';
+import { sectionSlot } from '../../src/lib/domain/board/layout.ts';
 import { readRoomRules } from '../db/repositories/agenda.ts';
 import { addHiddenNote, findHiddenNote } from '../db/repositories/hidden-notes.ts';
 import { command } from './command.ts';
@@ -53,8 +56,15 @@ export const noteAdd = command('note.add', async ({ input, actor, workshopId, ro
 		return { noteId, hidden: true };
 	}
 
+	// A note written during a phase that has its section on the board lands in that section.
+	const section = rules.phase ? sectionOfPhase(room.doc, rules.phase.id) : null;
+	const inSection = section ? readNotes(room.doc).filter((n) => n.sectionId === section.id).length : 0;
 	const at =
-		input.x !== undefined && input.y !== undefined ? clampPosition(input.x, input.y) : nextNotePosition(notesOf(room.doc).size);
+		input.x !== undefined && input.y !== undefined
+			? clampPosition(input.x, input.y)
+			: section
+				? clampPosition(sectionSlot(section, inSection).x, sectionSlot(section, inSection).y)
+				: nextNotePosition(notesOf(room.doc).size);
 	insertNote(
 		room.doc,
 		{
@@ -66,6 +76,7 @@ export const noteAdd = command('note.add', async ({ input, actor, workshopId, ro
 			authorId: gate.anonymous ? '' : actor.id,
 			authorCategory: actor.category,
 			anonymous: gate.anonymous || undefined,
+			...(section ? { sectionId: section.id } : {}),
 			createdAt: now.getTime(),
 			updatedAt: now.getTime()
 		},

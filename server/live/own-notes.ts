@@ -1,12 +1,13 @@
 import { CommandError } from '../../src/lib/protocol/errors.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
-import { noteGate } from '../../src/lib/domain/agenda/rules.ts';
+import { activityGate, noteGate } from '../../src/lib/domain/agenda/rules.ts';
+import { assignNotes, isLiveCluster } from '../../src/lib/domain/board/clusters.ts';
 import { NOTE_TEXT_MAX, clampPosition, cleanNoteText, notesOf, readNote, removeNote, updateNote } from '../../src/lib/domain/board/notes.ts';
 import { readRoomRules } from '../db/repositories/agenda.ts';
 import { findCommand } from '../db/repositories/live-commands.ts';
 import { command, type CommandContext } from './command.ts';
 
-type OwnNoteCommand = 'note.edit' | 'note.move' | 'note.delete';
+type OwnNoteCommand = 'note.edit' | 'note.move' | 'note.delete' | 'note.cluster';
 
 /**
  * Checks that the actor may change this note now: a facilitator any note; anyone else only
@@ -14,7 +15,7 @@ type OwnNoteCommand = 'note.edit' | 'note.move' | 'note.delete';
  * note-taking phase). An anonymous note names no author in the document: its author is the
  * one whose `note.add` made it (the note's id is that command's id).
  */
-async function ownNote(ctx: CommandContext<OwnNoteCommand>): Promise<void> {
+async function ownNote(ctx: CommandContext<OwnNoteCommand>, activity: 'notes' | 'clustering' = 'notes'): Promise<void> {
 	const { actor, workshopId, room, deps, input } = ctx;
 	const m = notesOf(room.doc).get(input.noteId);
 	const note = m ? readNote(input.noteId, m) : null;
@@ -23,7 +24,8 @@ async function ownNote(ctx: CommandContext<OwnNoteCommand>): Promise<void> {
 	if (!can(actor.role, 'note.add') || actor.category === 'observer') throw new CommandError('forbidden', 'your role cannot change notes');
 	const author = note.anonymous ? (await findCommand(deps.db, workshopId, input.noteId))?.actorId : note.authorId;
 	if (author !== actor.id) throw new CommandError('forbidden', 'only its author can change this note');
-	const gate = noteGate({ role: actor.role, category: actor.category, ...(await readRoomRules(deps.db, workshopId)) });
+	const rules = { role: actor.role, category: actor.category, ...(await readRoomRules(deps.db, workshopId)) };
+	const gate = activity === 'notes' ? noteGate(rules) : activityGate('clustering', rules);
 	if (!gate.ok) throw new CommandError(gate.code, gate.message);
 }
 
@@ -44,5 +46,14 @@ export const noteMove = command('note.move', async (ctx) => {
 export const noteDelete = command('note.delete', async (ctx) => {
 	await ownNote(ctx);
 	removeNote(ctx.room.doc, ctx.input.noteId, 'live');
+	return { noteId: ctx.input.noteId };
+});
+
+/** In a clustering phase, a participant puts their own note into a cluster (or takes it out). */
+export const noteCluster = command('note.cluster', async (ctx) => {
+	await ownNote(ctx, 'clustering');
+	const { clusterId } = ctx.input;
+	if (clusterId !== null && !isLiveCluster(ctx.room.doc, clusterId)) throw new CommandError('not_found', 'no such cluster');
+	assignNotes(ctx.room.doc, [ctx.input.noteId], clusterId, ctx.now.getTime(), 'live');
 	return { noteId: ctx.input.noteId };
 });

@@ -8,7 +8,7 @@ import { LIVE_PATH, type CommandName } from '../../src/lib/protocol/live.ts';
 import type { ErrorCode } from '../../src/lib/protocol/errors.ts';
 import type { CommandDeps, Runner } from './command.ts';
 import { noteAdd } from './note-add.ts';
-import { noteDelete, noteEdit, noteMove } from './own-notes.ts';
+import { noteCluster, noteDelete, noteEdit, noteMove } from './own-notes.ts';
 import { phaseBack, phaseExtend, phasePause, phaseResume, phaseSkip, phaseStart } from './phase-controls.ts';
 import { agendaSave, boardLock, phaseReveal, roomAttention } from './room-controls.ts';
 import { workshopRoom, type Notifier } from './notifier.ts';
@@ -25,6 +25,7 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'note.edit': noteEdit,
 	'note.move': noteMove,
 	'note.delete': noteDelete,
+	'note.cluster': noteCluster,
 	'phase.start': phaseStart,
 	'phase.pause': phasePause,
 	'phase.resume': phaseResume,

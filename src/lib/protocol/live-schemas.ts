@@ -19,6 +19,7 @@ export const liveSchemas = {
 	'note.edit': z.strictObject({ commandId, noteId, text: noteText }),
 	'note.move': z.strictObject({ commandId, noteId, x: coordinate, y: coordinate }),
 	'note.delete': z.strictObject({ commandId, noteId }),
+	'note.cluster': z.strictObject({ commandId, noteId, clusterId: z.string().min(1).max(64).nullable() }),
 	'phase.start': z.strictObject({ commandId }),
 	'phase.pause': z.strictObject({ commandId }),
 	'phase.resume': z.strictObject({ commandId }),

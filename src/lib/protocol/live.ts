@@ -50,11 +50,19 @@ export interface NoteDeleteInput {
 	noteId: string;
 }
 
+/** A participant puts their own note into a cluster (null: out of any), when the phase allows. */
+export interface NoteClusterInput {
+	commandId: string;
+	noteId: string;
+	clusterId: string | null;
+}
+
 export interface LiveCommands {
 	'note.add': { input: NoteAddInput; result: NoteAddResult };
 	'note.edit': { input: NoteEditInput; result: { noteId: string } };
 	'note.move': { input: NoteMoveInput; result: { noteId: string } };
 	'note.delete': { input: NoteDeleteInput; result: { noteId: string } };
+	'note.cluster': { input: NoteClusterInput; result: { noteId: string } };
 	'phase.start': { input: ControlInput; result: ControlResult };
 	'phase.pause': { input: ControlInput; result: ControlResult };
 	'phase.resume': { input: ControlInput; result: ControlResult };
