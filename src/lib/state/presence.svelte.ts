@@ -19,6 +19,11 @@ import {
 /** Cursors, drags and focus leave at most this often (about 20 a second). */
 const SEND_EVERY_MS = 50;
 
+/** Whole board units: sub-unit pans are not worth a message, and the wire stays short. */
+function roundArea(a: Extract<Focus, { kind: 'area' }>): Focus {
+	return { kind: 'area', x: Math.round(a.x), y: Math.round(a.y), width: Math.max(1, Math.round(a.width)), height: Math.max(1, Math.round(a.height)) };
+}
+
 const NOBODY: PresenceCounts = { total: 0, categories: { agent: 0, usager: 0, elu: 0, expert: 0, autre: 0 }, facilitators: 0, screens: 0 };
 
 export interface PresenceOptions {
@@ -85,6 +90,7 @@ export class Presence {
 	 */
 	lead(focus: Focus | null): void {
 		if (!this.#facilitator) return;
+		if (focus?.kind === 'area') focus = roundArea(focus);
 		if (focus) this.#focus = focus;
 		this.leading = focus !== null;
 		if (!focus) return this.#send({ lead: null }, true);

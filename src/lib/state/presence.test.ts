@@ -84,6 +84,18 @@ describe('Presence', () => {
 		expect(a.getLocalState()?.lead).toBeNull();
 	});
 
+	test('an area is sent in whole board units, and a sub-unit pan sends nothing', async () => {
+		const a = awareness();
+		const p = new Presence(a, facilitator);
+		p.lead({ kind: 'area', x: 10.4, y: 20.6, width: 799.7, height: 0.2 });
+		expect(a.getLocalState()?.lead?.focus).toEqual({ kind: 'area', x: 10, y: 21, width: 800, height: 1 });
+		await wait(60);
+		let updates = 0;
+		a.on('update', () => updates++);
+		p.focusChanged({ kind: 'area', x: 10.2, y: 20.9, width: 800.1, height: 0.4 });
+		expect(updates).toBe(0);
+	});
+
 	test('destroying a writer leaves no ghost cursor or lead behind', () => {
 		const a = awareness();
 		const p = new Presence(a, facilitator);

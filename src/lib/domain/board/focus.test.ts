@@ -4,7 +4,7 @@ import { insertNote, type Note } from './notes.ts';
 import { assignNotes, createCluster } from './clusters.ts';
 import { createPersona, linkNote } from './personas.ts';
 import { readBoard } from './board.ts';
-import { focusTargets, viewportArea } from './focus.ts';
+import { focusTargets } from './focus.ts';
 
 const note = (id: string, x: number, y: number): Note => ({
 	id,
@@ -48,17 +48,5 @@ describe('focusTargets', () => {
 		const board = sampleBoard();
 		expect(focusTargets({ kind: 'note', id: 'gone' }, board).noteIds).toEqual([]);
 		expect(focusTargets({ kind: 'cluster', id: 'gone' }, board)).toMatchObject({ noteIds: [], label: { text: '' } });
-	});
-});
-
-describe('viewportArea', () => {
-	test('turns a scrolled, zoomed viewport into board units', () => {
-		expect(viewportArea({ scrollLeft: 300, scrollTop: 150, clientWidth: 750, clientHeight: 450 }, 0.75)).toEqual({
-			kind: 'area',
-			x: 400,
-			y: 200,
-			width: 1000,
-			height: 600
-		});
 	});
 });

@@ -46,21 +46,3 @@ export function focusTargets(focus: Focus, board: Pick<Board, 'notes' | 'cluster
 		}
 	}
 }
-
-/**
- * The board area a scrolled, zoomed viewport shows (board units), for a facilitator's
- * "follow me" while panning: pass the viewport's scroll box and the zoom of its plane.
- */
-export function viewportArea(
-	view: { scrollLeft: number; scrollTop: number; clientWidth: number; clientHeight: number },
-	zoom: number
-): Focus {
-	const z = zoom > 0 ? zoom : 1;
-	return {
-		kind: 'area',
-		x: Math.round(view.scrollLeft / z),
-		y: Math.round(view.scrollTop / z),
-		width: Math.max(1, Math.round(view.clientWidth / z)),
-		height: Math.max(1, Math.round(view.clientHeight / z))
-	};
-}
