@@ -5,7 +5,7 @@ import type { Log } from '../log.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Rooms } from '../sync/rooms.ts';
 import type { Room } from '../sync/room.ts';
-import { CommandError } from '../../src/lib/protocol/errors.ts';
+import { CommandError, type ErrorBody } from '../../src/lib/protocol/errors.ts';
 import type { CommandName, CommandResult, LiveCommands } from '../../src/lib/protocol/live.ts';
 import { liveSchemas } from '../../src/lib/protocol/live-schemas.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
@@ -34,6 +34,33 @@ export type Runner = (deps: CommandDeps, actor: Actor, workshopId: string, raw: 
  */
 export const STORE_WAIT_MS = 5_000;
 
+/** The input checked against its schema, or a clear `invalid_input` naming the first bad field. */
+function parse<N extends CommandName>(name: N, raw: unknown): CommandResult<Input<N>> {
+	const parsed = liveSchemas[name].safeParse(raw);
+	if (parsed.success) return { ok: true, value: parsed.data as Input<N> };
+	const issue = parsed.error.issues[0];
+	const where = issue?.path.join('.') || 'input';
+	return { ok: false, error: { code: 'invalid_input', message: `${name}: ${where}: ${issue?.message ?? 'invalid'}` } };
+}
+
+/** A thrown error as the client hears it: our own errors as they are, anything else without its stack. */
+function failure(
+	e: unknown,
+	deps: CommandDeps,
+	name: CommandName,
+	workshopId: string,
+	actor: Actor,
+	unavailable = 'not stored: the database is unavailable; retry with the same commandId'
+): { ok: false; error: ErrorBody } {
+	if (e instanceof CommandError) return { ok: false, error: e.toBody() };
+	if (e instanceof DbError) {
+		deps.log.warn({ command: name, workshopId, err: e.message }, 'command not run: database unavailable');
+		return { ok: false, error: { code: 'unavailable', message: unavailable } };
+	}
+	deps.log.error({ command: name, workshopId, actor: actor.id, err: (e as Error).message }, 'command failed');
+	return { ok: false, error: { code: 'internal', message: 'the server could not apply this command' } };
+}
+
 /**
  * What every command shares: parse → run once per (actor, commandId) → answer. A retry of a
  * command already stored answers its first result; someone else's id is a conflict.
@@ -52,24 +79,14 @@ function once<N extends CommandName>(
 			if (previous !== null) return { ok: true, value: previous.result as Result<N> };
 			return { ok: true, value: await execute(deps, actor, workshopId, input) };
 		} catch (e) {
-			if (e instanceof CommandError) return { ok: false, error: e.toBody() };
-			if (e instanceof DbError) {
-				deps.log.warn({ command: name, workshopId, err: e.message }, 'command not stored: database unavailable');
-				return { ok: false, error: { code: 'unavailable', message: 'not stored: the database is unavailable; retry with the same commandId' } };
-			}
-			deps.log.error({ command: name, workshopId, actor: actor.id, err: (e as Error).message }, 'command failed');
-			return { ok: false, error: { code: 'internal', message: 'the server could not apply this command' } };
+			return failure(e, deps, name, workshopId, actor);
 		}
 	}
 
 	return async (deps, actor, workshopId, raw) => {
-		const parsed = liveSchemas[name].safeParse(raw);
-		if (!parsed.success) {
-			const issue = parsed.error.issues[0];
-			const where = issue?.path.join('.') || 'input';
-			return { ok: false, error: { code: 'invalid_input', message: `${name}: ${where}: ${issue?.message ?? 'invalid'}` } };
-		}
-		const input = parsed.data as Input<N>;
+		const parsed = parse(name, raw);
+		if (!parsed.ok) return parsed;
+		const input = parsed.value;
 		const key = `${workshopId}:${actor.id}:${input.commandId}`;
 		const running = inflight.get(key);
 		if (running) return running;
@@ -105,6 +122,40 @@ export function command<N extends CommandName>(name: N, handler: (ctx: CommandCo
 			deps.rooms.release(room);
 		}
 	});
+}
+
+export interface QueryContext<N extends CommandName> {
+	input: Input<N>;
+	actor: Actor;
+	workshopId: string;
+	deps: CommandDeps;
+	/** Runs `read` on the workshop's room (loaded if need be) and lets it go after. */
+	withRoom<T>(read: (room: Room) => T | Promise<T>): Promise<T>;
+}
+
+/**
+ * A command that only reads (a suggestion, a preview): parsed like the others, answered at
+ * once. It changes nothing, so there is nothing to wait for or record: a retry asks again.
+ * The handler authorizes before it asks for the room, so a refused caller loads no document.
+ */
+export function query<N extends CommandName>(name: N, handler: (ctx: QueryContext<N>) => Result<N> | Promise<Result<N>>): Runner {
+	return async (deps, actor, workshopId, raw) => {
+		const parsed = parse(name, raw);
+		if (!parsed.ok) return parsed;
+		const withRoom = async <T>(read: (room: Room) => T | Promise<T>): Promise<T> => {
+			const room = await deps.rooms.acquire(workshopId);
+			try {
+				return await read(room);
+			} finally {
+				deps.rooms.release(room);
+			}
+		};
+		try {
+			return { ok: true, value: await handler({ input: parsed.value, actor, workshopId, deps, withRoom }) };
+		} catch (e) {
+			return failure(e, deps, name, workshopId, actor, 'the database is unavailable; try again');
+		}
+	};
 }
 
 export interface ControlContext<N extends CommandName> {

@@ -13,6 +13,7 @@ import { phaseBack, phaseExtend, phasePause, phaseResume, phaseSkip, phaseStart 
 import { agendaSave, boardLock, phaseReveal, roomAttention } from './room-controls.ts';
 import { workshopRoom, type Notifier } from './notifier.ts';
 import { readWorkshopState } from './workshop-state.ts';
+import { clustersSuggest } from './clusters-suggest.ts';
 import { hiddenNotesOf } from '../db/repositories/hidden-notes.ts';
 import { RateLimiter } from '../rate-limiter.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
@@ -35,7 +36,8 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'phase.reveal': phaseReveal,
 	'board.lock': boardLock,
 	'room.attention': roomAttention,
-	'agenda.save': agendaSave
+	'agenda.save': agendaSave,
+	'clusters.suggest': clustersSuggest
 };
 
 interface SocketData {

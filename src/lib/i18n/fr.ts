@@ -119,7 +119,7 @@ export const fr = {
 	'board.selection.newCluster': 'Nom du nouveau regroupement',
 	'board.selection.group': 'Regrouper la sélection',
 	'board.selection.into': 'Mettre dans le regroupement',
-	'board.selection.put': 'Déplacer',
+	'board.selection.put': 'Y ranger la sélection',
 	'board.selection.ungroup': 'Sortir des regroupements',
 	'board.selection.color': 'Couleur',
 	'board.selection.delete': 'Supprimer la sélection',
@@ -504,7 +504,23 @@ export const fr = {
 	'follow.shows.cluster': 'Regroupement montré : {text}',
 	'follow.shows.persona': 'Persona montré : {text}',
 	'follow.shows.area': 'Une zone du tableau est montrée.',
-	'follow.shows.gone': 'L’élément montré n’est plus sur le tableau.'
+	'follow.shows.gone': 'L’élément montré n’est plus sur le tableau.',
+	'clusters.suggest.heading': 'Regroupements suggérés',
+	'clusters.suggest.help': 'Concerto propose des regroupements des post-its qui n’en ont pas encore, d’après leurs mots. Rien ne bouge tant que vous n’acceptez pas.',
+	'clusters.suggest.ask': 'Proposer des regroupements',
+	'clusters.suggest.asking': 'Recherche de regroupements…',
+	'clusters.suggest.results': 'Regroupements proposés : {count}',
+	'clusters.suggest.none': 'Aucun regroupement à proposer : les post-its libres n’ont pas assez de points communs.',
+	'clusters.suggest.group': 'Regroupement {n} ({count} post-its)',
+	'clusters.suggest.keep': 'Garder le regroupement {n}',
+	'clusters.suggest.label': 'Nom du regroupement {n}',
+	'clusters.suggest.notes': 'Post-its du regroupement {n}',
+	'clusters.suggest.gone': '(post-it supprimé entre-temps)',
+	'clusters.suggest.kept': 'Regroupements gardés : {kept} sur {total}.',
+	'clusters.suggest.accept': 'Accepter',
+	'clusters.suggest.discard': 'Écarter',
+	'clusters.suggest.accepted': 'Regroupements créés : {count}.',
+	'clusters.suggest.discarded': 'Propositions écartées, le tableau n’a pas changé.'
 } as const;
 
 export type MessageKey = keyof typeof fr;

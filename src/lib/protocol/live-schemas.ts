@@ -29,5 +29,6 @@ export const liveSchemas = {
 	'phase.reveal': z.strictObject({ commandId }),
 	'board.lock': z.strictObject({ commandId, locked: z.boolean() }),
 	'room.attention': z.strictObject({ commandId }),
-	'agenda.save': z.strictObject({ commandId, phases: agendaSchema })
+	'agenda.save': z.strictObject({ commandId, phases: agendaSchema }),
+	'clusters.suggest': z.strictObject({ commandId })
 } satisfies Record<CommandName, z.ZodType>;

@@ -1,6 +1,7 @@
 import type { ErrorBody } from './errors.ts';
 import type { Phase } from '../domain/agenda/phase.ts';
 import type { TimerState } from '../domain/agenda/timer.ts';
+import type { SuggestedCluster } from '../domain/clustering/suggest.ts';
 
 /**
  * The live channel (socket.io, path `/live`). The client connects with
@@ -73,6 +74,8 @@ export interface LiveCommands {
 	'board.lock': { input: ControlInput & { locked: boolean }; result: ControlResult };
 	'room.attention': { input: ControlInput; result: ControlResult };
 	'agenda.save': { input: ControlInput & { phases: Phase[] }; result: ControlResult };
+	/** Clusters proposed from the notes' text; changes nothing (the facilitator accepts on the board). */
+	'clusters.suggest': { input: ControlInput; result: { groups: SuggestedCluster[] } };
 }
 export type CommandName = keyof LiveCommands;
 

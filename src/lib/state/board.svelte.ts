@@ -4,9 +4,19 @@ import type { Awareness } from 'y-protocols/awareness';
 import { getContext, setContext } from 'svelte';
 import { connectSync, type ConnectionStatus } from '$lib/sync/provider';
 import { newClientId } from '$lib/sync/ids';
+import { onNetworkChange } from '$lib/sync/network';
 import { clampPosition, cleanNoteText, insertNote, nextNotePosition, removeNote, updateNote, type Note, type NoteColor } from '$lib/domain/board/notes';
 import { boardMaps, readBoard, type Board } from '$lib/domain/board/board';
-import { assignNotes, createCluster, dissolveCluster, mergeClusters, repairClusters, updateCluster, type Cluster } from '$lib/domain/board/clusters';
+import {
+	assignNotes,
+	createCluster,
+	dissolveCluster,
+	mergeClusters,
+	repairClusters,
+	strandedNotes,
+	updateCluster,
+	type Cluster
+} from '$lib/domain/board/clusters';
 import type { Category } from '$lib/domain/workshop/categories';
 
 /** Who writes directly in the document (facilitators and editors; participants go through live). */
@@ -40,6 +50,8 @@ export class BoardState {
 	canRedo = $state(false);
 
 	#provider: WebsocketProvider | null = null;
+	#unwatch: () => void = () => {};
+	#repairTimer: ReturnType<typeof setTimeout> | undefined;
 	#undo: Y.UndoManager | null = null;
 	#seen: Set<string> | null = null;
 	#scheduled = false;
@@ -89,10 +101,17 @@ export class BoardState {
 			}
 			this.synced = synced;
 		});
+		// Writers' changes made offline wait in the document and go out on reconnect.
+		this.#unwatch = onNetworkChange(
+			() => provider.connect(),
+			() => provider.disconnect()
+		);
 		this.#provider = provider;
 	}
 
 	destroy(): void {
+		clearTimeout(this.#repairTimer);
+		this.#unwatch();
 		this.#undo?.destroy();
 		this.#provider?.destroy();
 		this.#provider = null;
@@ -101,15 +120,25 @@ export class BoardState {
 
 	#refresh(): void {
 		this.#scheduled = false;
-		// A writer repairs what concurrent edits may have left (a note in a cluster removed on
-		// another screen); every writer writes the same values, so repairs converge.
-		if (this.#author && this.synced) repairClusters(this.doc, Date.now(), 'repair');
+		if (this.#author && this.synced && !this.#repairTimer && strandedNotes(this.doc).length > 0) this.#scheduleRepair();
 		const board = readBoard(this.doc);
 		this.board = board;
 		if (!this.#seen) return;
 		const fresh = board.notes.filter((n) => !this.#seen!.has(n.id));
 		for (const n of fresh) this.#seen.add(n.id);
 		if (fresh.length > 0) this.arrivals = fresh;
+	}
+
+	/**
+	 * A writer repairs what concurrent edits may have left (a note in a cluster removed on
+	 * another screen). Every writer would write the same values, so repairs converge; a random
+	 * wait lets the first screen's repair reach the others before they write it again.
+	 */
+	#scheduleRepair(): void {
+		this.#repairTimer = setTimeout(() => {
+			this.#repairTimer = undefined;
+			if (this.#provider) repairClusters(this.doc, Date.now(), 'repair');
+		}, 300 + Math.random() * 2000);
 	}
 
 	#requireAuthor(): BoardAuthor {

@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { connectLive } from '$lib/sync/live';
+import { onNetworkChange } from '$lib/sync/network';
 import { newClientId } from '$lib/sync/ids';
 import type { CommandName, CommandResult, HandshakeRefusal, HiddenNote, LiveCommands, WorkshopState } from '$lib/protocol/live';
 import { ERROR_CODES, type ErrorCode } from '$lib/protocol/errors';
@@ -27,6 +28,7 @@ export class LiveChannel {
 
 	readonly workshopId: string;
 	#socket: Socket | null = null;
+	#unwatch: () => void = () => {};
 
 	constructor(workshopId: string) {
 		this.workshopId = workshopId;
@@ -56,11 +58,18 @@ export class LiveChannel {
 		});
 		socket.on('notes.hidden', (notes: HiddenNote[]) => (this.hiddenNotes = notes));
 		socket.on('room.attention', () => this.attention++);
+		this.#unwatch = onNetworkChange(
+			() => {
+				if (!this.refused) socket.connect();
+			},
+			() => socket.disconnect()
+		);
 		this.#socket = socket;
 		return socket;
 	}
 
 	destroy(): void {
+		this.#unwatch();
 		this.#socket?.disconnect();
 		this.#socket = null;
 	}

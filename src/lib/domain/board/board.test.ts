@@ -110,6 +110,46 @@ describe('clusters', () => {
 		expect(updateNote(b, 'n1', {}, 4)).toBe(true);
 	});
 
+	test('a repair on a screen that has a note put in a cluster, but not yet the cluster, leaves the note where it was put', () => {
+		const [a, b, syncAB] = pair();
+		const c = new Y.Doc();
+		insertNote(a, note('n1'));
+		syncAB();
+		Y.applyUpdate(c, Y.encodeStateAsUpdate(a));
+		const before = Y.encodeStateVector(a);
+		createCluster(a, { id: 'c1', label: 'Horaires', now: 1 });
+		const created = Y.encodeStateAsUpdate(a, before);
+		Y.applyUpdate(b, created);
+		const beforeAssign = Y.encodeStateVector(b);
+		assignNotes(b, ['n1'], 'c1', 2);
+		// Updates from two screens can arrive in either order (after a reconnection, across instances).
+		Y.applyUpdate(c, Y.encodeStateAsUpdate(b, beforeAssign));
+		expect(readBoard(c).notes[0].clusterId).toBeUndefined();
+		expect(repairClusters(c, 3)).toBe(0);
+		Y.applyUpdate(c, created);
+		expect(readBoard(c).notes[0].clusterId).toBe('c1');
+	});
+
+	test('…and so does a repair on a screen that has a merge but not yet the cluster it merged into', () => {
+		const [a, b, syncAB] = pair();
+		const c = new Y.Doc();
+		insertNote(a, note('n1'));
+		createCluster(a, { id: 'c1', label: 'A', now: 1 });
+		assignNotes(a, ['n1'], 'c1', 1);
+		syncAB();
+		Y.applyUpdate(c, Y.encodeStateAsUpdate(a));
+		const before = Y.encodeStateVector(b);
+		createCluster(b, { id: 'c2', label: 'B', now: 2 });
+		const created = Y.encodeStateAsUpdate(b, before);
+		Y.applyUpdate(a, created);
+		const beforeMerge = Y.encodeStateVector(a);
+		mergeClusters(a, 'c2', ['c1'], 3);
+		Y.applyUpdate(c, Y.encodeStateAsUpdate(a, beforeMerge));
+		expect(repairClusters(c, 4)).toBe(0);
+		Y.applyUpdate(c, created);
+		expect(readBoard(c).notes[0].clusterId).toBe('c2');
+	});
+
 	test('a frame grows with its notes, two per row', () => {
 		const f = clusterFrame({ x: 100, y: 100 }, 3);
 		expect(f.slot(0)).toEqual({ x: 116, y: 164 });

@@ -163,17 +163,17 @@ export function mergeClusters(doc: Y.Doc, intoId: string, fromIds: readonly stri
 }
 
 /**
- * Where a note whose cluster was dissolved or merged away belongs: the cluster it was merged
- * into (following chains of merges), or none. Unknown ids (a cluster that never reached this
- * document) also give none.
+ * Follows a cluster through merges: the live cluster it leads to, null when it was dissolved
+ * (or merged in a cycle), or undefined when a cluster on the way has not reached this
+ * document yet (updates from two screens can arrive in either order).
  */
-export function resolveCluster(doc: Y.Doc, id: string | undefined): string | null {
+function follow(doc: Y.Doc, id: string): string | null | undefined {
 	const seen = new Set<string>();
-	let current = id;
+	let current: string | undefined = id;
 	while (current !== undefined && !seen.has(current)) {
 		seen.add(current);
 		const m = clustersOf(doc).get(current);
-		if (!(m instanceof Y.Map)) return null;
+		if (!(m instanceof Y.Map)) return undefined;
 		if (m.get('removed') !== true) return current;
 		const next = m.get('mergedInto');
 		current = typeof next === 'string' ? next : undefined;
@@ -182,24 +182,41 @@ export function resolveCluster(doc: Y.Doc, id: string | undefined): string | nul
 }
 
 /**
+ * Where a note whose cluster was dissolved or merged away belongs: the cluster it was merged
+ * into (following chains of merges), or none. Unknown ids (a cluster that has not reached this
+ * document) also read as none.
+ */
+export function resolveCluster(doc: Y.Doc, id: string | undefined): string | null {
+	return id === undefined ? null : (follow(doc, id) ?? null);
+}
+
+/**
  * Concurrent edits can leave a note in a cluster another screen removed at the same moment.
  * This puts each such note where it belongs ({@link resolveCluster}). Every client that runs
- * it writes the same values, so repairs from several screens converge.
+ * it writes the same values, so repairs from several screens converge. A note in a cluster
+ * this document has not received yet is left alone: taking it out would be a newer write
+ * that wins over the move once the cluster arrives.
  */
 export function repairClusters(doc: Y.Doc, now: number, origin?: unknown): number {
-	const fixes: Array<[string, string | null]> = [];
-	notesOf(doc).forEach((m, id) => {
-		if (!(m instanceof Y.Map)) return;
-		const current = m.get('clusterId');
-		if (typeof current !== 'string') return;
-		const target = resolveCluster(doc, current);
-		if (target !== current) fixes.push([id, target]);
-	});
+	const fixes = strandedNotes(doc);
 	if (fixes.length === 0) return 0;
 	doc.transact(() => {
 		for (const [id, target] of fixes) assignNotes(doc, [id], target, now);
 	}, origin);
 	return fixes.length;
+}
+
+/** Notes that {@link repairClusters} would move, each with where it belongs (a cheap check). */
+export function strandedNotes(doc: Y.Doc): Array<[string, string | null]> {
+	const fixes: Array<[string, string | null]> = [];
+	notesOf(doc).forEach((m, id) => {
+		if (!(m instanceof Y.Map)) return;
+		const current = m.get('clusterId');
+		if (typeof current !== 'string') return;
+		const target = follow(doc, current);
+		if (target !== undefined && target !== current) fixes.push([id, target]);
+	});
+	return fixes;
 }
 
 /** Board units of the frame a cluster draws around its notes. */

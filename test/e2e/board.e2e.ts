@@ -1,0 +1,111 @@
+import { expect, test } from '@playwright/test';
+import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t } from './support.ts';
+
+test('four screens: offline ideas arrive once everywhere, the facilitator clusters them, the projector shows the cluster', async ({ browser }) => {
+	test.setTimeout(150_000);
+	const { context: fc, page: f } = await facilitatorWithWorkshop(browser, 'Accueil en mairie');
+	await addPhase(f, 'Nos idées', 'ideation', 15, 15);
+	await addPhase(f, 'Regroupons', 'clustering', 10, 25);
+	const joinUrl = await joinUrlOf(f);
+
+	const projector = await fc.newPage();
+	await projector.goto(f.url() + '/projector');
+	const { context: ac, page: agent } = await joinOnPhone(browser, joinUrl, 'agent', 'Karim');
+	const { context: uc, page: usager } = await joinOnPhone(browser, joinUrl, 'usager', 'Nadia');
+	await f.getByRole('button', { name: t('controls.start') }).click();
+	await expect(usager.getByLabel(t('participant.idea.label'))).toBeVisible();
+
+	// The town hall's network drops: the usager writes two ideas, which wait in the outbox.
+	await uc.setOffline(true);
+	const ideas = ['Pouvoir prendre rendez-vous par téléphone', 'Un guichet ouvert le samedi matin'];
+	for (const idea of ideas) {
+		await usager.getByLabel(t('participant.idea.label')).fill(idea);
+		await usager.getByRole('button', { name: t('participant.idea.submit'), exact: true }).click();
+	}
+	await expect(usager.getByText(t('participant.idea.waiting', { count: 2 }))).toBeVisible({ timeout: 15_000 });
+	await expect(f.getByText(ideas[0])).toHaveCount(0);
+
+	// Back online: each idea reaches every screen exactly once.
+	await uc.setOffline(false);
+	for (const page of [f, agent, usager, projector]) {
+		for (const idea of ideas) await expect(page.getByText(idea, { exact: true })).toHaveCount(1, { timeout: 15_000 });
+	}
+	// The facilitator's canvas holds them as editable notes too (the count above is its list).
+	await expect(f.getByRole('textbox', { name: /post-it n°/ })).toHaveCount(2);
+
+	// The facilitator selects both notes and groups them; the projector shows the cluster.
+	await f.getByRole('button', { name: t('controls.skip') }).click();
+	await f.getByRole('checkbox', { name: t('board.note.select', { n: 1 }) }).check();
+	await f.getByRole('checkbox', { name: t('board.note.select', { n: 2 }) }).check();
+	await f.getByLabel(t('board.selection.newCluster')).fill('Horaires et rendez-vous');
+	await f.getByRole('button', { name: t('board.selection.group') }).click();
+	const cluster = projector.getByRole('region', { name: /Horaires et rendez-vous/ });
+	await expect(cluster).toBeVisible();
+	for (const idea of ideas) await expect(cluster.getByText(idea)).toBeVisible();
+
+	// A third note is dragged with the mouse onto the cluster.
+	await f.getByLabel(t('board.add.label')).fill('Rappeler les gens qui n’ont pas internet');
+	await f.getByRole('button', { name: t('board.add.submit'), exact: true }).click();
+	const handle = f.getByRole('button', { name: /Déplacer le post-it n° 3/ });
+	const target = f.getByRole('region', { name: t('board.cluster.name', { n: 1, label: 'Horaires et rendez-vous' }) });
+	// Zoomed out, the note and the cluster are both in view.
+	await f.getByRole('button', { name: t('board.zoomOut') }).click();
+	await f.getByRole('button', { name: t('board.zoomOut') }).click();
+	await f.getByRole('region', { name: t('board.heading') }).last().scrollIntoViewIfNeeded();
+	const from = (await handle.boundingBox())!;
+	const to = (await target.boundingBox())!;
+	await f.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+	await f.mouse.down();
+	await f.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+	await f.mouse.up();
+	await expect(cluster.getByText('Rappeler les gens qui n’ont pas internet')).toBeVisible();
+
+	// Undo puts it back out of the cluster.
+	await f.getByRole('button', { name: t('board.undo') }).click();
+	await expect(cluster.getByText('Rappeler les gens qui n’ont pas internet')).toHaveCount(0);
+
+	expect(await seriousViolations(f)).toEqual([]);
+	expect(await seriousViolations(projector)).toEqual([]);
+	expect(await seriousViolations(usager)).toEqual([]);
+	expect(await horizontalOverflow(usager)).toBeLessThanOrEqual(0);
+	await Promise.all([fc.close(), ac.close(), uc.close()]);
+});
+
+test('keyboard only: create a note and put it in a cluster, without a mouse', async ({ browser }) => {
+	const { context, page: f } = await facilitatorWithWorkshop(browser, 'Au clavier');
+	// Any mouse or pointer event from here on fails the test.
+	await f.evaluate(() => {
+		const w = window as unknown as { mouseEvents: string[] };
+		w.mouseEvents = [];
+		for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup'])
+			document.addEventListener(type, (e) => w.mouseEvents.push(`${type} on ${(e.target as Element).tagName}`), true);
+	});
+	await f.getByLabel(t('board.add.label')).focus();
+	await f.keyboard.type('Des formulaires en langage clair');
+	await f.keyboard.press('Enter');
+	await expect(f.getByRole('textbox', { name: /post-it n° 1/ })).toHaveValue('Des formulaires en langage clair');
+
+	await f.getByRole('button', { name: t('board.cluster.new') }).focus();
+	await f.keyboard.press('Enter');
+	const label = f.getByRole('textbox', { name: t('board.cluster.label', { n: 1 }) });
+	await label.focus();
+	await f.keyboard.press('ControlOrMeta+a');
+	await f.keyboard.type('Langage administratif');
+	await f.keyboard.press('Enter');
+
+	// Space on the note's handle selects it; the selection's actions put it in the cluster.
+	await f.getByRole('button', { name: /Déplacer le post-it n° 1/ }).focus();
+	await f.keyboard.press('Space');
+	await expect(f.getByText(t('board.selection.count', { count: 1 }))).toBeVisible();
+	await f.getByLabel(t('board.selection.into')).focus();
+	await f.keyboard.press('ArrowDown');
+	await f.getByRole('button', { name: t('board.selection.put') }).focus();
+	await f.keyboard.press('Enter');
+	const cluster = f.getByRole('region', { name: t('board.cluster.name', { n: 1, label: 'Langage administratif' }) });
+	await expect(cluster).toBeVisible();
+	await expect(f.getByRole('heading', { name: /Langage administratif/ })).toBeVisible();
+	await expect(f.getByRole('status').filter({ hasText: 'Langage administratif' })).toBeAttached();
+
+	expect(await f.evaluate(() => (window as unknown as { mouseEvents: string[] }).mouseEvents)).toEqual([]);
+	await context.close();
+});
