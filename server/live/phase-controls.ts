@@ -1,7 +1,8 @@
 import { CommandError } from '../../src/lib/protocol/errors.ts';
 import { back, extend, pause, resume, skip, start, type TimerResult } from '../../src/lib/domain/agenda/timer.ts';
-import { control, type ControlContext, type ControlOutcome } from './command.ts';
+import { control, type CommandDeps, type ControlContext, type ControlOutcome } from './command.ts';
 import { revealWaiting } from './reveal.ts';
+import { prepareScale } from './marker-place.ts';
 import type { CommandName, ControlResult } from '../../src/lib/protocol/live.ts';
 
 const MESSAGES = {
@@ -25,14 +26,22 @@ function clockChange<N extends CommandName>(ctx: ControlContext<N>, result: Time
 	};
 }
 
+/** After a phase change: reveal what the silent phase held, and have a positioning phase's scale ready. */
+async function phaseChanged(deps: CommandDeps, workshopId: string): Promise<void> {
+	const done = await Promise.allSettled([revealWaiting(deps, workshopId), prepareScale(deps, workshopId)]);
+	const failed = done.find((d) => d.status === 'rejected');
+	if (failed) throw failed.reason;
+}
+
 const ms = (ctx: ControlContext<CommandName>) => ctx.now.getTime();
 
 // Leaving a silent phase reveals what was written in it: nothing stays hidden by accident.
-export const phaseStart = control('phase.start', (ctx) => clockChange(ctx, start(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.start'), revealWaiting);
+// Entering a positioning phase makes its scale.
+export const phaseStart = control('phase.start', (ctx) => clockChange(ctx, start(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.start'), phaseChanged);
 export const phasePause = control('phase.pause', (ctx) => clockChange(ctx, pause(ctx.clock.timer, ms(ctx)), 'phase.pause'));
 export const phaseResume = control('phase.resume', (ctx) => clockChange(ctx, resume(ctx.clock.timer, ms(ctx)), 'phase.resume'));
 export const phaseExtend = control('phase.extend', (ctx) =>
 	clockChange(ctx, extend(ctx.clock.timer, ctx.input.minutes, ms(ctx)), 'phase.extend', { minutes: ctx.input.minutes })
 );
-export const phaseSkip = control('phase.skip', (ctx) => clockChange(ctx, skip(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.skip'), revealWaiting);
-export const phaseBack = control('phase.back', (ctx) => clockChange(ctx, back(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.back'), revealWaiting);
+export const phaseSkip = control('phase.skip', (ctx) => clockChange(ctx, skip(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.skip'), phaseChanged);
+export const phaseBack = control('phase.back', (ctx) => clockChange(ctx, back(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.back'), phaseChanged);

@@ -3,6 +3,7 @@ import { saveAgenda } from '../db/repositories/agenda.ts';
 import { countHiddenNotes } from '../db/repositories/hidden-notes.ts';
 import { control } from './command.ts';
 import { revealWaiting } from './reveal.ts';
+import { prepareScale } from './marker-place.ts';
 
 /** Lock or unlock the board: while locked, participants' writes are refused. */
 export const boardLock = control('board.lock', (ctx) => ({
@@ -33,7 +34,8 @@ export const phaseReveal = control(
 
 /**
  * The facilitator edits the agenda live (reorder, add, shorten, remove). The phase that is on
- * cannot be removed: the clock follows it by id.
+ * cannot be removed: the clock follows it by id. New poles of the positioning phase that is
+ * on reach its scale at once.
  */
 export const agendaSave = control('agenda.save', async (ctx) => {
 	const current = ctx.clock.timer.phase;
@@ -41,4 +43,4 @@ export const agendaSave = control('agenda.save', async (ctx) => {
 		throw new CommandError('conflict', 'the phase that is on cannot be removed');
 	await saveAgenda(ctx.tx, ctx.workshopId, ctx.input.phases);
 	return { value: { ok: true as const }, log: { action: 'agenda.save', detail: { phases: ctx.input.phases.length } } };
-});
+}, prepareScale);

@@ -11,6 +11,8 @@ import { noteAdd } from './note-add.ts';
 import { noteCluster, noteDelete, noteEdit, noteMove } from './own-notes.ts';
 import { phaseBack, phaseExtend, phasePause, phaseResume, phaseSkip, phaseStart } from './phase-controls.ts';
 import { agendaSave, boardLock, phaseReveal, roomAttention } from './room-controls.ts';
+import { markerPlace } from './marker-place.ts';
+import { personaCreate, personaField, personaItemAdd, personaItemRemove, personaLink } from './persona-commands.ts';
 import { workshopRoom, type Notifier } from './notifier.ts';
 import { readWorkshopState } from './workshop-state.ts';
 import { clustersSuggest } from './clusters-suggest.ts';
@@ -37,7 +39,13 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'board.lock': boardLock,
 	'room.attention': roomAttention,
 	'agenda.save': agendaSave,
-	'clusters.suggest': clustersSuggest
+	'clusters.suggest': clustersSuggest,
+	'marker.place': markerPlace,
+	'persona.create': personaCreate,
+	'persona.field': personaField,
+	'persona.item.add': personaItemAdd,
+	'persona.item.remove': personaItemRemove,
+	'persona.link': personaLink
 };
 
 interface SocketData {

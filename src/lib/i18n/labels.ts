@@ -1,7 +1,18 @@
 import type { Translate } from './index.ts';
 import type { Category } from '$lib/domain/workshop/categories';
+import { markerZone, zoneSide } from '$lib/domain/board/marker-zone';
+import { poleInSentence, type Poles } from '$lib/domain/board/scale-poles';
+import { clampValue } from '$lib/domain/board/positioning';
 
 /** The translated name of a collège (or of the facilitators, who write notes too). */
 export function categoryLabel(t: Translate, category: Category | 'facilitator'): string {
 	return t(`category.${category}`);
+}
+
+/** A place on a positioning scale in words, e.g. "plutôt relation idéale (30/100)". */
+export function markerInWords(t: Translate, value: number, poles: Poles): string {
+	const zone = markerZone(value);
+	const side = zoneSide(zone);
+	const pole = side === 'left' ? poles.leftPole : side === 'right' ? poles.rightPole : '';
+	return t(`positioning.words.${zone}`, { pole: poleInSentence(pole), value: clampValue(value) });
 }

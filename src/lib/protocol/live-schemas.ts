@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { NOTE_TEXT_MAX } from '../domain/board/notes.ts';
+import { SCALE_MAX, SCALE_MIN } from '../domain/board/positioning.ts';
+import { PERSONA_FIELD_MAX, PERSONA_ITEM_MAX, PERSONA_LISTS, PERSONA_TEXT_FIELDS } from '../domain/board/personas.ts';
 import { agendaSchema } from '../domain/agenda/phase-schema.ts';
 import { COMMAND_ID_PATTERN, type CommandName } from './live.ts';
 
@@ -7,6 +9,11 @@ const commandId = z.string().regex(COMMAND_ID_PATTERN, 'commandId must be 8-64 c
 const coordinate = z.number().finite().min(-1e6).max(1e6);
 const noteId = z.string().min(1).max(64);
 const noteText = z.string().max(NOTE_TEXT_MAX * 4, `text is longer than ${NOTE_TEXT_MAX} characters`);
+// Persona texts are measured exactly by the command (each field has its own limit, in
+// characters); the schemas only bound the payload, with room for multi-unit characters.
+const personaId = z.string().min(1).max(64);
+const personaValue = z.string().max(Math.max(...Object.values(PERSONA_FIELD_MAX)) * 4, 'value is longer than any persona field allows');
+const personaItemText = z.string().max(PERSONA_ITEM_MAX * 4, `text is longer than ${PERSONA_ITEM_MAX} characters`);
 
 /** Input schemas of every live command; the server parses with them before anything else. */
 export const liveSchemas = {
@@ -30,5 +37,11 @@ export const liveSchemas = {
 	'board.lock': z.strictObject({ commandId, locked: z.boolean() }),
 	'room.attention': z.strictObject({ commandId }),
 	'agenda.save': z.strictObject({ commandId, phases: agendaSchema }),
-	'clusters.suggest': z.strictObject({ commandId })
+	'clusters.suggest': z.strictObject({ commandId }),
+	'marker.place': z.strictObject({ commandId, value: z.number().finite().min(SCALE_MIN).max(SCALE_MAX) }),
+	'persona.create': z.strictObject({ commandId, name: personaValue.optional() }),
+	'persona.field': z.strictObject({ commandId, personaId, field: z.enum(PERSONA_TEXT_FIELDS), value: personaValue }),
+	'persona.item.add': z.strictObject({ commandId, personaId, list: z.enum(PERSONA_LISTS), text: personaItemText }),
+	'persona.item.remove': z.strictObject({ commandId, personaId, list: z.enum(PERSONA_LISTS), itemId: noteId }),
+	'persona.link': z.strictObject({ commandId, personaId, noteId, linked: z.boolean() })
 } satisfies Record<CommandName, z.ZodType>;

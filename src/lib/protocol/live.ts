@@ -2,6 +2,7 @@ import type { ErrorBody } from './errors.ts';
 import type { Phase } from '../domain/agenda/phase.ts';
 import type { TimerState } from '../domain/agenda/timer.ts';
 import type { SuggestedCluster } from '../domain/clustering/suggest.ts';
+import type { PersonaList, PersonaTextField } from '../domain/board/personas.ts';
 
 /**
  * The live channel (socket.io, path `/live`). The client connects with
@@ -58,6 +59,50 @@ export interface NoteClusterInput {
 	clusterId: string | null;
 }
 
+/** A participant places (or moves) their one marker on the current positioning phase's scale. */
+export interface MarkerPlaceInput {
+	commandId: string;
+	/** 0 at the left pole, 100 at the right one. */
+	value: number;
+}
+export interface MarkerPlaceResult {
+	scaleId: string;
+	value: number;
+}
+
+/**
+ * A participant's part in a persona (participants only read the document: each persona write
+ * is a command). A new persona's id is its command's, and so is a new item's.
+ */
+export interface PersonaCreateInput {
+	commandId: string;
+	name?: string;
+}
+export interface PersonaFieldInput {
+	commandId: string;
+	personaId: string;
+	field: PersonaTextField;
+	value: string;
+}
+export interface PersonaItemAddInput {
+	commandId: string;
+	personaId: string;
+	list: PersonaList;
+	text: string;
+}
+export interface PersonaItemRemoveInput {
+	commandId: string;
+	personaId: string;
+	list: PersonaList;
+	itemId: string;
+}
+export interface PersonaLinkInput {
+	commandId: string;
+	personaId: string;
+	noteId: string;
+	linked: boolean;
+}
+
 export interface LiveCommands {
 	'note.add': { input: NoteAddInput; result: NoteAddResult };
 	'note.edit': { input: NoteEditInput; result: { noteId: string } };
@@ -76,6 +121,12 @@ export interface LiveCommands {
 	'agenda.save': { input: ControlInput & { phases: Phase[] }; result: ControlResult };
 	/** Clusters proposed from the notes' text; changes nothing (the facilitator accepts on the board). */
 	'clusters.suggest': { input: ControlInput; result: { groups: SuggestedCluster[] } };
+	'marker.place': { input: MarkerPlaceInput; result: MarkerPlaceResult };
+	'persona.create': { input: PersonaCreateInput; result: { personaId: string } };
+	'persona.field': { input: PersonaFieldInput; result: { personaId: string } };
+	'persona.item.add': { input: PersonaItemAddInput; result: { personaId: string; itemId: string } };
+	'persona.item.remove': { input: PersonaItemRemoveInput; result: { personaId: string; itemId: string } };
+	'persona.link': { input: PersonaLinkInput; result: { personaId: string; noteId: string } };
 }
 export type CommandName = keyof LiveCommands;
 

@@ -1,0 +1,47 @@
+import { CommandError } from '../../src/lib/protocol/errors.ts';
+import { can } from '../../src/lib/domain/permissions/roles.ts';
+import { activityGate } from '../../src/lib/domain/agenda/rules.ts';
+import { clampValue, ensureScale, placeMarker } from '../../src/lib/domain/board/positioning.ts';
+import { polesOf } from '../../src/lib/domain/board/scale-poles.ts';
+import { readRoomRules } from '../db/repositories/agenda.ts';
+import { command, type CommandDeps } from './command.ts';
+
+/**
+ * A participant places (or moves) their marker on the scale of the positioning phase that is
+ * on. The category written with it is the session's, never the client's: the spread by
+ * category is what the facilitator reads the room by. One marker each, keyed by participant.
+ */
+export const markerPlace = command('marker.place', async ({ input, actor, workshopId, room, deps, now }) => {
+	if (actor.category === 'facilitator') throw new CommandError('forbidden', 'facilitators have no category: markers are placed by participants');
+	if (!can(actor.role, 'live.command') || actor.category === 'observer') throw new CommandError('forbidden', 'your role cannot place a marker');
+	const rules = await readRoomRules(deps.db, workshopId);
+	const gate = activityGate('positioning', { role: actor.role, category: actor.category, ...rules });
+	if (!gate.ok) throw new CommandError(gate.code, gate.message);
+	// The scale is the phase's (same id): outside a positioning phase there is none to place on.
+	if (rules.phase?.type !== 'positioning') throw new CommandError('phase_closed', 'markers are placed during a positioning phase');
+	const scaleId = rules.phase.id;
+	// Normally made when the phase started (see prepareScale); this only covers a phase started
+	// before that existed or whose follow-up failed. Same doc, same tick: no double creation here.
+	ensureScale(room.doc, scaleId, polesOf(rules.phase.settings), now.getTime(), 'live');
+	const value = clampValue(input.value);
+	placeMarker(room.doc, scaleId, { participantId: actor.id, category: actor.category, value, at: now.getTime() }, 'live');
+	return { scaleId, value };
+});
+
+/**
+ * Follow-up of every phase change and agenda edit: when a positioning phase is on, its scale
+ * exists with the phase's poles before anyone is told the phase started. Only the server makes
+ * scales, and it makes each one here, under the control that changed the phase: two screens
+ * each making the same scale would race, and the map that lost would take its markers with it.
+ */
+export async function prepareScale(deps: CommandDeps, workshopId: string): Promise<void> {
+	const rules = await readRoomRules(deps.db, workshopId);
+	if (rules.phase?.type !== 'positioning' || rules.status === 'ended') return;
+	const room = await deps.rooms.acquire(workshopId);
+	try {
+		ensureScale(room.doc, rules.phase.id, polesOf(rules.phase.settings), Date.now(), 'live');
+		await room.log.stored();
+	} finally {
+		deps.rooms.release(room);
+	}
+}

@@ -1,0 +1,97 @@
+import type { BoardState } from '$lib/state/board.svelte';
+import type { LiveChannel } from '$lib/state/live.svelte';
+import type { CommandResult } from '$lib/protocol/live';
+import type { ErrorCode } from '$lib/protocol/errors';
+import { newClientId } from '$lib/sync/ids';
+import {
+	addPersonaItem,
+	createPersona,
+	hasPersona,
+	linkNote,
+	personasOf,
+	removePersona,
+	removePersonaItem,
+	findPersonaItem,
+	setPersonaField,
+	type PersonaList,
+	type PersonaTextField
+} from '$lib/domain/board/personas';
+import { PERSONAS_MAX, mayRemoveItem, type PersonaActor } from '$lib/domain/board/persona-rights';
+
+export type WriteResult = { ok: true } | { ok: false; code: ErrorCode };
+
+/**
+ * How a persona card writes: facilitators and editors straight into their board's document
+ * (one undo step each), participants through server-checked live commands. The cards call
+ * the same methods either way and show the refusal's code when one comes back.
+ */
+export interface PersonaWriter {
+	/** Who writes: their id, and whether they take back anyone's item and link any note. */
+	readonly actor: PersonaActor;
+	create(): Promise<{ ok: true; id: string } | { ok: false; code: ErrorCode }>;
+	setField(personaId: string, field: PersonaTextField, value: string): Promise<WriteResult>;
+	addItem(personaId: string, list: PersonaList, text: string): Promise<WriteResult>;
+	removeItem(personaId: string, list: PersonaList, itemId: string): Promise<WriteResult>;
+	link(personaId: string, noteId: string, linked: boolean): Promise<WriteResult>;
+	/** Removes a whole persona: only where the writer has it (facilitators, on their board). */
+	remove?(personaId: string): Promise<WriteResult>;
+}
+
+const OK: WriteResult = { ok: true };
+const refused = (code: ErrorCode): WriteResult => ({ ok: false, code });
+
+/** Writes through the board's typed helpers; `actor.manages` for facilitators (editors: false). */
+export function boardPersonaWriter(board: BoardState, actor: PersonaActor): PersonaWriter {
+	const run = (change: () => WriteResult): Promise<WriteResult> => {
+		let result: WriteResult = OK;
+		board.write(() => (result = change()));
+		return Promise.resolve(result);
+	};
+	const doc = board.doc;
+	return {
+		actor,
+		create: () => {
+			if (personasOf(doc).size >= PERSONAS_MAX) return Promise.resolve({ ok: false, code: 'invalid_input' });
+			const id = newClientId();
+			board.write(() => createPersona(doc, id, Date.now()));
+			return Promise.resolve({ ok: true, id });
+		},
+		setField: (personaId, field, value) =>
+			run(() => {
+				if (!hasPersona(doc, personaId)) return refused('not_found');
+				return setPersonaField(doc, personaId, field, value) ? OK : refused('invalid_input');
+			}),
+		addItem: (personaId, list, text) =>
+			run(() => {
+				const added = addPersonaItem(doc, personaId, list, { id: newClientId(), text, authorId: actor.id, at: Date.now() });
+				return added === true ? OK : refused(added === 'not_found' ? 'not_found' : 'invalid_input');
+			}),
+		removeItem: (personaId, list, itemId) =>
+			run(() => {
+				const item = findPersonaItem(doc, personaId, list, itemId);
+				if (!item) return refused('not_found');
+				if (!mayRemoveItem(item, actor)) return refused('forbidden');
+				removePersonaItem(doc, personaId, list, itemId);
+				return OK;
+			}),
+		link: (personaId, noteId, linked) => run(() => (linkNote(doc, personaId, noteId, linked) ? OK : refused('not_found'))),
+		...(actor.manages ? { remove: (personaId: string) => run(() => (removePersona(doc, personaId) ? OK : refused('not_found'))) } : {})
+	};
+}
+
+const plain = (res: CommandResult<unknown>): WriteResult => (res.ok ? OK : refused(res.error.code));
+
+/** Sends each write as a live command: the server checks the phase, the lock and whose item it is. */
+export function livePersonaWriter(live: LiveChannel, meId: string): PersonaWriter {
+	return {
+		actor: { id: meId, manages: false },
+		create: async () => {
+			const res = await live.command('persona.create', {});
+			return res.ok ? { ok: true, id: res.value.personaId } : { ok: false, code: res.error.code };
+		},
+		setField: async (personaId, field, value) => plain(await live.command('persona.field', { personaId, field, value })),
+		addItem: async (personaId, list, text) => plain(await live.command('persona.item.add', { personaId, list, text })),
+		removeItem: async (personaId, list, itemId) => plain(await live.command('persona.item.remove', { personaId, list, itemId })),
+		link: async (personaId, noteId, linked) => plain(await live.command('persona.link', { personaId, noteId, linked }))
+	};
+}

@@ -1,0 +1,228 @@
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
+import { syncClient, liveClient, connected, send, eventually } from '../helpers/clients.ts';
+import { cookieFrom, createWorkshop, joinAs, participantId, peopleAction, signUp } from '../helpers/http.ts';
+import { readPersonas, type Persona } from '../../src/lib/domain/board/personas.ts';
+import type { Phase } from '../../src/lib/domain/agenda/phase.ts';
+import type { WorkshopState } from '../../src/lib/protocol/live.ts';
+
+let server: RunningServer;
+let workshop: { id: string; joinCode: string };
+let facilitator: Socket;
+let fatima: Socket;
+let paul: Socket;
+let fatimaId: string;
+let paulId: string;
+let observerCookie: string;
+let watcher: ReturnType<typeof syncClient>;
+const latest = new Map<Socket, WorkshopState>();
+let ids = 0;
+const cmd = (what = 'cmd') => `${what}-${Date.now()}-${ids++}`;
+
+const agenda: Phase[] = [
+	{ id: 'idees', type: 'ideation', title: 'Idées', minutes: 10, instructions: '', settings: {} },
+	{ id: 'personas', type: 'persona', title: 'Personas', minutes: 20, instructions: 'Qui est concerné ?', settings: {} },
+	{ id: 'personas-agents', type: 'persona', title: 'Personas des agents', minutes: 10, instructions: '', settings: { categories: ['agent'] } }
+];
+
+async function watch(cookie: string): Promise<Socket> {
+	const s = liveClient(server.url, workshop.id, { cookie });
+	s.on('workshop.state', (st: WorkshopState) => latest.set(s, st));
+	await connected(s);
+	await eventually(() => latest.has(s), 'the state on connect');
+	return s;
+}
+
+async function moveTo(phaseId: string): Promise<void> {
+	expect(await send(facilitator, 'phase.skip', { commandId: cmd('skip') })).toMatchObject({ ok: true });
+	await eventually(() => latest.get(fatima)?.timer.phase === phaseId, `the phase ${phaseId}`);
+}
+
+const persona = (id: string): Persona | undefined => readPersonas(watcher.doc).find((p) => p.id === id);
+/** The whole personas part of the board as everyone reads it, to compare before and after. */
+const snapshot = () => JSON.stringify(readPersonas(watcher.doc));
+
+beforeAll(async () => {
+	server = await startServer();
+	const owner = await signUp(server.url);
+	workshop = await createWorkshop(server.url, owner, 'Personas de l’accueil');
+	const fatimaCookie = await joinAs(server.url, workshop.joinCode, 'Fatima', 'usager');
+	const paulCookie = await joinAs(server.url, workshop.joinCode, 'Paul', 'agent');
+	fatimaId = await participantId(server.url, workshop.id, fatimaCookie);
+	paulId = await participantId(server.url, workshop.id, paulCookie);
+	const observerPage = await (await peopleAction(server.url, workshop.id, 'observer', {}, owner)).text();
+	const observerPath = /\/o\/[a-z2-7]+/.exec(observerPage)?.[0];
+	observerCookie = cookieFrom(await fetch(`${server.url}${observerPath}`, { redirect: 'manual' }), /^concerto_o_/);
+
+	facilitator = await watch(owner);
+	fatima = await watch(fatimaCookie);
+	paul = await watch(paulCookie);
+	watcher = syncClient(server.url, workshop.id, { cookie: owner });
+	await watcher.synced;
+	expect(await send(facilitator, 'agenda.save', { commandId: cmd('agenda'), phases: agenda })).toMatchObject({ ok: true });
+	expect(await send(facilitator, 'phase.start', { commandId: cmd('start') })).toMatchObject({ ok: true });
+	await eventually(() => latest.get(fatima)?.timer.phase === 'idees', 'the ideation phase');
+	// Notes to link later, written while notes are open.
+	expect(await send(fatima, 'note.add', { commandId: 'note-fatima-1', text: 'Un rendez-vous par téléphone' })).toMatchObject({ ok: true });
+	expect(await send(paul, 'note.add', { commandId: 'note-paul-001', text: 'Un agent référent par quartier' })).toMatchObject({ ok: true });
+});
+afterAll(async () => {
+	for (const s of [facilitator, fatima, paul]) s?.close();
+	watcher?.destroy();
+	await server?.kill();
+	if (server) removeDir(server.dataDir);
+});
+
+describe('personas over /live', () => {
+	test('outside a persona phase participants are refused and nothing changes; the facilitator still prepares personas', async () => {
+		expect(await send(fatima, 'persona.create', { commandId: cmd('p'), name: 'Fatima' })).toMatchObject({ ok: false, error: { code: 'phase_closed' } });
+		expect(await send(facilitator, 'persona.create', { commandId: 'persona-fatima', name: 'Fatima, 67 ans' })).toEqual({
+			ok: true,
+			value: { personaId: 'persona-fatima' }
+		});
+		await eventually(() => persona('persona-fatima')?.fields.name === 'Fatima, 67 ans', 'the facilitator’s persona');
+		const before = snapshot();
+		const refused = await Promise.all([
+			send(fatima, 'persona.field', { commandId: cmd(), personaId: 'persona-fatima', field: 'age', value: '67' }),
+			send(paul, 'persona.item.add', { commandId: cmd(), personaId: 'persona-fatima', list: 'needs', text: 'Être rappelée' }),
+			send(fatima, 'persona.link', { commandId: cmd(), personaId: 'persona-fatima', noteId: 'note-fatima-1', linked: true })
+		]);
+		for (const res of refused) expect(res).toMatchObject({ ok: false, error: { code: 'phase_closed' } });
+		await new Promise((r) => setTimeout(r, 300));
+		expect(snapshot()).toBe(before);
+	});
+
+	test('two participants filling different fields of one persona at the same time keep both, and both their list items', async () => {
+		await moveTo('personas');
+		const created = await send<{ personaId: string }>(fatima, 'persona.create', { commandId: 'persona-maison', name: 'Jean' });
+		expect(created).toEqual({ ok: true, value: { personaId: 'persona-maison' } });
+		const results = await Promise.all([
+			send(fatima, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'age', value: '42 ans' }),
+			send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'situation', value: 'Artisan, deux enfants, horaires décalés' }),
+			send(fatima, 'persona.item.add', { commandId: 'item-fatima-1', personaId: 'persona-maison', list: 'needs', text: 'Un rendez-vous après 18 h' }),
+			send(paul, 'persona.item.add', { commandId: 'item-paul-0001', personaId: 'persona-maison', list: 'needs', text: 'Un interlocuteur unique' }),
+			send(paul, 'persona.item.add', { commandId: 'item-paul-0002', personaId: 'persona-maison', list: 'channels', text: 'telephone' })
+		]);
+		for (const res of results) expect(res).toMatchObject({ ok: true });
+		await eventually(() => persona('persona-maison')?.lists.needs.length === 2 && persona('persona-maison')?.fields.situation !== '', 'both writes');
+		const p = persona('persona-maison')!;
+		expect(p.fields).toMatchObject({ name: 'Jean', age: '42 ans', situation: 'Artisan, deux enfants, horaires décalés' });
+		expect(p.lists.needs.map((i) => [i.id, i.text, i.authorId]).sort()).toEqual([
+			['item-fatima-1', 'Un rendez-vous après 18 h', fatimaId],
+			['item-paul-0001', 'Un interlocuteur unique', paulId]
+		]);
+		expect(p.lists.channels.map((i) => i.text)).toEqual(['telephone']);
+	});
+
+	test('a retried command adds its item once', async () => {
+		const add = { commandId: 'item-retry-01', personaId: 'persona-maison', list: 'goals', text: 'Garder son activité' };
+		expect(await send(fatima, 'persona.item.add', add)).toMatchObject({ ok: true, value: { itemId: 'item-retry-01' } });
+		expect(await send(fatima, 'persona.item.add', add)).toMatchObject({ ok: true, value: { itemId: 'item-retry-01' } });
+		await eventually(() => persona('persona-maison')?.lists.goals.length === 1, 'the goal');
+		await new Promise((r) => setTimeout(r, 200));
+		expect(persona('persona-maison')!.lists.goals).toHaveLength(1);
+	});
+
+	test('a participant removes their own item, never another’s; a facilitator removes any', async () => {
+		const theirs = { personaId: 'persona-maison', list: 'needs', itemId: 'item-paul-0001' };
+		expect(await send(fatima, 'persona.item.remove', { commandId: cmd(), ...theirs })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		await new Promise((r) => setTimeout(r, 200));
+		expect(persona('persona-maison')!.lists.needs.map((i) => i.id)).toContain('item-paul-0001');
+
+		expect(await send(fatima, 'persona.item.remove', { commandId: cmd(), personaId: 'persona-maison', list: 'needs', itemId: 'item-fatima-1' })).toMatchObject({
+			ok: true
+		});
+		expect(await send(facilitator, 'persona.item.remove', { commandId: cmd(), personaId: 'persona-maison', list: 'channels', itemId: 'item-paul-0002' })).toMatchObject({
+			ok: true
+		});
+		await eventually(() => persona('persona-maison')!.lists.needs.length === 1 && persona('persona-maison')!.lists.channels.length === 0, 'the removals');
+		expect(await send(paul, 'persona.item.remove', { commandId: cmd(), personaId: 'persona-maison', list: 'needs', itemId: 'gone-item' })).toMatchObject({
+			ok: false,
+			error: { code: 'not_found' }
+		});
+	});
+
+	test('a participant links only their own note; a facilitator links or unlinks any', async () => {
+		const link = (who: Socket, noteId: string, linked = true) => send(who, 'persona.link', { commandId: cmd(), personaId: 'persona-maison', noteId, linked });
+		expect(await link(fatima, 'note-paul-001')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await link(fatima, 'note-fatima-1')).toMatchObject({ ok: true, value: { noteId: 'note-fatima-1' } });
+		expect(await link(facilitator, 'note-paul-001')).toMatchObject({ ok: true });
+		await eventually(() => persona('persona-maison')!.noteIds.length === 2, 'both links');
+		expect(await link(paul, 'note-fatima-1', false)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await link(facilitator, 'note-fatima-1', false)).toMatchObject({ ok: true });
+		await eventually(() => persona('persona-maison')!.noteIds.join() === 'note-paul-001', 'the unlink');
+		expect(await link(paul, 'no-such-note')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+	});
+
+	test('bad input gets a clear error and changes nothing: observer, unknown persona, too long, unknown field', async () => {
+		const before = snapshot();
+		const observer = liveClient(server.url, workshop.id, { cookie: observerCookie });
+		await connected(observer);
+		expect(await send(observer, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'age', value: '99' })).toMatchObject({
+			ok: false,
+			error: { code: 'forbidden' }
+		});
+		observer.close();
+
+		expect(await send(paul, 'persona.field', { commandId: cmd(), personaId: 'no-such-persona', field: 'age', value: '30' })).toMatchObject({
+			ok: false,
+			error: { code: 'not_found', message: 'no such persona' }
+		});
+		const tooLong = await send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'name', value: 'J'.repeat(81) });
+		expect(tooLong).toEqual({ ok: false, error: { code: 'invalid_input', message: "the persona's name takes at most 80 characters" } });
+		const wayTooLong = await send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'situation', value: 'x'.repeat(5000) });
+		expect(wayTooLong).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('value') } });
+		const longItem = await send(paul, 'persona.item.add', { commandId: cmd(), personaId: 'persona-maison', list: 'needs', text: 'x'.repeat(201) });
+		expect(longItem).toEqual({ ok: false, error: { code: 'invalid_input', message: 'an item needs 1 to 200 characters' } });
+		expect(await send(paul, 'persona.item.add', { commandId: cmd(), personaId: 'persona-maison', list: 'needs', text: '   ' })).toMatchObject({
+			ok: false,
+			error: { code: 'invalid_input' }
+		});
+		expect(await send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'order', value: '0' })).toMatchObject({
+			ok: false,
+			error: { code: 'invalid_input', message: expect.stringContaining('field') }
+		});
+		expect(await send(paul, 'persona.item.add', { commandId: cmd(), personaId: 'persona-maison', list: 'notes', text: 'x' })).toMatchObject({
+			ok: false,
+			error: { code: 'invalid_input' }
+		});
+		// Strict schemas: an author cannot be slipped in.
+		expect(
+			await send(paul, 'persona.item.add', { commandId: cmd(), personaId: 'persona-maison', list: 'needs', text: 'x', authorId: fatimaId })
+		).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+		await new Promise((r) => setTimeout(r, 300));
+		expect(snapshot()).toBe(before);
+	});
+
+	test('while the board is locked participants are refused and nothing changes', async () => {
+		expect(await send(facilitator, 'board.lock', { commandId: cmd('lock'), locked: true })).toMatchObject({ ok: true });
+		await eventually(() => latest.get(paul)?.locked === true, 'the lock');
+		const before = snapshot();
+		const refused = await Promise.all([
+			send(paul, 'persona.create', { commandId: cmd() }),
+			send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'quote', value: '« On m’a renvoyé trois fois »' }),
+			send(paul, 'persona.item.remove', { commandId: cmd(), personaId: 'persona-maison', list: 'needs', itemId: 'item-paul-0001' })
+		]);
+		for (const res of refused) expect(res).toMatchObject({ ok: false, error: { code: 'locked' } });
+		await new Promise((r) => setTimeout(r, 300));
+		expect(snapshot()).toBe(before);
+		expect(await send(facilitator, 'board.lock', { commandId: cmd('unlock'), locked: false })).toMatchObject({ ok: true });
+		await eventually(() => latest.get(paul)?.locked === false, 'the unlock');
+	});
+
+	test('a persona phase for agents only refuses other categories', async () => {
+		await moveTo('personas-agents');
+		const before = snapshot();
+		expect(await send(fatima, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'time', value: 'Peu' })).toMatchObject({
+			ok: false,
+			error: { code: 'forbidden' }
+		});
+		await new Promise((r) => setTimeout(r, 200));
+		expect(snapshot()).toBe(before);
+		expect(await send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'time', value: 'Travaille tard' })).toMatchObject({
+			ok: true
+		});
+		await eventually(() => persona('persona-maison')?.fields.time === 'Travaille tard', 'the agent’s field');
+	});
+});
