@@ -3,6 +3,11 @@ import * as encoding from 'lib0/encoding';
 
 /** The identity the server stamps on a connection's awareness state, from its session. */
 export interface AwarenessIdentity {
+	/**
+	 * The actor's id (participant, facilitator or observer session), so presence counts a person
+	 * once across tabs; the page knows its own from its session. Shared within the workshop only.
+	 */
+	id: string;
 	name: string;
 	category: string;
 	role: string;

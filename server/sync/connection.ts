@@ -25,7 +25,7 @@ export interface ConnectionOptions {
  */
 export function serveConnection(ws: WebSocket, room: Room, options: ConnectionOptions, onClose: () => void): void {
 	const { readOnly, actor, log } = options;
-	const identity = { name: actor.displayName, category: actor.category, role: actor.role };
+	const identity = { id: actor.id, name: actor.displayName, category: actor.category, role: actor.role };
 	let ownClientId: number | null = null;
 	let alive = true;
 	room.conns.add(ws);
