@@ -44,6 +44,12 @@ test('four screens: offline ideas arrive once everywhere, the facilitator cluste
 	await expect(cluster).toBeVisible();
 	for (const idea of ideas) await expect(cluster.getByText(idea)).toBeVisible();
 
+	// In the clustering phase the usager files their own idea elsewhere from the phone.
+	await usager.getByLabel(ideas[1]).selectOption({ label: t('participant.cluster.none') });
+	await expect(cluster.getByText(ideas[1])).toHaveCount(0);
+	await usager.getByLabel(ideas[1]).selectOption({ label: 'Horaires et rendez-vous' });
+	await expect(cluster.getByText(ideas[1])).toBeVisible();
+
 	// A third note is dragged with the mouse onto the cluster.
 	await f.getByLabel(t('board.add.label')).fill('Rappeler les gens qui n’ont pas internet');
 	await f.getByRole('button', { name: t('board.add.submit'), exact: true }).click();

@@ -62,6 +62,7 @@ describe('a participant’s own notes', () => {
 			['note.edit', { noteId: 'own-note-0002', text: 'remplacé' }],
 			['note.move', { noteId: 'own-note-0002', x: 0, y: 0 }],
 			['note.delete', { noteId: 'own-note-0002' }],
+			['note.cluster', { noteId: 'own-note-0002', clusterId: null }],
 			// Replaying the author's own command ids changes nothing either.
 			['note.add', { commandId: 'own-note-0002', text: 'remplacé' }]
 		];
