@@ -144,3 +144,20 @@ test('keyboard only: create a note and put it in a cluster, without a mouse', as
 	expect(await f.evaluate(() => (window as unknown as { mouseEvents: string[] }).mouseEvents)).toEqual([]);
 	await context.close();
 });
+
+test('a participant promoted to editor gets the writable board and their note reaches the facilitator', async ({ browser }) => {
+	const { context: fc, page: f } = await facilitatorWithWorkshop(browser, 'Avec une collègue du labo');
+	const { context: ec, page: e } = await joinOnPhone(browser, await joinUrlOf(f), 'agent', 'Inès');
+	await f.goto(f.url() + '/participants');
+	await f.getByRole('button', { name: t('people.promote', { name: 'Inès' }) }).click();
+	await expect(f.getByText(t('people.done.promoted', { name: 'Inès' }))).toBeVisible();
+	await f.goBack();
+
+	await e.reload();
+	await expect(e.getByText(t('editor.you', { name: 'Inès', category: t('category.agent') }))).toBeVisible();
+	await e.getByLabel(t('board.add.label')).fill('Un accueil sans rendez-vous le mardi');
+	await e.getByRole('button', { name: t('board.add.submit'), exact: true }).click();
+	await expect(f.getByRole('textbox', { name: /post-it n° 1/ })).toHaveValue('Un accueil sans rendez-vous le mardi');
+	expect(await seriousViolations(e)).toEqual([]);
+	await Promise.all([fc.close(), ec.close()]);
+});

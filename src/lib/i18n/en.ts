@@ -96,6 +96,7 @@ export const en: Record<MessageKey, string> = {
 	'board.note.delete': 'Delete sticky note {n}',
 	'board.list.heading': 'List of sticky notes ({count})',
 	'board.list.item': 'No. {n}, {author}',
+	'editor.you': 'You: {name} ({category}), board editor',
 	'board.list.loose': 'Sticky notes not in a cluster',
 	'board.note.select': 'Select sticky note {n}',
 	'board.note.inCluster': ', in cluster “{label}”',

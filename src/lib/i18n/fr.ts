@@ -94,6 +94,7 @@ export const fr = {
 	'board.note.delete': 'Supprimer le post-it n° {n}',
 	'board.list.heading': 'Liste des post-its ({count})',
 	'board.list.item': 'N° {n}, {author}',
+	'editor.you': 'Vous : {name} ({category}), éditeur·rice du tableau',
 	'board.list.loose': 'Post-its hors regroupement',
 	'board.note.select': 'Sélectionner le post-it n° {n}',
 	'board.note.inCluster': ', dans le regroupement « {label} »',

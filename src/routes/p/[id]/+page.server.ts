@@ -18,6 +18,6 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	if (actor.category === 'observer') redirect(303, `/observe/${workshop.id}`);
 	return {
 		workshop: { id: workshop.id, title: workshop.title },
-		me: { id: actor.id, displayName: actor.displayName, category: actor.category }
+		me: { id: actor.id, displayName: actor.displayName, category: actor.category, role: actor.role }
 	};
 };
