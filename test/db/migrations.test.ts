@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MigrationError, migrate, readMigrations, splitStatements } from '../../server/db/migrate.ts';
 import { migrationsDir } from '../../server/db/open.ts';
-import { engines, withDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { createTestDatabaseUrl, engines, withDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { openPostgres } from '../../server/db/postgres.ts';
 
 const files = readMigrations(migrationsDir());
 
@@ -76,5 +77,21 @@ describe('migration files', () => {
 	test('splitStatements keeps one statement per query and drops comment lines', () => {
 		const sql = '-- a table\nCREATE TABLE a (x text DEFAULT \'x;y\');\n\n-- an index\nCREATE INDEX a_x ON a (x);\n';
 		expect(splitStatements(sql)).toEqual(["CREATE TABLE a (x text DEFAULT 'x;y')", 'CREATE INDEX a_x ON a (x)']);
+	});
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('two instances starting at once', () => {
+	test('migrate one fresh PostgreSQL database together: each migration runs once, neither fails', async () => {
+		const fresh = await createTestDatabaseUrl();
+		const [a, b] = [openPostgres(fresh.url), openPostgres(fresh.url)];
+		try {
+			const [byA, byB] = await Promise.all([migrate(a, files), migrate(b, files)]);
+			expect([...byA, ...byB].sort()).toEqual(files.map((f) => f.name).sort());
+			const rows = await a.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY name');
+			expect(rows.map((r) => r.name)).toEqual(files.map((f) => f.name));
+		} finally {
+			await Promise.all([a.close(), b.close()]);
+			await fresh.drop();
+		}
 	});
 });
