@@ -153,7 +153,7 @@ test('a participant promoted to editor gets the writable board and their note re
 	await expect(f.getByText(t('people.done.promoted', { name: 'Inès' }))).toBeVisible();
 	await f.goBack();
 
-	await e.reload();
+	// The phone turns into the editor's board by itself.
 	await expect(e.getByText(t('editor.you', { name: 'Inès', category: t('category.agent') }))).toBeVisible();
 	await e.getByLabel(t('board.add.label')).fill('Un accueil sans rendez-vous le mardi');
 	await e.getByRole('button', { name: t('board.add.submit'), exact: true }).click();

@@ -21,6 +21,8 @@ export class LiveChannel {
 	refused = $state<ErrorCode | null>(null);
 	workshop = $state.raw<WorkshopState | null>(null);
 	hiddenNotes = $state.raw<HiddenNote[]>([]);
+	/** Bumped when the server ends this socket because this person's rights changed (promoted, removed). */
+	rightsChanged = $state(0);
 	/** Bumped on each "everyone look here". */
 	attention = $state(0);
 	/** Server clock minus this device's clock: cheap phones are often minutes off. */
@@ -44,7 +46,10 @@ export class LiveChannel {
 			this.connected = true;
 			this.refused = null;
 		});
-		socket.on('disconnect', () => (this.connected = false));
+		socket.on('disconnect', (reason) => {
+			this.connected = false;
+			if (reason === 'io server disconnect') this.rightsChanged++;
+		});
 		socket.on('connect_error', (err: Error & { data?: HandshakeRefusal }) => {
 			this.connected = false;
 			if (!err.data?.code) return; // a network error: socket.io retries by itself
