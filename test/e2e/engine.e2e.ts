@@ -1,15 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { translator } from '../../src/lib/i18n/index.ts';
-
-const t = translator('fr');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-	const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
+import { seriousViolations, t } from './support.ts';
 
 /** The QR code as the projector renders it, read back from a screenshot like a phone's camera would. */
 async function readQr(page: Page): Promise<string> {

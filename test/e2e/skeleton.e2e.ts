@@ -1,21 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
 import { translator, type Locale } from '../../src/lib/i18n/index.ts';
-
-const PHONE = { width: 360, height: 740 };
-
-/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-	const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	return result.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-/** Nothing wider than the viewport: a 360 px phone must not scroll sideways. */
-async function horizontalOverflow(page: Page): Promise<number> {
-	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
+import { horizontalOverflow, PHONE, seriousViolations } from './support.ts';
 
 for (const locale of ['fr', 'en'] as const satisfies readonly Locale[]) {
 	test(`facilitator and phone participant share a live board (${locale})`, async ({ browser }) => {

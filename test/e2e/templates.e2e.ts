@@ -1,17 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { translator } from '../../src/lib/i18n/index.ts';
-
-const PHONE = { width: 360, height: 740 };
-const t = translator('fr');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-	const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	return result.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+import { horizontalOverflow, PHONE, seriousViolations, t } from './support.ts';
 
 /** Accessible and without sideways scrolling on a 360 px phone. */
 async function expectUsable(page: Page) {
