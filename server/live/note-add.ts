@@ -10,7 +10,7 @@ import {
 	nextNotePosition,
 	notesOf,
 	readNote,
-	readNotes
+	notesInSection
 } from '../../src/lib/domain/board/notes.ts';
 import { sectionOfPhase } from '../../src/lib/domain/board/sections.ts';
 import { sectionSlot } from '../../src/lib/domain/board/layout.ts';
@@ -58,13 +58,8 @@ export const noteAdd = command('note.add', async ({ input, actor, workshopId, ro
 
 	// A note written during a phase that has its section on the board lands in that section.
 	const section = rules.phase ? sectionOfPhase(room.doc, rules.phase.id) : null;
-	const inSection = section ? readNotes(room.doc).filter((n) => n.sectionId === section.id).length : 0;
-	const at =
-		input.x !== undefined && input.y !== undefined
-			? clampPosition(input.x, input.y)
-			: section
-				? clampPosition(sectionSlot(section, inSection).x, sectionSlot(section, inSection).y)
-				: nextNotePosition(notesOf(room.doc).size);
+	const slot = section ? sectionSlot(section, notesInSection(room.doc, section.id)) : nextNotePosition(notesOf(room.doc).size);
+	const at = input.x !== undefined && input.y !== undefined ? clampPosition(input.x, input.y) : clampPosition(slot.x, slot.y);
 	insertNote(
 		room.doc,
 		{

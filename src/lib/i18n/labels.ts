@@ -3,10 +3,27 @@ import type { Category } from '$lib/domain/workshop/categories';
 import { markerZone, zoneSide } from '$lib/domain/board/marker-zone';
 import { poleInSentence, type Poles } from '$lib/domain/board/scale-poles';
 import { clampValue } from '$lib/domain/board/positioning';
+import type { Note } from '$lib/domain/board/notes';
 
 /** The translated name of a collège (or of the facilitators, who write notes too). */
 export function categoryLabel(t: Translate, category: Category | 'facilitator'): string {
 	return t(`category.${category}`);
+}
+
+/**
+ * What a screen reader says of notes that just arrived from others (one's own are confirmed by
+ * their form). Phones call them ideas, boards sticky notes: each passes its own words.
+ */
+export function newNotesAnnouncement(
+	t: Translate,
+	notes: readonly Note[],
+	meId: string,
+	key: 'board.announce.new' | 'participant.announce.new' = 'board.announce.new'
+): string {
+	return notes
+		.filter((n) => n.authorId !== meId)
+		.map((n) => t(key, { category: categoryLabel(t, n.authorCategory), text: n.text }))
+		.join(' ');
 }
 
 /** A place on a positioning scale in words, e.g. "plutôt relation idéale (30/100)". */

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
-import { insertNote, updateNote, type Note } from './notes.ts';
+import { insertNote, notesInSection, updateNote, type Note } from './notes.ts';
 import { assignNotes, createCluster, dissolveCluster, mergeClusters, readClusters, repairClusters, updateCluster, clusterFrame } from './clusters.ts';
 import { addPersonaItem, createPersona, linkNote, readPersonas, removePersonaItem, setPersonaField } from './personas.ts';
 import { ensureScale, placeMarker, readScale, spreadByCategory } from './positioning.ts';
@@ -215,6 +215,7 @@ describe('sections and the whole board', () => {
 		insertNote(doc, note('n1', { sectionId: 's1' }));
 		expect(readSections(doc)[0]).toMatchObject({ title: 'Réactions', phaseId: 'ph1', kind: 'activity' });
 		expect(boardProblems(readBoard(doc))).toEqual([]);
+		expect(notesInSection(doc, 's1')).toBe(1);
 		insertNote(doc, note('n2', { sectionId: 'nowhere' }));
 		expect(boardProblems(readBoard(doc))).toEqual(['note n2 is in missing section nowhere']);
 	});

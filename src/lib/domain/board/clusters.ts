@@ -73,8 +73,9 @@ export interface NewCluster {
 export function createCluster(doc: Y.Doc, c: NewCluster, origin?: unknown): void {
 	doc.transact(() => {
 		const clusters = clustersOf(doc);
-		const count = readClusters(doc).length;
-		const order = Math.max(0, ...readClusters(doc).map((x) => x.order + 1));
+		const existing = readClusters(doc);
+		const count = existing.length;
+		const order = Math.max(0, ...existing.map((x) => x.order + 1));
 		const at = c.x !== undefined && c.y !== undefined ? clampPosition(c.x, c.y) : nextClusterPosition(count);
 		const m = new Y.Map<unknown>();
 		m.set('label', cleanClusterLabel(c.label) ?? '');

@@ -124,6 +124,15 @@ export function readNotes(doc: Y.Doc): Note[] {
 	return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
+/** How many notes were written into a section (counted without reading every note). */
+export function notesInSection(doc: Y.Doc, sectionId: string): number {
+	let count = 0;
+	notesOf(doc).forEach((m) => {
+		if (m instanceof Y.Map && m.get('sectionId') === sectionId) count++;
+	});
+	return count;
+}
+
 export function hasNote(doc: Y.Doc, id: string): boolean {
 	return notesOf(doc).has(id);
 }
