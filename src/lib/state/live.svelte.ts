@@ -2,7 +2,8 @@ import type { Socket } from 'socket.io-client';
 import { connectLive } from '$lib/sync/live';
 import { onNetworkChange } from '$lib/sync/network';
 import { newClientId } from '$lib/sync/ids';
-import type { CommandName, CommandResult, HandshakeRefusal, HiddenNote, LiveCommands, WorkshopState } from '$lib/protocol/live';
+import type { CommandName, CommandResult, HandshakeRefusal, HiddenNote, LiveCommands, PhaseView, WorkshopState } from '$lib/protocol/live';
+import { currentIndex } from '$lib/domain/agenda/timer';
 import { ERROR_CODES, type ErrorCode } from '$lib/protocol/errors';
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -20,6 +21,11 @@ export class LiveChannel {
 	/** Why the server refused the connection, as an error code to translate. */
 	refused = $state<ErrorCode | null>(null);
 	workshop = $state.raw<WorkshopState | null>(null);
+	/** The phase the clock is on (null before the agenda has one); every view's mode follows it. */
+	phase = $derived.by((): PhaseView | null => {
+		const state = this.workshop;
+		return state ? (state.phases[currentIndex(state.timer, state.phases)] ?? null) : null;
+	});
 	hiddenNotes = $state.raw<HiddenNote[]>([]);
 	/** Bumped when the server ends this socket because this person's rights changed (promoted, removed). */
 	rightsChanged = $state(0);
