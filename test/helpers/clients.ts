@@ -76,6 +76,15 @@ export async function eventually(predicate: () => boolean, what: string, timeout
 	}
 }
 
+/** Like `eventually`, for an asynchronous check (an HTTP probe, a metric); polls every 100 ms. */
+export async function eventuallyAsync(check: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
+	const end = Date.now() + timeoutMs;
+	while (!(await check())) {
+		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
 /** Opens a raw WebSocket and reports how the upgrade or the connection ended. */
 export function rawSync(
 	url: string,

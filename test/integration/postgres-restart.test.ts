@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
-import { syncClient, liveClient, connected, send, eventually } from '../helpers/clients.ts';
+import { syncClient, liveClient, connected, send, eventually, eventuallyAsync } from '../helpers/clients.ts';
 import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import { postgresTools, startPrivatePostgres, type PrivatePostgres } from '../helpers/private-postgres.ts';
 import { insertNote, readNotes } from '../../src/lib/domain/board/notes.ts';
@@ -29,14 +29,6 @@ afterAll(async () => {
 
 async function status(url: string): Promise<number> {
 	return (await fetch(url)).status;
-}
-
-async function eventuallyAsync(check: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
-	const end = Date.now() + timeoutMs;
-	while (!(await check())) {
-		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
 }
 
 describe.skipIf(!tools)('PostgreSQL restarted mid-workshop', () => {

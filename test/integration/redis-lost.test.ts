@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
-import { syncClient, liveClient, connected, send, eventually } from '../helpers/clients.ts';
+import { syncClient, liveClient, connected, send, eventually, eventuallyAsync } from '../helpers/clients.ts';
 import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import { postgresTools, startPrivatePostgres, type PrivatePostgres } from '../helpers/private-postgres.ts';
 import { redisServerPath, startPrivateRedis, type PrivateRedis } from '../helpers/private-redis.ts';
@@ -33,14 +33,6 @@ afterAll(async () => {
 async function redisUp(server: RunningServer): Promise<string | undefined> {
 	const metrics = await (await fetch(`${server.url}/metrics`)).text();
 	return /^concerto_redis_up (\d)$/m.exec(metrics)?.[1];
-}
-
-async function eventuallyAsync(check: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
-	const end = Date.now() + timeoutMs;
-	while (!(await check())) {
-		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
 }
 
 describe.skipIf(missing.length > 0)('Redis lost under two instances', () => {

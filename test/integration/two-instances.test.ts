@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { afterAll, describe, expect, test } from 'vitest';
 import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
-import { syncClient, liveClient, connected, send, eventually, webSocketWith } from '../helpers/clients.ts';
+import { syncClient, liveClient, connected, send, eventually, eventuallyAsync, webSocketWith } from '../helpers/clients.ts';
 import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import { createTestDatabaseUrl } from '../helpers/databases.ts';
 import { insertNote, readNotes } from '../../src/lib/domain/board/notes.ts';
@@ -74,7 +74,8 @@ describe.skipIf(!ready)('two instances behind one Redis', () => {
 		liveB.close();
 		moved.destroy();
 		onB.destroy();
-		await new Promise((r) => setTimeout(r, 300));
+		// Wait until B has stored and unloaded the board, so the fresh client below reads it back from the database.
+		await eventuallyAsync(async () => /^concerto_workshops_loaded 0$/m.test(await (await fetch(`${b.url}/metrics`)).text()), 'B to unload the board', 20_000);
 		const check = new Y.Doc();
 		const c = syncClient(b.url, workshop.id, { cookie: facilitator });
 		await c.synced;
