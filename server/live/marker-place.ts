@@ -1,10 +1,9 @@
 import { CommandError } from '../../src/lib/protocol/errors.ts';
-import { can } from '../../src/lib/domain/permissions/roles.ts';
-import { activityGate } from '../../src/lib/domain/agenda/rules.ts';
 import { clampValue, ensureScale, placeMarker } from '../../src/lib/domain/board/positioning.ts';
 import { polesOf } from '../../src/lib/domain/board/scale-poles.ts';
 import { readRoomRules } from '../db/repositories/agenda.ts';
 import { command, type CommandDeps } from './command.ts';
+import { requireOpen } from './room-gate.ts';
 
 /**
  * A participant places (or moves) their marker on the scale of the positioning phase that is
@@ -12,13 +11,11 @@ import { command, type CommandDeps } from './command.ts';
  * category is what the facilitator reads the room by. One marker each, keyed by participant.
  */
 export const markerPlace = command('marker.place', async ({ input, actor, workshopId, room, deps, now }) => {
-	if (actor.category === 'facilitator') throw new CommandError('forbidden', 'facilitators have no category: markers are placed by participants');
-	if (!can(actor.role, 'live.command') || actor.category === 'observer') throw new CommandError('forbidden', 'your role cannot place a marker');
-	const rules = await readRoomRules(deps.db, workshopId);
-	const gate = activityGate('positioning', { role: actor.role, category: actor.category, ...rules });
-	if (!gate.ok) throw new CommandError(gate.code, gate.message);
-	// The scale is the phase's (same id): outside a positioning phase there is none to place on.
-	if (rules.phase?.type !== 'positioning') throw new CommandError('phase_closed', 'markers are placed during a positioning phase');
+	// Facilitators have no category (markers are placed by participants); only a positioning phase opens it.
+	const { rules } = await requireOpen(deps, actor, workshopId, 'marker.place');
+	// The scale is the phase's (same id), which the positioning kind alone opens markers for.
+	if (rules.phase?.type !== 'positioning' || actor.category === 'facilitator' || actor.category === 'observer')
+		throw new CommandError('phase_closed', 'markers are placed during a positioning phase');
 	const scaleId = rules.phase.id;
 	// Normally made when the phase started (see prepareScale); this only covers a phase started
 	// before that existed or whose follow-up failed. Same doc, same tick: no double creation here.

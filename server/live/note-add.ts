@@ -1,6 +1,5 @@
 import { CommandError } from '../../src/lib/protocol/errors.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
-import { noteGate } from '../../src/lib/domain/agenda/rules.ts';
 import {
 	NOTE_TEXT_MAX,
 	cleanNoteText,
@@ -14,7 +13,7 @@ import {
 } from '../../src/lib/domain/board/notes.ts';
 import { sectionOfPhase } from '../../src/lib/domain/board/sections.ts';
 import { sectionSlot } from '../../src/lib/domain/board/layout.ts';
-import { readRoomRules } from '../db/repositories/agenda.ts';
+import { requireOpen } from './room-gate.ts';
 import { addHiddenNote, findHiddenNote } from '../db/repositories/hidden-notes.ts';
 import { command } from './command.ts';
 
@@ -36,9 +35,7 @@ export const noteAdd = command('note.add', async ({ input, actor, workshopId, ro
 		if (existing?.authorId !== actor.id) throw new CommandError('conflict', 'this command id is already used');
 		return { noteId };
 	}
-	const rules = await readRoomRules(deps.db, workshopId);
-	const gate = noteGate({ role: actor.role, category: actor.category, ...rules });
-	if (!gate.ok) throw new CommandError(gate.code, gate.message);
+	const { rules, gate } = await requireOpen(deps, actor, workshopId, 'note.add');
 
 	if (gate.hidden && rules.phase) {
 		const already = await findHiddenNote(deps.db, workshopId, noteId);

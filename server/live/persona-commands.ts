@@ -1,6 +1,4 @@
 import { CommandError } from '../../src/lib/protocol/errors.ts';
-import { can } from '../../src/lib/domain/permissions/roles.ts';
-import { activityGate } from '../../src/lib/domain/agenda/rules.ts';
 import { notesOf, readNote } from '../../src/lib/domain/board/notes.ts';
 import {
 	PERSONA_FIELD_MAX,
@@ -17,7 +15,7 @@ import {
 	setPersonaField
 } from '../../src/lib/domain/board/personas.ts';
 import { PERSONAS_MAX, mayLinkNote, mayRemoveItem, type PersonaActor } from '../../src/lib/domain/board/persona-rights.ts';
-import { readRoomRules } from '../db/repositories/agenda.ts';
+import { requireOpen } from './room-gate.ts';
 import { findCommand } from '../db/repositories/live-commands.ts';
 import { command, type CommandContext } from './command.ts';
 
@@ -31,9 +29,7 @@ type PersonaCommand = 'persona.create' | 'persona.field' | 'persona.item.add' | 
  */
 async function mayWork(ctx: CommandContext<PersonaCommand>): Promise<PersonaActor> {
 	const { actor, deps, workshopId } = ctx;
-	if (!can(actor.role, 'live.command') || actor.category === 'observer') throw new CommandError('forbidden', 'your role cannot change personas');
-	const gate = activityGate('persona', { role: actor.role, category: actor.category, ...(await readRoomRules(deps.db, workshopId)) });
-	if (!gate.ok) throw new CommandError(gate.code, gate.message);
+	await requireOpen(deps, actor, workshopId, 'persona.write');
 	return { id: actor.id, manages: actor.role === 'facilitator' };
 }
 

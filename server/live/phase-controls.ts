@@ -5,6 +5,8 @@ import { revealWaiting } from './reveal.ts';
 import { prepareScale } from './marker-place.ts';
 import { versionAtPhaseEnd } from './versions.ts';
 import type { CommandName, ControlResult } from '../../src/lib/protocol/live.ts';
+import { effectsOfMove } from '../../src/lib/domain/phases/effects.ts';
+import type { PhaseEffect } from '../../src/lib/domain/phases/kind.ts';
 
 const MESSAGES = {
 	not_started: 'the workshop has not started',
@@ -17,22 +19,36 @@ const MESSAGES = {
 } as const;
 
 /** Applies a clock change; a new phase (or the same one restarted) is not yet revealed. */
-function clockChange<N extends CommandName>(ctx: ControlContext<N>, result: TimerResult, action: string, detail?: Record<string, unknown>): ControlOutcome<ControlResult> {
+export function clockChange<N extends CommandName>(
+	ctx: ControlContext<N>,
+	result: TimerResult & { cut?: boolean },
+	action: string,
+	detail?: Record<string, unknown>
+): ControlOutcome<ControlResult> {
 	if (!result.ok) throw new CommandError('conflict', MESSAGES[result.error]);
 	const moved = result.state.phase !== ctx.clock.timer.phase || result.state.startedAt !== ctx.clock.timer.startedAt;
 	return {
-		value: { ok: true },
+		value: result.cut ? { ok: true, cut: true } : { ok: true },
 		clock: { ...ctx.clock, timer: result.state, revealed: moved ? false : ctx.clock.revealed },
 		log: { action, detail }
 	};
 }
 
+/** The server's code for each effect a phase kind asks for when it starts or is left. */
+export const PHASE_EFFECTS: Record<PhaseEffect, (deps: CommandDeps, workshopId: string) => Promise<unknown>> = {
+	'reveal-notes': revealWaiting,
+	'prepare-scale': prepareScale
+};
+
 /**
- * After a phase change: reveal what the silent phase held, and have a positioning phase's scale
- * ready; then save the board as the phase left it (revealed notes included) as a version.
+ * After a phase change: what the kinds ask for (leaving a silent phase reveals what it held, a
+ * positioning phase gets its scale), then the board as the phase left it (revealed notes
+ * included) is saved as a version. One failing effect does not stop the others.
  */
 async function phaseChanged(deps: CommandDeps, workshopId: string, change: ControlChange): Promise<void> {
-	const done: PromiseSettledResult<unknown>[] = await Promise.allSettled([revealWaiting(deps, workshopId), prepareScale(deps, workshopId)]);
+	const effects = effectsOfMove(change.before.timer, change.after.timer, change.agenda);
+	const done: PromiseSettledResult<unknown>[] = [];
+	for (const effect of effects) done.push(...(await Promise.allSettled([PHASE_EFFECTS[effect](deps, workshopId)])));
 	done.push(...(await Promise.allSettled([versionAtPhaseEnd(deps, workshopId, change)])));
 	const failed = done.find((d) => d.status === 'rejected');
 	if (failed) throw failed.reason;
@@ -40,8 +56,7 @@ async function phaseChanged(deps: CommandDeps, workshopId: string, change: Contr
 
 const ms = (ctx: ControlContext<CommandName>) => ctx.now.getTime();
 
-// Leaving a silent phase reveals what was written in it: nothing stays hidden by accident.
-// Entering a positioning phase makes its scale. The phase left is saved as a version.
+// Every move of the clock runs the phase kinds' effects, then saves the phase left as a version.
 export const phaseStart = control('phase.start', (ctx) => clockChange(ctx, start(ctx.clock.timer, ctx.agenda, ms(ctx)), 'phase.start'), phaseChanged);
 export const phasePause = control('phase.pause', (ctx) => clockChange(ctx, pause(ctx.clock.timer, ms(ctx)), 'phase.pause'));
 export const phaseResume = control('phase.resume', (ctx) => clockChange(ctx, resume(ctx.clock.timer, ms(ctx)), 'phase.resume'));

@@ -86,6 +86,23 @@ test('the facilitator runs the agenda; a phone joined by QR follows the phase an
 	expect(Math.abs(before - elapsed - after)).toBeLessThanOrEqual(1.5);
 	expect(await seriousViolations(p)).toEqual([]);
 
+	// Shortened from the agenda (15 → 5 min), the running phase's end moves on every screen, also after a reload.
+	const running = f.locator('li.current').getByRole('spinbutton', { name: t('agenda.minutes') });
+	await running.fill('5');
+	await running.press('Tab');
+	const withinFiveMinutes = async (page: Page) => {
+		await expect.poll(() => secondsLeft(page), { timeout: 10_000 }).toBeLessThanOrEqual(5 * 60);
+		expect(await secondsLeft(page)).toBeGreaterThan(5 * 60 - 90);
+	};
+	for (const screen of [f, projector, p]) await withinFiveMinutes(screen);
+	await p.reload();
+	await projector.reload();
+	for (const screen of [projector, p]) await withinFiveMinutes(screen);
+	// "−1 min" takes a minute off, like "+1 min" adds one.
+	const fiveLeft = await secondsLeft(p);
+	await f.getByRole('button', { name: t('controls.shorten', { minutes: 1 }) }).click();
+	await expect.poll(() => secondsLeft(p), { timeout: 10_000 }).toBeLessThanOrEqual(fiveLeft - 55);
+
 	// Locking the board is shown on the phone; the printable poster passes axe too.
 	await f.getByRole('button', { name: t('controls.lock') }).click();
 	await expect(p.getByText(t('clock.locked'))).toBeVisible();

@@ -30,7 +30,7 @@ export const liveSchemas = {
 	'phase.start': z.strictObject({ commandId }),
 	'phase.pause': z.strictObject({ commandId }),
 	'phase.resume': z.strictObject({ commandId }),
-	'phase.extend': z.strictObject({ commandId, minutes: z.number().int().min(1).max(60) }),
+	'phase.extend': z.strictObject({ commandId, minutes: z.number().int().min(-60).max(60).refine((m) => m !== 0, 'must not be 0') }),
 	'phase.skip': z.strictObject({ commandId }),
 	'phase.back': z.strictObject({ commandId }),
 	'phase.reveal': z.strictObject({ commandId }),

@@ -34,6 +34,8 @@ export interface ControlInput {
 }
 export interface ControlResult {
 	ok: true;
+	/** The running phase was shortened below the time already spent: it has ended now. */
+	cut?: boolean;
 }
 
 /** A participant's own note: change its text, move it, or delete it. */

@@ -8,6 +8,7 @@ import {
 	PHASE_TITLE_MAX,
 	PHASE_TYPES
 } from './phase.ts';
+import { refineKindSettings } from '../phases/kind-settings.ts';
 
 /** Agendas hold a handful to a few dozen phases; a cap keeps a forged one small. */
 export const AGENDA_PHASES_MAX = 40;
@@ -27,14 +28,17 @@ export const phaseSettingsSchema = z.strictObject({
 });
 
 /** One phase of a workshop's agenda, in the workshop's language. */
-export const phaseSchema = z.strictObject({
-	id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'id must be 1-40 characters of A-Z a-z 0-9 _ -'),
-	type: z.enum(PHASE_TYPES),
-	title: label(PHASE_TITLE_MAX),
-	minutes: z.number().int().min(1).max(PHASE_MINUTES_MAX),
-	instructions: z.string().max(PHASE_INSTRUCTIONS_MAX),
-	settings: phaseSettingsSchema
-});
+export const phaseSchema = z
+	.strictObject({
+		id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'id must be 1-40 characters of A-Z a-z 0-9 _ -'),
+		type: z.enum(PHASE_TYPES),
+		title: label(PHASE_TITLE_MAX),
+		minutes: z.number().int().min(1).max(PHASE_MINUTES_MAX),
+		instructions: z.string().max(PHASE_INSTRUCTIONS_MAX),
+		settings: phaseSettingsSchema
+	})
+	// Each kind takes its own settings (its module lists them).
+	.superRefine(refineKindSettings);
 
 /** A whole agenda: ids unique, so the clock can follow a phase when it moves. */
 export const agendaSchema = z

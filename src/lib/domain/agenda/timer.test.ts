@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { INITIAL_TIMER, back, extend, formatRemaining, pause, remainingMs, resume, skip, start, type TimerResult, type TimerState } from './timer.ts';
+import { INITIAL_TIMER, back, extend, formatRemaining, pause, remainingMs, resume, retime, skip, start, type TimerResult, type TimerState } from './timer.ts';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);
@@ -83,5 +83,35 @@ describe('the workshop clock', () => {
 		expect(formatRemaining(8_001)).toBe('0:09');
 		expect(formatRemaining(0)).toBe('0:00');
 		expect(formatRemaining(-90_000)).toBe('-1:30');
+	});
+});
+
+describe('the clock follows the agenda', () => {
+	const MIN = 60_000;
+	const T0 = 1_000_000;
+	const agenda = [{ id: 'a', minutes: 35 }, { id: 'b', minutes: 10 }];
+	const running = { phase: 'a', status: 'running' as const, endsAt: T0 + 35 * MIN, remainingMs: null, startedAt: T0 };
+	test('shortening the running phase moves its end sooner; lengthening it, later', () => {
+		const shorter = retime(running, agenda, [{ id: 'a', minutes: 20 }, agenda[1]], T0 + 5 * MIN);
+		expect(shorter).toMatchObject({ ok: true, cut: false, state: { endsAt: T0 + 20 * MIN } });
+		expect(retime(running, agenda, [{ id: 'a', minutes: 40 }, agenda[1]], T0 + 5 * MIN)).toMatchObject({ state: { endsAt: T0 + 40 * MIN } });
+	});
+	test('shorter than the time already spent: it ends now, and says so', () => {
+		expect(retime(running, agenda, [{ id: 'a', minutes: 20 }, agenda[1]], T0 + 25 * MIN)).toMatchObject({ ok: true, cut: true, state: { endsAt: T0 + 25 * MIN } });
+	});
+	test('time added with +5 stays when the plan changes; a paused phase keeps its remaining time in step', () => {
+		const extended = { ...running, endsAt: running.endsAt + 5 * MIN };
+		expect(retime(extended, agenda, [{ id: 'a', minutes: 30 }, agenda[1]], T0)).toMatchObject({ state: { endsAt: T0 + 35 * MIN } });
+		const paused = { ...running, status: 'paused' as const, endsAt: null, remainingMs: 10 * MIN };
+		expect(retime(paused, agenda, [{ id: 'a', minutes: 30 }, agenda[1]], T0)).toMatchObject({ state: { remainingMs: 5 * MIN }, cut: false });
+		expect(retime(paused, agenda, [{ id: 'a', minutes: 20 }, agenda[1]], T0)).toMatchObject({ state: { remainingMs: 0 }, cut: true });
+	});
+	test('another phase\'s new length, or no change, leaves the clock alone', () => {
+		expect(retime(running, agenda, [agenda[0], { id: 'b', minutes: 5 }], T0)).toBeNull();
+		expect(retime({ ...running, status: 'ended' }, agenda, [{ id: 'a', minutes: 5 }], T0)).toBeNull();
+	});
+	test('−1 / −5 min take time off, never below now', () => {
+		expect(extend(running, -5, T0 + MIN)).toMatchObject({ ok: true, cut: false, state: { endsAt: T0 + 30 * MIN } });
+		expect(extend(running, -5, T0 + 33 * MIN)).toMatchObject({ ok: true, cut: true, state: { endsAt: T0 + 33 * MIN } });
 	});
 });

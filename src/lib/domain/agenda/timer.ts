@@ -65,13 +65,33 @@ export function resume(state: TimerState, now: number): TimerResult {
 	return ok({ ...state, status: 'running', endsAt: now + state.remainingMs, remainingMs: null });
 }
 
-/** Adds minutes to the current phase; in overtime, the extra time counts from now. */
-export function extend(state: TimerState, addMinutes: number, now: number): TimerResult {
-	if (state.status === 'running' && state.endsAt !== null)
-		return ok({ ...state, endsAt: Math.max(state.endsAt, now) + addMinutes * MINUTE });
-	if (state.status === 'paused' && state.remainingMs !== null)
-		return ok({ ...state, remainingMs: state.remainingMs + addMinutes * MINUTE });
+/**
+ * Moves the current phase's end by `minutes`: later (in overtime, the extra time counts from
+ * now) or sooner. Never before now: a phase shortened below the time already spent ends now,
+ * and `cut` says so (the facilitator is told, the next phase is theirs to start).
+ */
+export function extend(state: TimerState, minutes: number, now: number): TimerResult & { cut?: boolean } {
+	const delta = minutes * MINUTE;
+	if (state.status === 'running' && state.endsAt !== null) {
+		const endsAt = delta > 0 ? Math.max(state.endsAt, now) + delta : state.endsAt + delta;
+		return { ...ok({ ...state, endsAt: Math.max(endsAt, now) }), cut: endsAt < now };
+	}
+	if (state.status === 'paused' && state.remainingMs !== null) {
+		const remaining = state.remainingMs + delta;
+		return { ...ok({ ...state, remainingMs: Math.max(0, remaining) }), cut: remaining < 0 };
+	}
 	return fail('not_running');
+}
+
+/**
+ * The agenda changed the current phase's planned minutes: its end moves by the difference, so
+ * time already added or taken with +/− stays. Other phases start with their new time anyway.
+ */
+export function retime(state: TimerState, before: AgendaTimes, after: AgendaTimes, now: number): (TimerResult & { cut?: boolean }) | null {
+	const was = before.find((p) => p.id === state.phase);
+	const is = after.find((p) => p.id === state.phase);
+	if (!was || !is || was.minutes === is.minutes || (state.status !== 'running' && state.status !== 'paused')) return null;
+	return extend(state, is.minutes - was.minutes, now);
 }
 
 /** Moves to the next phase with its full time; after the last one the workshop ends. */

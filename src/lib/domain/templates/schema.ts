@@ -8,6 +8,7 @@ import {
 	PHASE_TYPES
 } from '../agenda/phase.ts';
 import { CATEGORIES } from '../workshop/categories.ts';
+import { refineKindSettings } from '../phases/kind-settings.ts';
 
 /**
  * The one schema of a template (modèle) file: built-ins in workshops/, templates saved by a
@@ -61,14 +62,17 @@ const settings = z
 		params: { problem: 'poles' }
 	});
 
-const phase = z.strictObject({
-	id: key,
-	type: z.enum(PHASE_TYPES),
-	title: text(PHASE_TITLE_MAX),
-	minutes: z.number().int().min(1).max(PHASE_MINUTES_MAX),
-	instructions: longText(PHASE_INSTRUCTIONS_MAX),
-	settings: settings.default({})
-});
+const phase = z
+	.strictObject({
+		id: key,
+		type: z.enum(PHASE_TYPES),
+		title: text(PHASE_TITLE_MAX),
+		minutes: z.number().int().min(1).max(PHASE_MINUTES_MAX),
+		instructions: longText(PHASE_INSTRUCTIONS_MAX),
+		settings: settings.default({})
+	})
+	// Each kind takes its own settings (its module lists them).
+	.superRefine(refineKindSettings);
 
 const gap = z
 	.strictObject({ minDays: z.number().int().min(0).max(GAP_DAYS_MAX), maxDays: z.number().int().min(0).max(GAP_DAYS_MAX) })

@@ -28,6 +28,7 @@ export const PROBLEM_CODES = [
 	'gapOrder',
 	'maxDotsOverBudget',
 	'poles',
+	'settingForKind',
 	'invalid'
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -1,0 +1,24 @@
+import type { Category } from '../workshop/categories.ts';
+
+/**
+ * Every setting a phase can carry. Which of them a phase may carry depends on its kind (each
+ * kind module lists its own); agendas and templates are validated against that list.
+ */
+export interface PhaseSettings {
+	/** Ideation: others' notes stay hidden from participants until the facilitator reveals them. */
+	silent?: boolean;
+	/** Authors are hidden from other participants (their category stays visible). */
+	anonymous?: boolean;
+	/** Who takes part; absent means every category of the workshop. */
+	categories?: Category[];
+	/** Headings participants write under (e.g. the crash-test's substance / form / legal / financial sides). */
+	prompts?: string[];
+	/** Dot vote: dots per participant and the most one participant may put on one item. */
+	dots?: number;
+	maxDotsPerItem?: number;
+	/** Positioning: the two poles of the scale. */
+	leftPole?: string;
+	rightPole?: string;
+}
+
+export type SettingKey = keyof PhaseSettings;
