@@ -20,8 +20,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'concerto-e2e-'));
 export default defineConfig({
 	testDir: 'test/e2e',
 	testMatch: '**/*.e2e.ts',
-	timeout: 60_000,
-	expect: { timeout: 5_000 },
+	// Generous: several browsers and the server share two cores, and CI's machine may be busy.
+	timeout: 120_000,
+	expect: { timeout: 10_000 },
 	fullyParallel: false,
 	workers: 1,
 	forbidOnly: !!process.env.CI,
