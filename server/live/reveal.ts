@@ -1,6 +1,7 @@
 import { insertNote, hasNote, nextNotePosition, notesOf } from '../../src/lib/domain/board/notes.ts';
 import { markRevealed, waitingHiddenNotes } from '../db/repositories/hidden-notes.ts';
 import type { CommandDeps } from './command.ts';
+import { LIVE_ORIGIN } from '../sync/origins.ts';
 
 /**
  * Writes every note still hidden by a silent phase into the workshop's document, then marks
@@ -29,7 +30,7 @@ export async function revealWaiting(deps: CommandDeps, workshopId: string): Prom
 					updatedAt: n.createdAt.getTime()
 				});
 			}
-		}, 'live');
+		}, LIVE_ORIGIN);
 		await room.log.stored();
 	} finally {
 		deps.rooms.release(room);

@@ -8,6 +8,7 @@ import { logEvent } from '../db/repositories/agenda.ts';
 import { currentPhase } from '../sync/version-keeper.ts';
 import type { Actor } from '../auth/actor.ts';
 import { command, query, type CommandDeps, type ControlChange } from './command.ts';
+import { LIVE_ORIGIN } from '../sync/origins.ts';
 
 /**
  * Version history: the board is saved when a phase ends (here), while it changes and when it
@@ -66,7 +67,7 @@ export const versionRestore = command('version.restore', async ({ input, actor, 
 	const old = new Y.Doc();
 	try {
 		Y.applyUpdate(old, version.state);
-		restoreBoard(room.doc, old, 'live');
+		restoreBoard(room.doc, old, LIVE_ORIGIN);
 	} finally {
 		old.destroy();
 	}

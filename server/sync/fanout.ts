@@ -4,9 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Log } from '../log.ts';
 import type { Room } from './room.ts';
-
-/** Origin given to changes that came from another instance: applied and shown, never re-sent or re-stored. */
-export const FANOUT_ORIGIN = Symbol('fanout');
+import { FANOUT_ORIGIN } from './origins.ts';
 
 /**
  * `hello` carries a state vector and asks for what the sender lacks *and* for the answerer's

@@ -5,7 +5,8 @@ import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import type { UpdateLog } from './update-log.ts';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './message-types.ts';
-import { FANOUT_ORIGIN, type RedisFanout } from './fanout.ts';
+import type { RedisFanout } from './fanout.ts';
+import { FANOUT_ORIGIN } from './origins.ts';
 
 /** A client over this many bytes behind is dropped (1013) rather than buffered without end. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
