@@ -38,11 +38,9 @@ export const markerPlace = command('marker.place', async ({ input, actor, worksh
 export async function prepareScale(deps: CommandDeps, workshopId: string): Promise<void> {
 	const rules = await readRoomRules(deps.db, workshopId);
 	if (rules.phase?.type !== 'positioning' || rules.status === 'ended') return;
-	const room = await deps.rooms.acquire(workshopId);
-	try {
-		ensureScale(room.doc, rules.phase.id, polesOf(rules.phase.settings), Date.now(), LIVE_ORIGIN);
+	const { phase } = rules;
+	await deps.rooms.with(workshopId, async (room) => {
+		ensureScale(room.doc, phase.id, polesOf(phase.settings), Date.now(), LIVE_ORIGIN);
 		await room.log.stored();
-	} finally {
-		deps.rooms.release(room);
-	}
+	});
 }

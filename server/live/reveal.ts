@@ -11,8 +11,7 @@ import { LIVE_ORIGIN } from '../sync/origins.ts';
 export async function revealWaiting(deps: CommandDeps, workshopId: string): Promise<number> {
 	const waiting = await waitingHiddenNotes(deps.db, workshopId);
 	if (waiting.length === 0) return 0;
-	const room = await deps.rooms.acquire(workshopId);
-	try {
+	await deps.rooms.with(workshopId, async (room) => {
 		room.doc.transact(() => {
 			for (const n of waiting) {
 				if (hasNote(room.doc, n.id)) continue;
@@ -32,9 +31,7 @@ export async function revealWaiting(deps: CommandDeps, workshopId: string): Prom
 			}
 		}, LIVE_ORIGIN);
 		await room.log.stored();
-	} finally {
-		deps.rooms.release(room);
-	}
+	});
 	await markRevealed(
 		deps.db,
 		workshopId,

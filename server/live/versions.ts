@@ -27,15 +27,12 @@ function mustManage(actor: Actor): void {
 export async function versionAtPhaseEnd(deps: CommandDeps, workshopId: string, change: ControlChange): Promise<void> {
 	const left = phaseLeft(change.before.timer, change.after.timer);
 	if (left === undefined) return;
-	const room = await deps.rooms.acquire(workshopId);
-	try {
+	await deps.rooms.with(workshopId, async (room) => {
 		const empty = [...topLevelMaps(room.doc).values()].every((m) => m.size === 0);
 		if (left === null && empty) return;
 		const label = change.agenda.find((p) => p.id === left)?.title ?? '';
 		await deps.rooms.versions.save(room, 'phase', { phaseId: left, label }, 'always');
-	} finally {
-		deps.rooms.release(room);
-	}
+	});
 }
 
 /** The workshop's versions, newest first (facilitators only). */

@@ -48,6 +48,19 @@ export class Rooms {
 		return room;
 	}
 
+	/**
+	 * Runs `fn` on the workshop's room (loaded if need be) while holding it, and lets it go
+	 * after, however `fn` ends: a room held by nobody is saved and leaves memory.
+	 */
+	async with<T>(workshopId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
+		const room = await this.acquire(workshopId);
+		try {
+			return await fn(room);
+		} finally {
+			this.release(room);
+		}
+	}
+
 	release(room: Room): void {
 		room.refs--;
 		if (room.refs === 0) void this.unloadIfUnused(room);
