@@ -83,8 +83,8 @@ export class Rooms {
 		// Loaded state is applied before the room listens, so it is not written back.
 		if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
 		for (const u of stored.updates) Y.applyUpdate(doc, u);
-		const room = new Room(workshopId, doc, this.fanout);
-		room.log = new UpdateLog(this.db, workshopId, doc, this.options, this.log, stored.lastSeq, stored.updates.length);
+		const log = new UpdateLog(this.db, workshopId, doc, this.options, this.log, stored.lastSeq, stored.updates.length);
+		const room = new Room({ workshopId, doc, log, sinks: this.fanout ? [this.fanout.sinkFor(workshopId)] : [] });
 		await this.fanout?.join(room);
 		this.versions.watch(room);
 		return room;
