@@ -2,13 +2,10 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
-import type { WebSocket } from 'ws';
 import type { UpdateLog } from './update-log.ts';
 import type { SharedDoc, UpdateSink } from './shared-doc.ts';
+import { sendTo, type SyncSocket } from './sync-socket.ts';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './message-types.ts';
-
-/** A client over this many bytes behind is dropped (1013) rather than buffered without end. */
-const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 export interface RoomParts {
 	workshopId: string;
@@ -31,7 +28,7 @@ export class Room implements SharedDoc {
 	readonly doc: Y.Doc;
 	readonly awareness: awarenessProtocol.Awareness;
 	readonly log: UpdateLog;
-	readonly conns = new Set<WebSocket>();
+	readonly conns = new Set<SyncSocket>();
 	/** Holders: sync connections and live commands in progress. */
 	refs = 0;
 	private readonly sinks: readonly UpdateSink[];
@@ -61,7 +58,7 @@ export class Room implements SharedDoc {
 
 	/** Sends to every connection except `except` (the one the change came from). */
 	broadcast(message: Uint8Array, except: unknown = null): void {
-		for (const ws of this.conns) if (ws !== except) send(ws, message);
+		for (const socket of this.conns) if (socket !== except) sendTo(socket, message);
 	}
 
 	destroy(): void {
@@ -83,15 +80,4 @@ export function awarenessMessage(update: Uint8Array): Uint8Array {
 	encoding.writeVarUint(e, MESSAGE_AWARENESS);
 	encoding.writeVarUint8Array(e, update);
 	return encoding.toUint8Array(e);
-}
-
-export function send(ws: WebSocket, message: Uint8Array): void {
-	if (ws.readyState !== ws.OPEN) return;
-	if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-		ws.close(1013, 'client too slow');
-		return;
-	}
-	ws.send(message, (err) => {
-		if (err) ws.terminate();
-	});
 }
