@@ -44,25 +44,22 @@ function aRoom() {
 }
 
 /** The server's end of an in-memory connection: what the server sends to the client lands in `received`. */
-function memorySocket() {
-	const socket = {
-		isOpen: true,
-		bufferedAmount: 0,
-		received: [] as Uint8Array[],
-		closedWith: null as { code: number; reason: string } | null,
-		send(message: Uint8Array) {
-			socket.received.push(message);
-		},
-		close(code: number, reason: string) {
-			socket.isOpen = false;
-			socket.closedWith = { code, reason };
-		}
-	} satisfies SyncSocket & Record<string, unknown>;
-	return socket;
+class MemorySocket implements SyncSocket {
+	isOpen = true;
+	bufferedAmount = 0;
+	received: Uint8Array[] = [];
+	closedWith: { code: number; reason: string } | null = null;
+	send(message: Uint8Array): void {
+		this.received.push(message);
+	}
+	close(code: number, reason: string): void {
+		this.isOpen = false;
+		this.closedWith = { code, reason };
+	}
 }
 
 function connect(room: Room, actor: Actor, readOnly: boolean) {
-	const socket = memorySocket();
+	const socket = new MemorySocket();
 	const connection = openConnection(socket, room, { readOnly, actor, log: silent, rateCheck: () => 0 });
 	socket.received.length = 0; // the greeting (SyncStep1, presence) is not what these tests look at
 	return { socket, send: (frame: Uint8Array) => connection.receive(frame) };
