@@ -112,15 +112,12 @@ export interface CommandContext<N extends CommandName> {
  */
 export function command<N extends CommandName>(name: N, handler: (ctx: CommandContext<N>) => Result<N> | Promise<Result<N>>): Runner {
 	return once(name, async (deps, actor, workshopId, input) => {
-		const room = await deps.rooms.acquire(workshopId);
-		try {
+		return deps.rooms.with(workshopId, async (room) => {
 			const value = await handler({ input, actor, workshopId, room, deps, now: new Date() });
 			if (!(await within(room.log.stored(), STORE_WAIT_MS))) throw new DbError(`not stored within ${STORE_WAIT_MS} ms`);
 			await recordCommand(deps.db, { workshopId, commandId: input.commandId, actorId: actor.id, result: value });
 			return value;
-		} finally {
-			deps.rooms.release(room);
-		}
+		});
 	});
 }
 
@@ -142,14 +139,7 @@ export function query<N extends CommandName>(name: N, handler: (ctx: QueryContex
 	return async (deps, actor, workshopId, raw) => {
 		const parsed = parse(name, raw);
 		if (!parsed.ok) return parsed;
-		const withRoom = async <T>(read: (room: Room) => T | Promise<T>): Promise<T> => {
-			const room = await deps.rooms.acquire(workshopId);
-			try {
-				return await read(room);
-			} finally {
-				deps.rooms.release(room);
-			}
-		};
+		const withRoom = <T>(read: (room: Room) => T | Promise<T>): Promise<T> => deps.rooms.with(workshopId, read);
 		try {
 			return { ok: true, value: await handler({ input: parsed.value, actor, workshopId, deps, withRoom }) };
 		} catch (e) {

@@ -4,6 +4,7 @@ import { polesOf } from '../../src/lib/domain/board/scale-poles.ts';
 import { readRoomRules } from '../db/repositories/agenda.ts';
 import { command, type CommandDeps } from './command.ts';
 import { requireOpen } from './room-gate.ts';
+import { LIVE_ORIGIN } from '../sync/origins.ts';
 
 /**
  * A participant places (or moves) their marker on the scale of the positioning phase that is
@@ -19,9 +20,9 @@ export const markerPlace = command('marker.place', async ({ input, actor, worksh
 	const scaleId = rules.phase.id;
 	// Normally made when the phase started (see prepareScale); this only covers a phase started
 	// before that existed or whose follow-up failed. Same doc, same tick: no double creation here.
-	ensureScale(room.doc, scaleId, polesOf(rules.phase.settings), now.getTime(), 'live');
+	ensureScale(room.doc, scaleId, polesOf(rules.phase.settings), now.getTime(), LIVE_ORIGIN);
 	const value = clampValue(input.value);
-	placeMarker(room.doc, scaleId, { participantId: actor.id, category: actor.category, value, at: now.getTime() }, 'live');
+	placeMarker(room.doc, scaleId, { participantId: actor.id, category: actor.category, value, at: now.getTime() }, LIVE_ORIGIN);
 	return { scaleId, value };
 });
 
@@ -34,11 +35,9 @@ export const markerPlace = command('marker.place', async ({ input, actor, worksh
 export async function prepareScale(deps: CommandDeps, workshopId: string): Promise<void> {
 	const rules = await readRoomRules(deps.db, workshopId);
 	if (rules.phase?.type !== 'positioning' || rules.status === 'ended') return;
-	const room = await deps.rooms.acquire(workshopId);
-	try {
-		ensureScale(room.doc, rules.phase.id, polesOf(rules.phase.settings), Date.now(), 'live');
+	const { phase } = rules;
+	await deps.rooms.with(workshopId, async (room) => {
+		ensureScale(room.doc, phase.id, polesOf(phase.settings), Date.now(), LIVE_ORIGIN);
 		await room.log.stored();
-	} finally {
-		deps.rooms.release(room);
-	}
+	});
 }

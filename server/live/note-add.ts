@@ -16,6 +16,7 @@ import { sectionSlot } from '../../src/lib/domain/board/layout.ts';
 import { requireOpen } from './room-gate.ts';
 import { addHiddenNote, findHiddenNote } from '../db/repositories/hidden-notes.ts';
 import { command } from './command.ts';
+import { LIVE_ORIGIN } from '../sync/origins.ts';
 
 /**
  * A participant (or anyone allowed) adds a note. The note's id is the command's, so a command
@@ -72,7 +73,7 @@ export const noteAdd = command('note.add', async ({ input, actor, workshopId, ro
 			createdAt: now.getTime(),
 			updatedAt: now.getTime()
 		},
-		'live'
+		LIVE_ORIGIN
 	);
 	return { noteId };
 });

@@ -5,6 +5,7 @@ import { NOTE_TEXT_MAX, clampPosition, cleanNoteText, notesOf, readNote, removeN
 import { requireOpen } from './room-gate.ts';
 import { findCommand } from '../db/repositories/live-commands.ts';
 import { command, type CommandContext } from './command.ts';
+import { LIVE_ORIGIN } from '../sync/origins.ts';
 
 /** Each of these commands is a room action of its own name: a phase kind opens them one by one. */
 type OwnNoteCommand = 'note.edit' | 'note.move' | 'note.delete' | 'note.cluster';
@@ -31,19 +32,19 @@ export const noteEdit = command('note.edit', async (ctx) => {
 	await ownNote(ctx, 'note.edit');
 	const text = cleanNoteText(ctx.input.text);
 	if (text === null) throw new CommandError('invalid_input', `a note needs 1 to ${NOTE_TEXT_MAX} characters`);
-	updateNote(ctx.room.doc, ctx.input.noteId, { text }, ctx.now.getTime(), 'live');
+	updateNote(ctx.room.doc, ctx.input.noteId, { text }, ctx.now.getTime(), LIVE_ORIGIN);
 	return { noteId: ctx.input.noteId };
 });
 
 export const noteMove = command('note.move', async (ctx) => {
 	await ownNote(ctx, 'note.move');
-	updateNote(ctx.room.doc, ctx.input.noteId, clampPosition(ctx.input.x, ctx.input.y), ctx.now.getTime(), 'live');
+	updateNote(ctx.room.doc, ctx.input.noteId, clampPosition(ctx.input.x, ctx.input.y), ctx.now.getTime(), LIVE_ORIGIN);
 	return { noteId: ctx.input.noteId };
 });
 
 export const noteDelete = command('note.delete', async (ctx) => {
 	await ownNote(ctx, 'note.delete');
-	removeNote(ctx.room.doc, ctx.input.noteId, 'live');
+	removeNote(ctx.room.doc, ctx.input.noteId, LIVE_ORIGIN);
 	return { noteId: ctx.input.noteId };
 });
 
@@ -52,6 +53,6 @@ export const noteCluster = command('note.cluster', async (ctx) => {
 	await ownNote(ctx, 'note.cluster');
 	const { clusterId } = ctx.input;
 	if (clusterId !== null && !isLiveCluster(ctx.room.doc, clusterId)) throw new CommandError('not_found', 'no such cluster');
-	assignNotes(ctx.room.doc, [ctx.input.noteId], clusterId, ctx.now.getTime(), 'live');
+	assignNotes(ctx.room.doc, [ctx.input.noteId], clusterId, ctx.now.getTime(), LIVE_ORIGIN);
 	return { noteId: ctx.input.noteId };
 });

@@ -18,6 +18,7 @@ import { PERSONAS_MAX, mayLinkNote, mayRemoveItem, type PersonaActor } from '../
 import { requireOpen } from './room-gate.ts';
 import { findCommand } from '../db/repositories/live-commands.ts';
 import { command, type CommandContext } from './command.ts';
+import { LIVE_ORIGIN } from '../sync/origins.ts';
 
 type PersonaCommand = 'persona.create' | 'persona.field' | 'persona.item.add' | 'persona.item.remove' | 'persona.link';
 
@@ -47,7 +48,7 @@ export const personaCreate = command('persona.create', async (ctx) => {
 	// A retry after a crash between storing and recording finds its persona already made.
 	if (hasPersona(ctx.room.doc, personaId)) return { personaId };
 	if (personasOf(ctx.room.doc).size >= PERSONAS_MAX) throw new CommandError('invalid_input', `a board holds at most ${PERSONAS_MAX} personas`);
-	createPersona(ctx.room.doc, personaId, ctx.now.getTime(), name, 'live');
+	createPersona(ctx.room.doc, personaId, ctx.now.getTime(), name, LIVE_ORIGIN);
 	return { personaId };
 });
 
@@ -55,7 +56,7 @@ export const personaField = command('persona.field', async (ctx) => {
 	await mayWork(ctx);
 	const personaId = requirePersona(ctx);
 	const { field, value } = ctx.input;
-	if (!setPersonaField(ctx.room.doc, personaId, field, value, 'live'))
+	if (!setPersonaField(ctx.room.doc, personaId, field, value, LIVE_ORIGIN))
 		throw new CommandError('invalid_input', `the persona's ${field} takes at most ${PERSONA_FIELD_MAX[field]} characters`);
 	return { personaId };
 });
@@ -64,7 +65,7 @@ export const personaItemAdd = command('persona.item.add', async (ctx) => {
 	await mayWork(ctx);
 	const personaId = requirePersona(ctx);
 	const { list, text, commandId: itemId } = ctx.input;
-	const added = addPersonaItem(ctx.room.doc, personaId, list, { id: itemId, text, authorId: ctx.actor.id, at: ctx.now.getTime() }, 'live');
+	const added = addPersonaItem(ctx.room.doc, personaId, list, { id: itemId, text, authorId: ctx.actor.id, at: ctx.now.getTime() }, LIVE_ORIGIN);
 	if (added === 'invalid') throw new CommandError('invalid_input', `an item needs 1 to ${PERSONA_ITEM_MAX} characters`);
 	if (added === 'full') throw new CommandError('invalid_input', `this list already holds ${PERSONA_ITEMS_MAX} items`);
 	if (added === 'not_found') throw new CommandError('not_found', 'no such persona');
@@ -78,7 +79,7 @@ export const personaItemRemove = command('persona.item.remove', async (ctx) => {
 	const item = findPersonaItem(ctx.room.doc, personaId, list, itemId);
 	if (!item) throw new CommandError('not_found', 'no such item in this list');
 	if (!mayRemoveItem(item, actor)) throw new CommandError('forbidden', 'only its author or a facilitator can remove this item');
-	removePersonaItem(ctx.room.doc, personaId, list, itemId, 'live');
+	removePersonaItem(ctx.room.doc, personaId, list, itemId, LIVE_ORIGIN);
 	return { personaId, itemId };
 });
 
@@ -92,6 +93,6 @@ export const personaLink = command('persona.link', async (ctx) => {
 	// An anonymous note names no author in the document: its author sent the `note.add` whose id it has.
 	const author = note.anonymous && !actor.manages ? (await findCommand(ctx.deps.db, ctx.workshopId, noteId))?.actorId : note.authorId;
 	if (!mayLinkNote(author, actor)) throw new CommandError('forbidden', 'only its author or a facilitator can link this note');
-	linkNote(ctx.room.doc, personaId, noteId, linked, 'live');
+	linkNote(ctx.room.doc, personaId, noteId, linked, LIVE_ORIGIN);
 	return { personaId, noteId };
 });

@@ -1,6 +1,7 @@
 import { insertNote, hasNote, nextNotePosition, notesOf } from '../../src/lib/domain/board/notes.ts';
 import { markRevealed, waitingHiddenNotes } from '../db/repositories/hidden-notes.ts';
 import type { CommandDeps } from './command.ts';
+import { LIVE_ORIGIN } from '../sync/origins.ts';
 
 /**
  * Writes every note still hidden by a silent phase into the workshop's document, then marks
@@ -10,8 +11,7 @@ import type { CommandDeps } from './command.ts';
 export async function revealWaiting(deps: CommandDeps, workshopId: string): Promise<number> {
 	const waiting = await waitingHiddenNotes(deps.db, workshopId);
 	if (waiting.length === 0) return 0;
-	const room = await deps.rooms.acquire(workshopId);
-	try {
+	await deps.rooms.with(workshopId, async (room) => {
 		room.doc.transact(() => {
 			for (const n of waiting) {
 				if (hasNote(room.doc, n.id)) continue;
@@ -29,11 +29,9 @@ export async function revealWaiting(deps: CommandDeps, workshopId: string): Prom
 					updatedAt: n.createdAt.getTime()
 				});
 			}
-		}, 'live');
+		}, LIVE_ORIGIN);
 		await room.log.stored();
-	} finally {
-		deps.rooms.release(room);
-	}
+	});
 	await markRevealed(
 		deps.db,
 		workshopId,

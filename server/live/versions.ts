@@ -8,6 +8,7 @@ import { logEvent } from '../db/repositories/agenda.ts';
 import { currentPhase } from '../sync/version-keeper.ts';
 import type { Actor } from '../auth/actor.ts';
 import { command, query, type CommandDeps, type ControlChange } from './command.ts';
+import { LIVE_ORIGIN } from '../sync/origins.ts';
 
 /**
  * Version history: the board is saved when a phase ends (here), while it changes and when it
@@ -26,15 +27,12 @@ function mustManage(actor: Actor): void {
 export async function versionAtPhaseEnd(deps: CommandDeps, workshopId: string, change: ControlChange): Promise<void> {
 	const left = phaseLeft(change.before.timer, change.after.timer);
 	if (left === undefined) return;
-	const room = await deps.rooms.acquire(workshopId);
-	try {
+	await deps.rooms.with(workshopId, async (room) => {
 		const empty = [...topLevelMaps(room.doc).values()].every((m) => m.size === 0);
 		if (left === null && empty) return;
 		const label = change.agenda.find((p) => p.id === left)?.title ?? '';
 		await deps.rooms.versions.save(room, 'phase', { phaseId: left, label }, 'always');
-	} finally {
-		deps.rooms.release(room);
-	}
+	});
 }
 
 /** The workshop's versions, newest first (facilitators only). */
@@ -66,7 +64,7 @@ export const versionRestore = command('version.restore', async ({ input, actor, 
 	const old = new Y.Doc();
 	try {
 		Y.applyUpdate(old, version.state);
-		restoreBoard(room.doc, old, 'live');
+		restoreBoard(room.doc, old, LIVE_ORIGIN);
 	} finally {
 		old.destroy();
 	}

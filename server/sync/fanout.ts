@@ -3,10 +3,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Log } from '../log.ts';
-import type { Room } from './room.ts';
-
-/** Origin given to changes that came from another instance: applied and shown, never re-sent or re-stored. */
-export const FANOUT_ORIGIN = Symbol('fanout');
+import type { SharedDoc, UpdateSink } from './shared-doc.ts';
+import { FANOUT_ORIGIN } from './origins.ts';
 
 /**
  * `hello` carries a state vector and asks for what the sender lacks *and* for the answerer's
@@ -28,7 +26,7 @@ export class RedisFanout {
 	private readonly pub: Redis;
 	private readonly sub: Redis;
 	private readonly id = randomBytes(ID_BYTES);
-	private readonly rooms = new Map<string, Room>();
+	private readonly rooms = new Map<string, SharedDoc>();
 	private up = false;
 
 	constructor(
@@ -74,7 +72,7 @@ export class RedisFanout {
 			.catch((e: Error) => this.log.warn({ err: e.message }, 'redis re-subscribe failed'));
 	}
 
-	async join(room: Room): Promise<void> {
+	async join(room: SharedDoc): Promise<void> {
 		this.rooms.set(room.workshopId, room);
 		try {
 			await this.sub.subscribe(channel(room.workshopId));
@@ -84,17 +82,32 @@ export class RedisFanout {
 		}
 	}
 
-	leave(room: Room): void {
+	leave(room: SharedDoc): void {
 		if (this.rooms.get(room.workshopId) !== room) return;
 		this.rooms.delete(room.workshopId);
 		this.sub.unsubscribe(channel(room.workshopId)).catch(() => {});
 	}
 
-	publishUpdate(workshopId: string, update: Uint8Array): void {
+	/**
+	 * The room's sink that publishes its changes to the other instances. What came from them
+	 * (FANOUT_ORIGIN) is not sent back: every instance would echo every update forever.
+	 */
+	sinkFor(workshopId: string): UpdateSink {
+		return {
+			onUpdate: (update, origin) => {
+				if (origin !== FANOUT_ORIGIN) this.publishUpdate(workshopId, update);
+			},
+			onAwareness: (update, origin) => {
+				if (origin !== FANOUT_ORIGIN) this.publishAwareness(workshopId, update);
+			}
+		};
+	}
+
+	private publishUpdate(workshopId: string, update: Uint8Array): void {
 		this.publish(workshopId, KIND.update, update);
 	}
 
-	publishAwareness(workshopId: string, update: Uint8Array): void {
+	private publishAwareness(workshopId: string, update: Uint8Array): void {
 		this.publish(workshopId, KIND.awareness, update);
 	}
 
@@ -103,12 +116,12 @@ export class RedisFanout {
 		this.sub.disconnect();
 	}
 
-	private hello(room: Room): void {
+	private hello(room: SharedDoc): void {
 		this.publish(room.workshopId, KIND.hello, Y.encodeStateVector(room.doc));
 	}
 
 	/** Publishes what we have beyond `stateVector`, if anything. */
-	private answerHello(room: Room, stateVector: Uint8Array): void {
+	private answerHello(room: SharedDoc, stateVector: Uint8Array): void {
 		const missing = Y.encodeStateAsUpdate(room.doc, stateVector);
 		// An empty diff is 2 bytes; only answer when there is something to give.
 		if (missing.length > 2) this.publishUpdate(room.workshopId, missing);

@@ -2,56 +2,63 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
-import type { WebSocket } from 'ws';
 import type { UpdateLog } from './update-log.ts';
+import type { SharedDoc, UpdateSink } from './shared-doc.ts';
+import { sendTo, type SyncSocket } from './sync-socket.ts';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './message-types.ts';
-import { FANOUT_ORIGIN, type RedisFanout } from './fanout.ts';
 
-/** A client over this many bytes behind is dropped (1013) rather than buffered without end. */
-const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+export interface RoomParts {
+	workshopId: string;
+	/** Already holding the stored state: what is applied before the room listens is not written back. */
+	doc: Y.Doc;
+	/** Stores every document update; a live command waits on it before it is acknowledged. */
+	log: UpdateLog;
+	/** Told of every change after the log, e.g. the fan-out to other instances. */
+	sinks?: UpdateSink[];
+}
 
 /**
  * One loaded workshop document: the Y.Doc, its awareness, the sync connections on it and its
- * update log. Every change (from an editor's connection or from a live command applied by the
- * server) is broadcast at once and pushed to the log.
+ * update log. Every change (from an editor's connection, from a live command applied by the
+ * server or from another instance) is broadcast at once, then handed to each sink. The room
+ * knows its sinks only by that interface: what to store or publish is theirs to decide.
  */
-export class Room {
+export class Room implements SharedDoc {
+	readonly workshopId: string;
+	readonly doc: Y.Doc;
 	readonly awareness: awarenessProtocol.Awareness;
-	readonly conns = new Set<WebSocket>();
+	readonly log: UpdateLog;
+	readonly conns = new Set<SyncSocket>();
 	/** Holders: sync connections and live commands in progress. */
 	refs = 0;
-	log!: UpdateLog;
+	private readonly sinks: readonly UpdateSink[];
 
-	constructor(
-		readonly workshopId: string,
-		readonly doc: Y.Doc,
-		private readonly fanout: RedisFanout | null = null
-	) {
+	constructor({ workshopId, doc, log, sinks = [] }: RoomParts) {
+		this.workshopId = workshopId;
+		this.doc = doc;
+		this.log = log;
+		this.sinks = [log, ...sinks];
 		this.awareness = new awarenessProtocol.Awareness(doc);
 		// The server has no presence of its own.
 		this.awareness.setLocalState(null);
 		doc.on('update', (update: Uint8Array, origin: unknown) => {
 			this.broadcast(syncMessage((e) => syncProtocol.writeUpdate(e, update)), origin);
-			// Every instance holding the room stores what it applies, also what another instance sent
-			// over Redis: if that one dies before its group commit, this copy is what survives (Yjs
-			// updates are idempotent; the duplicate rows fold into one snapshot at compaction).
-			this.log.push(update);
-			if (origin !== FANOUT_ORIGIN) this.fanout?.publishUpdate(workshopId, update);
+			for (const sink of this.sinks) sink.onUpdate?.(update, origin);
 		});
 		this.awareness.on(
 			'update',
 			({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
 				const changed = added.concat(updated, removed);
 				const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-				this.broadcast(awarenessMessage(update), origin === 'local' ? null : origin);
-				if (origin !== FANOUT_ORIGIN) this.fanout?.publishAwareness(workshopId, update);
+				this.broadcast(awarenessMessage(update), origin);
+				for (const sink of this.sinks) sink.onAwareness?.(update, origin);
 			}
 		);
 	}
 
 	/** Sends to every connection except `except` (the one the change came from). */
 	broadcast(message: Uint8Array, except: unknown = null): void {
-		for (const ws of this.conns) if (ws !== except) send(ws, message);
+		for (const socket of this.conns) if (socket !== except) sendTo(socket, message);
 	}
 
 	destroy(): void {
@@ -73,15 +80,4 @@ export function awarenessMessage(update: Uint8Array): Uint8Array {
 	encoding.writeVarUint(e, MESSAGE_AWARENESS);
 	encoding.writeVarUint8Array(e, update);
 	return encoding.toUint8Array(e);
-}
-
-export function send(ws: WebSocket, message: Uint8Array): void {
-	if (ws.readyState !== ws.OPEN) return;
-	if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-		ws.close(1013, 'client too slow');
-		return;
-	}
-	ws.send(message, (err) => {
-		if (err) ws.terminate();
-	});
 }

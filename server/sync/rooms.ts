@@ -48,6 +48,19 @@ export class Rooms {
 		return room;
 	}
 
+	/**
+	 * Runs `fn` on the workshop's room (loaded if need be) while holding it, and lets it go
+	 * after, however `fn` ends: a room held by nobody is saved and leaves memory.
+	 */
+	async with<T>(workshopId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
+		const room = await this.acquire(workshopId);
+		try {
+			return await fn(room);
+		} finally {
+			this.release(room);
+		}
+	}
+
 	release(room: Room): void {
 		room.refs--;
 		if (room.refs === 0) void this.unloadIfUnused(room);
@@ -70,8 +83,8 @@ export class Rooms {
 		// Loaded state is applied before the room listens, so it is not written back.
 		if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
 		for (const u of stored.updates) Y.applyUpdate(doc, u);
-		const room = new Room(workshopId, doc, this.fanout);
-		room.log = new UpdateLog(this.db, workshopId, doc, this.options, this.log, stored.lastSeq, stored.updates.length);
+		const log = new UpdateLog(this.db, workshopId, doc, this.options, this.log, stored.lastSeq, stored.updates.length);
+		const room = new Room({ workshopId, doc, log, sinks: this.fanout ? [this.fanout.sinkFor(workshopId)] : [] });
 		await this.fanout?.join(room);
 		this.versions.watch(room);
 		return room;

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Db } from '../db/db.ts';
 import { appendUpdate, compact } from '../db/repositories/yjs-log.ts';
 import type { Log } from '../log.ts';
+import type { UpdateSink } from './shared-doc.ts';
 
 export interface UpdateLogOptions {
 	commitWindowMs: number;
@@ -14,7 +15,7 @@ export interface UpdateLogOptions {
  * once everything pushed before the call is in the database, which is what a live command
  * waits for before it is acknowledged. A failed write keeps the batch and retries with backoff.
  */
-export class UpdateLog {
+export class UpdateLog implements UpdateSink {
 	private pending: Uint8Array[] = [];
 	private pendingSince = 0;
 	private waiters: Array<() => void> = [];
@@ -42,6 +43,15 @@ export class UpdateLog {
 		if (this.pending.length === 0) this.pendingSince = Date.now();
 		this.pending.push(update);
 		this.schedule(this.options.commitWindowMs);
+	}
+
+	/**
+	 * As a room's sink. Every instance holding the room stores what it applies, also what another
+	 * instance sent over Redis: if that one dies before its group commit, this copy is what
+	 * survives (Yjs updates are idempotent; the duplicate rows fold into one snapshot at compaction).
+	 */
+	onUpdate(update: Uint8Array): void {
+		this.push(update);
 	}
 
 	/** Milliseconds the oldest unstored update has waited (0 when all is stored). */

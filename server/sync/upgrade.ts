@@ -10,7 +10,7 @@ import { originAllowed } from '../origin.ts';
 import { resolveActor } from '../auth/actor.ts';
 import { findWorkshop } from '../db/repositories/workshops.ts';
 import { syncAccess } from '../../src/lib/domain/permissions/roles.ts';
-import { serveConnection } from './connection.ts';
+import { serveConnection } from './ws-connection.ts';
 import { RateLimiter } from '../rate-limiter.ts';
 import { perSecond } from '../../src/lib/domain/limits/token-bucket.ts';
 

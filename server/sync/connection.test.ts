@@ -1,0 +1,161 @@
+import pino from 'pino';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/db.ts';
+import { openConnection } from './connection.ts';
+import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './message-types.ts';
+import { Room } from './room.ts';
+import type { SyncSocket } from './sync-socket.ts';
+import { UpdateLog } from './update-log.ts';
+
+/**
+ * The trust rules of a sync connection, run on a room and in-memory sockets: no server, no ws.
+ * Frames are built with y-protocols' own encoders, as a y-websocket client builds them.
+ */
+
+const silent = pino({ level: 'silent' });
+const participant: Actor = { kind: 'participant', id: 'p-fatou', role: 'participant', displayName: 'Fatou', category: 'usager' };
+const editor: Actor = { kind: 'participant', id: 'p-lea', role: 'editor', displayName: 'Léa', category: 'agent' };
+
+/** No database here: the log's commit window outlasts every test and the room is destroyed after. */
+const noDb: Db = {
+	engine: 'pglite',
+	query: () => Promise.reject(new Error('no database in this test')),
+	transaction: () => Promise.reject(new Error('no database in this test')),
+	close: async () => {}
+};
+
+const rooms: Room[] = [];
+afterEach(() => rooms.splice(0).forEach((r) => r.destroy()));
+
+/** A room whose sinks record what they are told (what the log would store, the fan-out publish). */
+function aRoom() {
+	const doc = new Y.Doc();
+	const log = new UpdateLog(noDb, 'w', doc, { commitWindowMs: 60_000, compactEvery: 1000 }, silent, 0, 0);
+	const told: string[] = [];
+	const room = new Room({ workshopId: 'w', doc, log, sinks: [{ onUpdate: () => told.push('update'), onAwareness: () => told.push('awareness') }] });
+	rooms.push(room);
+	return { room, told };
+}
+
+/** The server's end of an in-memory connection: what the server sends to the client lands in `received`. */
+class MemorySocket implements SyncSocket {
+	isOpen = true;
+	bufferedAmount = 0;
+	received: Uint8Array[] = [];
+	closedWith: { code: number; reason: string } | null = null;
+	send(message: Uint8Array): void {
+		this.received.push(message);
+	}
+	close(code: number, reason: string): void {
+		this.isOpen = false;
+		this.closedWith = { code, reason };
+	}
+}
+
+function connect(room: Room, actor: Actor, readOnly: boolean) {
+	const socket = new MemorySocket();
+	const connection = openConnection(socket, room, { readOnly, actor, log: silent, rateCheck: () => 0 });
+	socket.received.length = 0; // the greeting (SyncStep1, presence) is not what these tests look at
+	return { socket, send: (frame: Uint8Array) => connection.receive(frame) };
+}
+
+/** A client document holding one note, as an editor's would. */
+function clientDocWithNote(text: string): Y.Doc {
+	const doc = new Y.Doc();
+	doc.getMap('notes').set('n1', text);
+	return doc;
+}
+
+function syncFrame(write: (e: encoding.Encoder) => void): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, MESSAGE_SYNC);
+	write(e);
+	return encoding.toUint8Array(e);
+}
+
+const syncStep2Frame = (client: Y.Doc) => syncFrame((e) => syncProtocol.writeSyncStep2(e, client));
+const updateFrame = (client: Y.Doc) => syncFrame((e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(client)));
+
+function awarenessFrame(clientId: number, state: Record<string, unknown>): Uint8Array {
+	const doc = new Y.Doc();
+	doc.clientID = clientId;
+	const awareness = new awarenessProtocol.Awareness(doc);
+	awareness.setLocalState(state);
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, MESSAGE_AWARENESS);
+	encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [clientId]));
+	awareness.destroy();
+	return encoding.toUint8Array(e);
+}
+
+/** Applies what a client received, as its provider would, to a fresh document and awareness. */
+function asClientSees(received: Uint8Array[]) {
+	const doc = new Y.Doc();
+	const awareness = new awarenessProtocol.Awareness(doc);
+	for (const message of received) {
+		const decoder = decoding.createDecoder(message);
+		const type = decoding.readVarUint(decoder);
+		if (type === MESSAGE_SYNC) syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, 'server');
+		else if (type === MESSAGE_AWARENESS) awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), 'server');
+	}
+	return { notes: doc.getMap('notes').toJSON(), states: awareness.getStates() };
+}
+
+describe('a sync connection', () => {
+	test.each([
+		['SyncStep2', syncStep2Frame],
+		['update', updateFrame]
+	])('read-only: its %s message is dropped — the document is unchanged and nothing is broadcast', (_, frame) => {
+		const { room, told } = aRoom();
+		const reader = connect(room, participant, true);
+		const other = connect(room, editor, false);
+
+		reader.send(frame(clientDocWithNote('written around the commands')));
+
+		expect(room.doc.getMap('notes').size).toBe(0);
+		expect(other.socket.received).toEqual([]);
+		expect(told).toEqual([]);
+		// Dropped, not refused: the provider sends SyncStep2 on every connect, read-only or not.
+		expect(reader.socket.closedWith).toBeNull();
+	});
+
+	test('read-write: its update is applied and broadcast to the other connections, not echoed back', () => {
+		const { room, told } = aRoom();
+		const writer = connect(room, editor, false);
+		const reader = connect(room, participant, true);
+
+		writer.send(updateFrame(clientDocWithNote('à la mairie')));
+
+		expect(room.doc.getMap('notes').get('n1')).toBe('à la mairie');
+		expect(asClientSees(reader.socket.received).notes).toEqual({ n1: 'à la mairie' });
+		expect(writer.socket.received).toEqual([]);
+		expect(told).toEqual(['update']);
+	});
+
+	test('awareness for a client id other than the one the connection announced is dropped', () => {
+		const { room } = aRoom();
+		const p = connect(room, participant, true);
+		p.send(awarenessFrame(7, { cursor: { x: 1, y: 2 } }));
+		p.send(awarenessFrame(8, { cursor: { x: 3, y: 4 } }));
+
+		expect([...room.awareness.getStates().keys()]).toEqual([7]);
+	});
+
+	test('awareness `user` is replaced by the session’s identity, whatever the client claims', () => {
+		const { room } = aRoom();
+		const p = connect(room, participant, true);
+		const other = connect(room, editor, false);
+
+		p.send(awarenessFrame(7, { user: { id: 'p-lea', name: 'Léa', category: 'elu', role: 'facilitator' }, cursor: { x: 1, y: 2 } }));
+
+		const stamped = { user: { id: 'p-fatou', name: 'Fatou', category: 'usager', role: 'participant' }, cursor: { x: 1, y: 2 } };
+		expect(room.awareness.getStates().get(7)).toEqual(stamped);
+		expect(asClientSees(other.socket.received).states.get(7)).toEqual(stamped);
+	});
+});
