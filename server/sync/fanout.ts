@@ -17,8 +17,8 @@ const ID_BYTES = 8;
 
 /**
  * Fan-out of Yjs updates and awareness between instances over Redis pub/sub, one channel
- * per workshop. The instance that received an update stores it; the others only apply and
- * broadcast it. A newly loaded room (or every room after Redis comes back) says hello with
+ * per workshop. Every instance holding the room applies, broadcasts and stores what it gets
+ * (if the one that received it dies inside its commit window, another's copy survives). A newly loaded room (or every room after Redis comes back) says hello with
  * its state vector, and every instance answers with what it has beyond it, so updates that
  * were still in another instance's commit window are not missed.
  */
