@@ -121,6 +121,37 @@ export function command<N extends CommandName>(name: N, handler: (ctx: CommandCo
 	});
 }
 
+export interface RecordedContext<N extends CommandName> {
+	input: Input<N>;
+	actor: Actor;
+	workshopId: string;
+	deps: CommandDeps;
+	now: Date;
+	/**
+	 * Runs `apply` in one transaction with the command's record: both are stored, or neither.
+	 * Call it once, after anything that reads the board (loading a board inside a transaction
+	 * would wait on the transaction itself with the embedded database's single connection).
+	 */
+	transact(apply: (tx: Queryable) => Promise<Result<N>>): Promise<Result<N>>;
+}
+
+/**
+ * A command whose change is rows in PostgreSQL, not the board's document (a vote): applied
+ * and recorded in one transaction, so an acknowledgement means stored and a retry with the
+ * same commandId answers the first result without applying it again.
+ */
+export function recorded<N extends CommandName>(name: N, handler: (ctx: RecordedContext<N>) => Promise<Result<N>>): Runner {
+	return once(name, async (deps, actor, workshopId, input) => {
+		const transact = (apply: (tx: Queryable) => Promise<Result<N>>) =>
+			deps.db.transaction(async (tx) => {
+				const value = await apply(tx);
+				await recordCommand(tx, { workshopId, commandId: input.commandId, actorId: actor.id, result: value });
+				return value;
+			});
+		return handler({ input, actor, workshopId, deps, now: new Date(), transact });
+	});
+}
+
 export interface QueryContext<N extends CommandName> {
 	input: Input<N>;
 	actor: Actor;

@@ -9,9 +9,13 @@ export interface Notifier {
 	hiddenNotes(workshopId: string, authorId: string): void;
 	/** "Everyone look here". */
 	attention(workshopId: string): void;
+	/** A vote changed: push its state (counts only until the reveal) to every socket, coalesced. */
+	votes(workshopId: string): void;
+	/** A voter's own dots changed: push them to that voter's sockets only. */
+	myVotes(workshopId: string, voterId: string): void;
 }
 
-export const silentNotifier: Notifier = { state() {}, hiddenNotes() {}, attention() {} };
+export const silentNotifier: Notifier = { state() {}, hiddenNotes() {}, attention() {}, votes() {}, myVotes() {} };
 
 export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
 /** Facilitators' sockets of a workshop (version history pushes). */

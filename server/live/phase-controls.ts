@@ -4,6 +4,7 @@ import { control, type CommandDeps, type ControlChange, type ControlContext, typ
 import { revealWaiting } from './reveal.ts';
 import { prepareScale } from './marker-place.ts';
 import { versionAtPhaseEnd } from './versions.ts';
+import { revealLeftVote } from './votes.ts';
 import type { CommandName, ControlResult } from '../../src/lib/protocol/live.ts';
 import { effectsOfMove } from '../../src/lib/domain/phases/effects.ts';
 import type { PhaseEffect } from '../../src/lib/domain/phases/kind.ts';
@@ -35,9 +36,10 @@ export function clockChange<N extends CommandName>(
 }
 
 /** The server's code for each effect a phase kind asks for when it starts or is left. */
-export const PHASE_EFFECTS: Record<PhaseEffect, (deps: CommandDeps, workshopId: string) => Promise<unknown>> = {
+export const PHASE_EFFECTS: Record<PhaseEffect, (deps: CommandDeps, workshopId: string, change: ControlChange | null) => Promise<unknown>> = {
 	'reveal-notes': revealWaiting,
-	'prepare-scale': prepareScale
+	'prepare-scale': prepareScale,
+	'reveal-votes': revealLeftVote
 };
 
 /**
@@ -48,7 +50,7 @@ export const PHASE_EFFECTS: Record<PhaseEffect, (deps: CommandDeps, workshopId: 
 async function phaseChanged(deps: CommandDeps, workshopId: string, change: ControlChange): Promise<void> {
 	const effects = effectsOfMove(change.before.timer, change.after.timer, change.agenda);
 	const done: PromiseSettledResult<unknown>[] = [];
-	for (const effect of effects) done.push(...(await Promise.allSettled([PHASE_EFFECTS[effect](deps, workshopId)])));
+	for (const effect of effects) done.push(...(await Promise.allSettled([PHASE_EFFECTS[effect](deps, workshopId, change)])));
 	done.push(...(await Promise.allSettled([versionAtPhaseEnd(deps, workshopId, change)])));
 	const failed = done.find((d) => d.status === 'rejected');
 	if (failed) throw failed.reason;

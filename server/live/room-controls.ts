@@ -56,6 +56,6 @@ export const agendaSave = control(
 	async (deps, workshopId) => {
 		const rules = await readRoomRules(deps.db, workshopId);
 		if (!rules.phase || rules.status === 'ended') return;
-		for (const effect of kindOf(rules.phase.type).onStart) await PHASE_EFFECTS[effect](deps, workshopId);
+		for (const effect of kindOf(rules.phase.type).onStart) await PHASE_EFFECTS[effect](deps, workshopId, null);
 	}
 );

@@ -17,11 +17,16 @@ import { personaCreate, personaField, personaItemAdd, personaItemRemove, persona
 import { facilitatorsRoom, workshopRoom, type Notifier } from './notifier.ts';
 import { readWorkshopState } from './workshop-state.ts';
 import { clustersSuggest } from './clusters-suggest.ts';
+import { readMyVotes, readVoteState, votePaper, voteReveal, voteSet } from './votes.ts';
 import { hiddenNotesOf } from '../db/repositories/hidden-notes.ts';
 import { RateLimiter } from '../rate-limiter.ts';
+import { Coalescer } from './coalescer.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
 import { actorRoom, observersRoom } from '../connections.ts';
 import { perMinute, perSecond } from '../../src/lib/domain/limits/token-bucket.ts';
+
+/** Vote states are pushed at most this often per workshop (the last change always gets its push). */
+const VOTE_PUSH_MS = 250;
 
 /** Every live command, by event name. Adding a command = one file + one line here. */
 const COMMANDS: Record<CommandName, Runner> = {
@@ -48,7 +53,10 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'persona.item.remove': personaItemRemove,
 	'persona.link': personaLink,
 	'version.list': versionList,
-	'version.restore': versionRestore
+	'version.restore': versionRestore,
+	'vote.set': voteSet,
+	'vote.paper': votePaper,
+	'vote.reveal': voteReveal
 };
 
 interface SocketData {
@@ -79,6 +87,7 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 	// until the next push or reconnect, so it is logged, never thrown at the command.
 	const push = (what: string, workshopId: string, work: () => Promise<void>) =>
 		work().catch((e: Error) => log.warn({ workshopId, err: e.message }, `${what} push failed`));
+	const votePushes = new Coalescer(VOTE_PUSH_MS);
 	const notify: Notifier = {
 		state: (workshopId) =>
 			void push('state', workshopId, async () => {
@@ -89,7 +98,19 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 				const notes = await hiddenNotesOf(db, workshopId, authorId);
 				io.to(actorRoom(workshopId, authorId)).emit('notes.hidden', notes.map(({ id, text }) => ({ id, text })));
 			}),
-		attention: (workshopId) => void io.to(workshopRoom(workshopId)).emit('room.attention', { at: Date.now() })
+		attention: (workshopId) => void io.to(workshopRoom(workshopId)).emit('room.attention', { at: Date.now() }),
+		// 300 phones voting at once would push 300 × 300 states: one push per workshop per window instead.
+		votes: (workshopId) =>
+			votePushes.schedule(workshopId, () =>
+				push('votes', workshopId, async () => {
+					io.to(workshopRoom(workshopId)).emit('vote.state', await readVoteState(db, base.rooms, workshopId));
+				})
+			),
+		myVotes: (workshopId, voterId) =>
+			void push('own votes', workshopId, async () => {
+				const mine = await readMyVotes(db, workshopId, voterId);
+				if (mine) io.to(actorRoom(workshopId, voterId)).emit('vote.mine', mine);
+			})
 	};
 	const deps: CommandDeps = { ...base, notify };
 	// A version saved here (phase end, periodic, restore) refreshes the facilitators' history lists.
@@ -134,6 +155,9 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 			socket.emit('workshop.state', await readWorkshopState(db, workshopId));
 			const hidden = await hiddenNotesOf(db, workshopId, actor.id);
 			if (hidden.length) socket.emit('notes.hidden', hidden.map(({ id, text }) => ({ id, text })));
+			socket.emit('vote.state', await readVoteState(db, base.rooms, workshopId));
+			const mine = actor.kind === 'observer' ? null : await readMyVotes(db, workshopId, actor.id);
+			if (mine) socket.emit('vote.mine', mine);
 		});
 		socket.on('disconnect', () => commandLimiter.forget(socket.id));
 		socket.onAny((event: string, ...args: unknown[]) => {

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
 	'rate_limited',
 	'locked',
 	'phase_closed',
+	'over_budget',
+	'over_cap',
 	'unavailable',
 	'internal'
 ] as const;

@@ -3,11 +3,14 @@ import { NOTE_TEXT_MAX } from '../domain/board/notes.ts';
 import { SCALE_MAX, SCALE_MIN } from '../domain/board/positioning.ts';
 import { PERSONA_FIELD_MAX, PERSONA_ITEM_MAX, PERSONA_LISTS, PERSONA_TEXT_FIELDS } from '../domain/board/personas.ts';
 import { agendaSchema } from '../domain/agenda/phase-schema.ts';
+import { CATEGORIES } from '../domain/workshop/categories.ts';
 import { COMMAND_ID_PATTERN, type CommandName } from './live.ts';
 
 const commandId = z.string().regex(COMMAND_ID_PATTERN, 'commandId must be 8-64 characters of A-Z a-z 0-9 _ -');
 const coordinate = z.number().finite().min(-1e6).max(1e6);
 const noteId = z.string().min(1).max(64);
+/** A vote's item: a cluster's or a note's id. */
+const itemId = z.string().min(1).max(64);
 const noteText = z.string().max(NOTE_TEXT_MAX * 4, `text is longer than ${NOTE_TEXT_MAX} characters`);
 // Persona texts are measured exactly by the command (each field has its own limit, in
 // characters); the schemas only bound the payload, with room for multi-unit characters.
@@ -44,6 +47,9 @@ export const liveSchemas = {
 	'persona.item.add': z.strictObject({ commandId, personaId, list: z.enum(PERSONA_LISTS), text: personaItemText }),
 	'persona.item.remove': z.strictObject({ commandId, personaId, list: z.enum(PERSONA_LISTS), itemId: noteId }),
 	'persona.link': z.strictObject({ commandId, personaId, noteId, linked: z.boolean() }),
+	'vote.set': z.strictObject({ commandId, itemId, dots: z.number().int().min(0).max(20) }),
+	'vote.paper': z.strictObject({ commandId, itemId, category: z.enum(CATEGORIES), dots: z.number().int().min(0).max(10_000) }),
+	'vote.reveal': z.strictObject({ commandId }),
 	'version.list': z.strictObject({ commandId }),
 	'version.restore': z.strictObject({ commandId, versionId: z.string().min(1).max(64) })
 } satisfies Record<CommandName, z.ZodType>;

@@ -4,6 +4,8 @@ import type { TimerState } from '../domain/agenda/timer.ts';
 import type { SuggestedCluster } from '../domain/clustering/suggest.ts';
 import type { PersonaList, PersonaTextField } from '../domain/board/personas.ts';
 import type { BoardVersionView } from '../domain/board/versions.ts';
+import type { Category } from '../domain/workshop/categories.ts';
+import type { VoteResults } from '../domain/vote/results.ts';
 
 /**
  * The live channel (socket.io, path `/live`). The client connects with
@@ -142,6 +144,9 @@ export interface LiveCommands {
 	'persona.item.add': { input: PersonaItemAddInput; result: { personaId: string; itemId: string } };
 	'persona.item.remove': { input: PersonaItemRemoveInput; result: { personaId: string; itemId: string } };
 	'persona.link': { input: PersonaLinkInput; result: { personaId: string; noteId: string } };
+	'vote.set': { input: VoteSetInput; result: { itemId: string; dots: number; left: number } };
+	'vote.paper': { input: VotePaperInput; result: { itemId: string; category: Category; dots: number } };
+	'vote.reveal': { input: ControlInput; result: { revealed: boolean } };
 	'version.list': { input: ControlInput; result: BoardVersionView[] };
 	'version.restore': { input: VersionRestoreInput; result: VersionRestoreResult };
 }
@@ -183,6 +188,45 @@ export interface LiveEvents {
 	'notes.hidden': HiddenNote[];
 	/** A version of the board was saved (to facilitators only): their history list is out of date. */
 	'versions.changed': { at: number };
+	/** The vote phase on (or the last one revealed): how many voted, and the results once revealed. */
+	'vote.state': VoteState | null;
+	/** One's own dots in that vote phase (to one's own sockets only). */
+	'vote.mine': MyVotes;
+}
+
+/** A participant sets their dots on one item (0 withdraws them); the server checks budget and cap. */
+export interface VoteSetInput {
+	commandId: string;
+	itemId: string;
+	dots: number;
+}
+
+/** The facilitator types the dots counted on the wall for an item and a collège (0 clears them). */
+export interface VotePaperInput {
+	commandId: string;
+	itemId: string;
+	category: Category;
+	dots: number;
+}
+
+/**
+ * What every screen is told of a vote. Until the reveal, only how many people voted (overall
+ * and by collège): never a count per item, never anyone's dots. After it, the results.
+ */
+export interface VoteState {
+	phaseId: string;
+	revealed: boolean;
+	voters: number;
+	votersByCategory: Partial<Record<Category, number>>;
+	/** Set once revealed: the tally with paper dots, by collège, parity and consensus. */
+	results: VoteResults | null;
+	/** Set once revealed: each item's label as the board had it (the projector may outlive a deleted cluster). */
+	labels: Record<string, string> | null;
+}
+
+export interface MyVotes {
+	phaseId: string;
+	dots: Record<string, number>;
 }
 
 /** Sent by the server to a socket whose handshake it refused (socket.io `connect_error` data). */

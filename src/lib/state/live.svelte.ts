@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { connectLive } from '$lib/sync/live';
 import { onNetworkChange } from '$lib/sync/network';
 import { newClientId } from '$lib/sync/ids';
-import type { CommandName, CommandResult, HandshakeRefusal, HiddenNote, LiveCommands, PhaseView, WorkshopState } from '$lib/protocol/live';
+import type { CommandName, CommandResult, HandshakeRefusal, HiddenNote, LiveCommands, MyVotes, PhaseView, VoteState, WorkshopState } from '$lib/protocol/live';
 import { currentIndex } from '$lib/domain/agenda/timer';
 import { ERROR_CODES, type ErrorCode } from '$lib/protocol/errors';
 
@@ -27,6 +27,10 @@ export class LiveChannel {
 		return state ? (state.phases[currentIndex(state.timer, state.phases)] ?? null) : null;
 	});
 	hiddenNotes = $state.raw<HiddenNote[]>([]);
+	/** The vote shown (the one on, or the last revealed): counts only until the reveal. */
+	vote = $state.raw<VoteState | null>(null);
+	/** This person's own dots in that vote, as the server stored them. */
+	myVotes = $state.raw<MyVotes | null>(null);
 	/** Bumped when the server ends this socket because this person's rights changed (promoted, removed). */
 	rightsChanged = $state(0);
 	/** Bumped on each "everyone look here". */
@@ -68,6 +72,8 @@ export class LiveChannel {
 			this.workshop = state;
 		});
 		socket.on('notes.hidden', (notes: HiddenNote[]) => (this.hiddenNotes = notes));
+		socket.on('vote.state', (vote: VoteState | null) => (this.vote = vote));
+		socket.on('vote.mine', (mine: MyVotes) => (this.myVotes = mine));
 		socket.on('room.attention', () => this.attention++);
 		this.#unwatch = onNetworkChange(
 			() => {

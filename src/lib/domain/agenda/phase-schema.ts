@@ -23,6 +23,8 @@ export const phaseSettingsSchema = z.strictObject({
 	prompts: z.array(label(PHASE_PROMPT_MAX)).max(PHASE_PROMPTS_MAX).optional(),
 	dots: z.number().int().min(1).max(20).optional(),
 	maxDotsPerItem: z.number().int().min(1).max(20).optional(),
+	voteOn: z.enum(['clusters', 'notes']).optional(),
+	ownItems: z.boolean().optional(),
 	leftPole: label(PHASE_PROMPT_MAX).optional(),
 	rightPole: label(PHASE_PROMPT_MAX).optional()
 });

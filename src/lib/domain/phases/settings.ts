@@ -16,6 +16,10 @@ export interface PhaseSettings {
 	/** Dot vote: dots per participant and the most one participant may put on one item. */
 	dots?: number;
 	maxDotsPerItem?: number;
+	/** Dot vote: on clusters or on notes (absent: clusters when the board has any, else notes). */
+	voteOn?: 'clusters' | 'notes';
+	/** Dot vote on notes: whether one may put dots on one's own notes (absent: yes). */
+	ownItems?: boolean;
 	/** Positioning: the two poles of the scale. */
 	leftPole?: string;
 	rightPole?: string;

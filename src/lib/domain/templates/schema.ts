@@ -48,6 +48,8 @@ const settings = z
 		prompts: z.array(text(PHASE_PROMPT_MAX)).min(1).max(PHASE_PROMPTS_MAX).optional(),
 		dots: z.number().int().min(1).max(20).optional(),
 		maxDotsPerItem: z.number().int().min(1).max(20).optional(),
+		voteOn: z.enum(['clusters', 'notes']).optional(),
+		ownItems: z.boolean().optional(),
 		leftPole: text(PHASE_PROMPT_MAX).optional(),
 		rightPole: text(PHASE_PROMPT_MAX).optional()
 	})
