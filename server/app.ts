@@ -10,7 +10,7 @@ import { createLiveServer } from './live/server.ts';
 import { attachRedisAdapter } from './live/redis-adapter.ts';
 import { createMetrics } from './metrics.ts';
 import { RedisFanout } from './sync/fanout.ts';
-import { registerServices, type Services } from '../src/lib/server/services.ts';
+import { registerServices, type Services } from './services.ts';
 import { createConnectionControl } from './connections.ts';
 import { startRetention } from './retention.ts';
 import { BUILTIN_IDS } from '../src/lib/domain/templates/builtins.ts';

@@ -1,5 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
-import { services } from '$lib/server/services';
+import { services } from '$server/services';
 import { pickLocale, LOCALE_COOKIE } from '$lib/i18n';
 import { FACILITATOR_COOKIE } from '$server/auth/cookies';
 import { validateSession } from '$server/auth/sessions';

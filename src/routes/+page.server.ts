@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
+import { services } from '$server/services';
 import { text } from '$lib/server/forms';
 import { createWorkshop, listWorkshopsOf } from '$server/db/repositories/workshops';
 import { isJoinCode, normalizeJoinCode } from '$lib/domain/workshop/join-code';

@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import type { Services } from './services.ts';
+import type { Services } from '$server/services';
 import type { FieldErrors } from './forms.ts';
 import { facilitatorCookieOptions } from './cookies.ts';
 import { hashPassword, verifyPassword } from '$server/auth/passwords';

@@ -1,4 +1,4 @@
-import type { Services } from './services.ts';
+import type { Services } from '$server/services';
 import { facilitatedWorkshop } from './workshop-access.ts';
 import { qrImage } from './qr.ts';
 

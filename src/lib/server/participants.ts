@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import type { Services } from './services.ts';
+import type { Services } from '$server/services';
 import { participantCookieOptions } from './cookies.ts';
 import { participantCookie } from '$server/auth/cookies';
 import { createSession, validateSession } from '$server/auth/sessions';

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import type { Services } from './services.ts';
+import type { Services } from '$server/services';
 import type { Facilitator } from '$server/db/repositories/facilitators';
 import { organisationsOf, type Organisation } from '$server/db/repositories/organisations';
 import { findTemplate, type StoredTemplate, type TemplateSharing } from '$server/db/repositories/templates';

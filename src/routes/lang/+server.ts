@@ -1,6 +1,6 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { isLocale, LOCALE_COOKIE } from '$lib/i18n';
-import { services } from '$lib/server/services';
+import { services } from '$server/services';
 import { localeCookieOptions } from '$lib/server/cookies';
 import { safeRedirectPath } from '$lib/server/safe-path';
 

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
+import { services } from '$server/services';
 import { text } from '$lib/server/forms';
 import { signIn } from '$lib/server/accounts';
 import { safeRedirectPath } from '$lib/server/safe-path';

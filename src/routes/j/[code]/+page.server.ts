@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
+import { services } from '$server/services';
 import { text } from '$lib/server/forms';
 import type { FieldErrors } from '$lib/server/forms';
 import { currentParticipant, joinWorkshop } from '$lib/server/participants';

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
+import { services } from '$server/services';
 import { startObserverSession } from '$server/db/repositories/observers';
 import { observerCookie } from '$server/auth/cookies';
 import { participantCookieOptions } from '$lib/server/cookies';

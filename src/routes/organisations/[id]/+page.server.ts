@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services, type Services } from '$lib/server/services';
+import { services, type Services } from '$server/services';
 import { text } from '$lib/server/forms';
 import { facilitatorOrSignIn } from '$lib/server/templates';
 import { addMember, findOrganisation, isMember, membersOf } from '$server/db/repositories/organisations';

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services, type Services } from '$lib/server/services';
+import { services, type Services } from '$server/services';
 import { text } from '$lib/server/forms';
 import { facilitatorOrSignIn } from '$lib/server/templates';
 import { canSeeSeries, findSeries } from '$server/db/repositories/series';

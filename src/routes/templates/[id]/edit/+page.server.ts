@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
+import { services } from '$server/services';
 import { text, type FieldErrors } from '$lib/server/forms';
 import { facilitatorOrSignIn, problemMessage, templateFor, viewerOf } from '$lib/server/templates';
 import { updateTemplateBody } from '$server/db/repositories/templates';

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services, type Services } from '$lib/server/services';
+import { services, type Services } from '$server/services';
 import { workshopOr404 } from '$lib/server/workshop-access';
 import { requireRight } from '$lib/server/authorize';
 import { text } from '$lib/server/forms';

@@ -1,10 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
+import { services, type Services } from '$server/services';
 import { text, type FieldErrors } from '$lib/server/forms';
 import { workshopOr404 } from '$lib/server/workshop-access';
 import { facilitatorOrSignIn, parseSharing, problemMessage, viewerOf } from '$lib/server/templates';
-import type { Services } from '$lib/server/services';
 import type { Facilitator } from '$server/db/repositories/facilitators';
 import { isFacilitatorOf } from '$server/db/repositories/workshops';
 import { readAgenda } from '$server/db/repositories/agenda';
