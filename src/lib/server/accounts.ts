@@ -1,10 +1,9 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Services } from '$server/services';
 import type { FieldErrors } from './forms.ts';
-import { facilitatorCookieOptions } from './cookies.ts';
 import { hashPassword, verifyPassword } from '$server/auth/passwords';
 import { createSession } from '$server/auth/sessions';
-import { FACILITATOR_COOKIE } from '$server/auth/cookies';
+import { FACILITATOR_COOKIE, sessionCookieOptions } from '$server/auth/cookies';
 import { clearSignInFailures, recordSignInFailure, waitBeforeSignIn } from '$server/auth/throttle';
 import { createFacilitator, findFacilitatorByEmail } from '$server/db/repositories/facilitators';
 import { isEmail, PASSWORD_MAX, PASSWORD_MIN } from '$lib/domain/auth/throttle';
@@ -16,7 +15,7 @@ export type SignInField = 'email' | 'password';
 
 async function startSession(s: Services, cookies: Cookies, facilitatorId: string): Promise<void> {
 	const { token, session } = await createSession(s.db, { facilitatorId }, new Date(), s.config.sessionDays);
-	cookies.set(FACILITATOR_COOKIE, token, facilitatorCookieOptions(s.config, session.expiresAt));
+	cookies.set(FACILITATOR_COOKIE, token, sessionCookieOptions(s.config, session.expiresAt));
 }
 
 /** Creates a facilitator account and signs it in; returns the errors to show otherwise. */
