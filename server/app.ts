@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { createLog, type Log } from './log.ts';
 import { openDatabase } from './db/open.ts';
 import type { Db } from './db/db.ts';
+import { ping } from './db/repositories/health.ts';
 import { Rooms } from './sync/rooms.ts';
 import { createSyncServer, type SyncServer } from './sync/upgrade.ts';
 import { createLiveServer } from './live/server.ts';
@@ -82,7 +83,7 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 				// A database host that drops packets would leave SELECT 1 hanging until the
 				// connect timeout (30 s); a probe wants an answer within its own timeout.
 				const probe = Promise.race([
-					db.query('SELECT 1'),
+					ping(db),
 					new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS).unref())
 				]);
 				probe.then(

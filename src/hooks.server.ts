@@ -2,7 +2,7 @@ import type { Handle } from '@sveltejs/kit';
 import { services } from '$server/services';
 import { pickLocale, LOCALE_COOKIE } from '$lib/i18n';
 import { FACILITATOR_COOKIE, sessionCookieOptions } from '$server/auth/cookies';
-import { validateSession } from '$server/auth/sessions';
+import { validateSession } from '$server/db/repositories/sessions';
 import { findFacilitator } from '$server/db/repositories/facilitators';
 
 /** Resolves the facilitator session (sliding expiry) and the language for every request. */

@@ -1,7 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Services } from '$server/services';
 import { participantCookie, sessionCookieOptions } from '$server/auth/cookies';
-import { createSession, validateSession } from '$server/auth/sessions';
+import { createSession, validateSession } from '$server/db/repositories/sessions';
 import { createParticipant, findParticipant, type Participant } from '$server/db/repositories/participants';
 import type { Category } from '$lib/domain/workshop/categories';
 import type { AgeBand, Gender } from '$lib/domain/workshop/panel';
