@@ -4,7 +4,9 @@ import { services, type Services } from '$server/services';
 import { workshopOr404 } from '$lib/server/workshop-access';
 import { requireRight } from '$lib/server/authorize';
 import { text } from '$lib/server/forms';
-import { listParticipants, removeParticipant, setParticipantRole, findParticipant } from '$server/db/repositories/participants';
+import { listParticipants } from '$server/db/repositories/participants';
+import { demote, promote, removeFromWorkshop } from '$server/people/participant-rights';
+import { disableObserverLink, newObserverLink } from '$server/people/observer-link';
 import { getJoinSettings, updateJoinSettings } from '$server/db/repositories/join-settings';
 import {
 	createInvitation,
@@ -13,7 +15,7 @@ import {
 	listPendingInvitations,
 	revokeInvitation
 } from '$server/db/repositories/invitations';
-import { hasObserverLink, replaceObserverLink, revokeObserverLinks } from '$server/db/repositories/observers';
+import { hasObserverLink } from '$server/db/repositories/observers';
 import { representativeness } from '$lib/domain/workshop/representativeness';
 import { AGE_BANDS, PANEL_TARGET_MAX, parseExpectedPanel, type ExpectedPanel } from '$lib/domain/workshop/panel';
 import { CATEGORIES } from '$lib/domain/workshop/categories';
@@ -57,11 +59,6 @@ function target(data: FormData, name: string): number | null | 'invalid' {
 	return Number.isInteger(n) && n > 0 && n <= PANEL_TARGET_MAX ? n : 'invalid';
 }
 
-async function participantOf(s: Services, workshopId: string, data: FormData) {
-	const p = await findParticipant(s.db, text(data, 'participantId'));
-	return p && p.workshopId === workshopId && p.removedAt === null ? p : null;
-}
-
 const publicOrigin = (s: Services, url: URL) => s.config.origin ?? url.origin;
 
 export const actions: Actions = {
@@ -102,23 +99,20 @@ export const actions: Actions = {
 	},
 	role: async ({ params, request }) => {
 		const s = services();
-		await requireRight(s, params.id, request, 'participants.manage');
+		const actor = await requireRight(s, params.id, request, 'participants.manage');
 		const data = await request.formData();
-		const p = await participantOf(s, params.id, data);
 		const role = text(data, 'role');
-		if (!p || (role !== 'editor' && role !== 'participant')) return fail(404, { notFound: true });
-		await setParticipantRole(s.db, params.id, p.id, role);
-		// Their open connections were decided with the old role: close them so they reconnect with the new one.
-		await s.connections?.roleChanged(params.id, p.id);
+		if (role !== 'editor' && role !== 'participant') return fail(404, { notFound: true });
+		const change = role === 'editor' ? promote : demote;
+		const p = await change(s, actor, params.id, text(data, 'participantId'));
+		if (!p) return fail(404, { notFound: true });
 		return { done: { key: role === 'editor' ? ('people.done.promoted' as const) : ('people.done.demoted' as const), params: { name: p.displayName } } };
 	},
 	remove: async ({ params, request }) => {
 		const s = services();
-		await requireRight(s, params.id, request, 'participants.manage');
-		const p = await participantOf(s, params.id, await request.formData());
+		const actor = await requireRight(s, params.id, request, 'participants.manage');
+		const p = await removeFromWorkshop(s, actor, params.id, text(await request.formData(), 'participantId'));
 		if (!p) return fail(404, { notFound: true });
-		await removeParticipant(s.db, params.id, p.id, new Date());
-		await s.connections?.participantRemoved(params.id, p.id);
 		return { done: { key: 'people.done.removed' as const, params: { name: p.displayName } } };
 	},
 	invite: async ({ params, request, url }) => {
@@ -137,15 +131,13 @@ export const actions: Actions = {
 	observer: async ({ params, request, url }) => {
 		const s = services();
 		const actor = await requireRight(s, params.id, request, 'roles.manage');
-		const token = await replaceObserverLink(s.db, { workshopId: params.id, createdBy: actor.id });
-		await s.connections?.observersRevoked(params.id);
+		const token = await newObserverLink(s, actor, params.id);
 		return { observerUrl: `${publicOrigin(s, url)}/o/${token}` };
 	},
 	revokeObserver: async ({ params, request }) => {
 		const s = services();
-		await requireRight(s, params.id, request, 'roles.manage');
-		await revokeObserverLinks(s.db, params.id);
-		await s.connections?.observersRevoked(params.id);
+		const actor = await requireRight(s, params.id, request, 'roles.manage');
+		await disableObserverLink(s, actor, params.id);
 		return { done: { key: 'people.done.saved' as const } };
 	}
 };
