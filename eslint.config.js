@@ -3,6 +3,8 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 /*
  * Boundaries (README, "Where server code goes"). no-restricted-imports sees the import as
@@ -65,6 +67,20 @@ export default ts.config(
 				}
 			]
 		}
+	},
+	{
+		// No import cycles in server/ or src/ (type-only imports are erased at build, so they don't count).
+		files: ['server/**/*.ts', 'src/**/*.ts', 'src/**/*.svelte'],
+		plugins: { 'import-x': importX },
+		// no-cycle parses each dependency with the linted file's options: a .svelte dependency
+		// of a .ts file needs the TypeScript parser for its <script lang="ts">.
+		languageOptions: { parserOptions: { parser: ts.parser, svelteConfig } },
+		settings: {
+			'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json', extensions: ['.ts', '.js', '.svelte'] })],
+			'import-x/extensions': ['.ts', '.js', '.svelte'],
+			'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.js'], 'svelte-eslint-parser': ['.svelte'] }
+		},
+		rules: { 'import-x/no-cycle': 'error' }
 	},
 	{
 		rules: {
