@@ -4,13 +4,14 @@ import type { Config } from './config.ts';
 import { createLog, type Log } from './log.ts';
 import { openDatabase } from './db/open.ts';
 import type { Db } from './db/db.ts';
+import { ping } from './db/repositories/health.ts';
 import { Rooms } from './sync/rooms.ts';
 import { createSyncServer, type SyncServer } from './sync/upgrade.ts';
 import { createLiveServer } from './live/server.ts';
 import { attachRedisAdapter } from './live/redis-adapter.ts';
 import { createMetrics } from './metrics.ts';
 import { RedisFanout } from './sync/fanout.ts';
-import { registerServices, type Services } from '../src/lib/server/services.ts';
+import { registerServices, type Services } from './services.ts';
 import { createConnectionControl } from './connections.ts';
 import { startRetention } from './retention.ts';
 import { BUILTIN_IDS } from '../src/lib/domain/templates/builtins.ts';
@@ -82,7 +83,7 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 				// A database host that drops packets would leave SELECT 1 hanging until the
 				// connect timeout (30 s); a probe wants an answer within its own timeout.
 				const probe = Promise.race([
-					db.query('SELECT 1'),
+					ping(db),
 					new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS).unref())
 				]);
 				probe.then(

@@ -3,7 +3,7 @@ import type { Log } from './log.ts';
 import type { SyncServer } from './sync/upgrade.ts';
 import type { Actor } from './auth/actor.ts';
 import { CLOSE } from './sync/message-types.ts';
-import type { ConnectionControl } from '../src/lib/server/services.ts';
+import type { ConnectionControl } from './services.ts';
 
 /** socket.io room of one actor's live sockets in one workshop. */
 export const actorRoom = (workshopId: string, actorId: string) => `actor:${workshopId}:${actorId}`;

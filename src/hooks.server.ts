@@ -1,10 +1,9 @@
 import type { Handle } from '@sveltejs/kit';
-import { services } from '$lib/server/services';
+import { services } from '$server/services';
 import { pickLocale, LOCALE_COOKIE } from '$lib/i18n';
-import { FACILITATOR_COOKIE } from '$server/auth/cookies';
-import { validateSession } from '$server/auth/sessions';
+import { FACILITATOR_COOKIE, sessionCookieOptions } from '$server/auth/cookies';
+import { validateSession } from '$server/db/repositories/sessions';
 import { findFacilitator } from '$server/db/repositories/facilitators';
-import { facilitatorCookieOptions } from '$lib/server/cookies';
 
 /** Resolves the facilitator session (sliding expiry) and the language for every request. */
 export const handle: Handle = async ({ event, resolve }) => {
@@ -17,7 +16,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const valid = await validateSession(db, token, new Date(), config.sessionDays);
 		if (valid?.session.facilitatorId) {
 			event.locals.facilitator = await findFacilitator(db, valid.session.facilitatorId);
-			if (valid.renewed) event.cookies.set(FACILITATOR_COOKIE, token, facilitatorCookieOptions(config, valid.session.expiresAt));
+			if (valid.renewed) event.cookies.set(FACILITATOR_COOKIE, token, sessionCookieOptions(config, valid.session.expiresAt));
 		} else {
 			event.cookies.delete(FACILITATOR_COOKIE, { path: '/' });
 		}

@@ -1,6 +1,6 @@
 import { parse } from 'cookie';
 import type { Queryable } from '../db/db.ts';
-import { validateSession } from './sessions.ts';
+import { validateSession } from '../db/repositories/sessions.ts';
 import { hashToken } from './tokens.ts';
 import { FACILITATOR_COOKIE, observerCookie, participantCookie } from './cookies.ts';
 import { validObserverSession } from '../db/repositories/observers.ts';

@@ -1,10 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
-import { text } from '$lib/server/forms';
+import { services } from '$server/services';
+import { z } from 'zod';
+import { labelField, parseForm, textField } from '$lib/server/forms';
 import { createWorkshop, listWorkshopsOf } from '$server/db/repositories/workshops';
 import { isJoinCode, normalizeJoinCode } from '$lib/domain/workshop/join-code';
-import { cleanLabel, WORKSHOP_TITLE_MAX } from '$lib/domain/workshop/categories';
+import { WORKSHOP_TITLE_MAX } from '$lib/domain/workshop/categories';
 import { visibleTemplates } from '$server/db/repositories/templates';
 import { seriesOfWorkshops } from '$server/db/repositories/series';
 import { createWorkshopFromTemplate } from '$server/templates/workshops-from-templates';
@@ -12,6 +13,9 @@ import { BUILTIN_IDS, builtinTemplate, isBuiltinId } from '$lib/domain/templates
 import type { Template } from '$lib/domain/templates/schema';
 import { afterCreate } from '$lib/server/templates';
 import type { Db } from '$server/db/db';
+
+const joinForm = z.object({ code: textField.transform(normalizeJoinCode).refine(isJoinCode) });
+const createForm = z.object({ title: labelField(WORKSHOP_TITLE_MAX), template: textField });
 
 /** The template a facilitator picked, if it is one they may use; undefined for "empty workshop". */
 async function pickedTemplate(db: Db, facilitatorId: string, id: string): Promise<Template | null | undefined> {
@@ -37,26 +41,23 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	join: async ({ request }) => {
-		const raw = text(await request.formData(), 'code');
-		const code = normalizeJoinCode(raw);
-		if (!isJoinCode(code)) return fail(400, { join: { code: raw, error: { key: 'home.join.invalid' as const } } });
-		redirect(303, `/j/${code}`);
+		const form = parseForm(joinForm, await request.formData());
+		if (!form.ok) return fail(400, { join: { code: form.values.code, error: { key: 'home.join.invalid' as const } } });
+		redirect(303, `/j/${form.data.code}`);
 	},
 
 	create: async ({ request, locals }) => {
 		if (!locals.facilitator) error(401, { message: 'sign in first', code: 'unauthorized' });
-		const data = await request.formData();
-		const raw = text(data, 'title');
-		const templateId = text(data, 'template');
-		const title = cleanLabel(raw, WORKSHOP_TITLE_MAX);
-		if (!title)
+		const form = parseForm(createForm, await request.formData());
+		if (!form.ok)
 			return fail(400, {
-				create: { title: raw, template: templateId, field: 'title', error: { key: 'home.new.invalid' as const, params: { max: WORKSHOP_TITLE_MAX } } }
+				create: { ...form.values, field: 'title', error: { key: 'home.new.invalid' as const, params: { max: WORKSHOP_TITLE_MAX } } }
 			});
+		const { title, template: templateId } = form.data;
 		const db = services().db;
 		const template = await pickedTemplate(db, locals.facilitator.id, templateId);
 		if (template === null)
-			return fail(400, { create: { title: raw, template: '', field: 'template', error: { key: 'home.new.template.invalid' as const } } });
+			return fail(400, { create: { title: form.values.title, template: '', field: 'template', error: { key: 'home.new.template.invalid' as const } } });
 		// No template: the title-only workshop with an empty agenda, as before templates existed.
 		if (!template) {
 			const workshop = await createWorkshop(db, { title, facilitatorId: locals.facilitator.id, locale: locals.locale });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { resolveActor } from '../../server/auth/actor.ts';
 import { FACILITATOR_COOKIE, participantCookie } from '../../server/auth/cookies.ts';
-import { createSession } from '../../server/auth/sessions.ts';
+import { createSession } from '../../server/db/repositories/sessions.ts';
 import type { Facilitator } from '../../server/db/repositories/facilitators.ts';
 import type { Participant } from '../../server/db/repositories/participants.ts';
 import type { Workshop } from '../../server/db/repositories/workshops.ts';

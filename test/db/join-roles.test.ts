@@ -10,7 +10,7 @@ import {
 import { getJoinSettings, updateJoinSettings } from '../../server/db/repositories/join-settings.ts';
 import { acceptInvitation, createInvitation, findUsableInvitation, listFacilitators, listPendingInvitations, revokeInvitation } from '../../server/db/repositories/invitations.ts';
 import { hasObserverLink, replaceObserverLink, revokeObserverLinks, startObserverSession, validObserverSession } from '../../server/db/repositories/observers.ts';
-import { createSession, validateSession } from '../../server/auth/sessions.ts';
+import { createSession, validateSession } from '../../server/db/repositories/sessions.ts';
 import { isFacilitatorOf } from '../../server/db/repositories/workshops.ts';
 import { resolveActor } from '../../server/auth/actor.ts';
 import { observerCookie, participantCookie } from '../../server/auth/cookies.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createSession, invalidateSession, validateSession } from '../../server/auth/sessions.ts';
+import { createSession, invalidateSession, validateSession } from '../../server/db/repositories/sessions.ts';
 import { engines, useDatabase } from '../helpers/databases.ts';
 import { aFacilitator, aParticipant, aWorkshop } from './fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clearSignInFailures, recordSignInFailure, waitBeforeSignIn } from '../../server/auth/throttle.ts';
+import { clearSignInFailures, recordSignInFailure, waitBeforeSignIn } from '../../server/db/repositories/sign-in-failures.ts';
 import { engines, useDatabase } from '../helpers/databases.ts';
 import { unique } from './fixtures.ts';
 

@@ -1,41 +1,55 @@
 import type { Cookies } from '@sveltejs/kit';
-import type { Services } from './services.ts';
-import type { FieldErrors } from './forms.ts';
-import { facilitatorCookieOptions } from './cookies.ts';
+import type { Services } from '$server/services';
+import { z } from 'zod';
+import { labelField, textField, type FieldErrors } from './forms.ts';
 import { hashPassword, verifyPassword } from '$server/auth/passwords';
-import { createSession } from '$server/auth/sessions';
-import { FACILITATOR_COOKIE } from '$server/auth/cookies';
-import { clearSignInFailures, recordSignInFailure, waitBeforeSignIn } from '$server/auth/throttle';
+import { createSession } from '$server/db/repositories/sessions';
+import { FACILITATOR_COOKIE, sessionCookieOptions } from '$server/auth/cookies';
+import { clearSignInFailures, recordSignInFailure, waitBeforeSignIn } from '$server/db/repositories/sign-in-failures';
 import { createFacilitator, findFacilitatorByEmail } from '$server/db/repositories/facilitators';
 import { isEmail, PASSWORD_MAX, PASSWORD_MIN } from '$lib/domain/auth/throttle';
-import { cleanLabel, DISPLAY_NAME_MAX } from '$lib/domain/workshop/categories';
+import { DISPLAY_NAME_MAX } from '$lib/domain/workshop/categories';
 import type { Locale } from '$lib/i18n';
 
 export type SignUpField = 'displayName' | 'email' | 'password';
 export type SignInField = 'email' | 'password';
 
+const email = textField.transform((v) => v.trim());
+
+/** The sign-up form; each field's message is `signUpMessages`'s. */
+export const signUpForm = z.object({
+	displayName: labelField(DISPLAY_NAME_MAX),
+	email: email.refine(isEmail),
+	password: textField.refine((p) => p.length >= PASSWORD_MIN && p.length <= PASSWORD_MAX)
+});
+
+export const signUpMessages = {
+	displayName: { key: 'signup.error.displayName', params: { max: DISPLAY_NAME_MAX } },
+	email: { key: 'signup.error.email' },
+	password: { key: 'signup.error.password', params: { min: PASSWORD_MIN, max: PASSWORD_MAX } }
+} satisfies FieldErrors<SignUpField>;
+
+/** The sign-in form: both fields filled; whether they match an account is `signIn`'s to say. */
+export const signInForm = z.object({ email: email.refine((v) => v !== ''), password: textField.refine((v) => v !== '') });
+
+export const signInMessages = {
+	email: { key: 'signin.error.email' },
+	password: { key: 'signin.error.password' }
+} satisfies FieldErrors<SignInField>;
+
 async function startSession(s: Services, cookies: Cookies, facilitatorId: string): Promise<void> {
 	const { token, session } = await createSession(s.db, { facilitatorId }, new Date(), s.config.sessionDays);
-	cookies.set(FACILITATOR_COOKIE, token, facilitatorCookieOptions(s.config, session.expiresAt));
+	cookies.set(FACILITATOR_COOKIE, token, sessionCookieOptions(s.config, session.expiresAt));
 }
 
-/** Creates a facilitator account and signs it in; returns the errors to show otherwise. */
+/** Creates a facilitator account from a parsed `signUpForm` and signs it in; returns the errors to show otherwise. */
 export async function signUp(
 	s: Services,
 	cookies: Cookies,
-	input: { displayName: string; email: string; password: string; locale: Locale }
+	input: z.output<typeof signUpForm> & { locale: Locale }
 ): Promise<FieldErrors<SignUpField> | null> {
-	const errors: FieldErrors<SignUpField> = {};
-	const displayName = cleanLabel(input.displayName, DISPLAY_NAME_MAX);
-	const email = input.email.trim();
-	if (!displayName) errors.displayName = { key: 'signup.error.displayName', params: { max: DISPLAY_NAME_MAX } };
-	if (!isEmail(email)) errors.email = { key: 'signup.error.email' };
-	if (input.password.length < PASSWORD_MIN || input.password.length > PASSWORD_MAX)
-		errors.password = { key: 'signup.error.password', params: { min: PASSWORD_MIN, max: PASSWORD_MAX } };
-	if (!displayName || Object.keys(errors).length > 0) return errors;
-
 	const passwordHash = await hashPassword(input.password);
-	const facilitator = await createFacilitator(s.db, { email, passwordHash, displayName, locale: input.locale });
+	const facilitator = await createFacilitator(s.db, { email: input.email, passwordHash, displayName: input.displayName, locale: input.locale });
 	if (!facilitator) return { email: { key: 'signup.error.taken' } };
 	await startSession(s, cookies, facilitator.id);
 	return null;
@@ -46,21 +60,16 @@ export async function signUp(
 let decoyHash: Promise<string> | null = null;
 
 /**
- * Signs a facilitator in. Failures are counted per e-mail and per client address, and a
+ * Signs a facilitator in, from a parsed `signInForm`. Failures are counted per e-mail and per client address, and a
  * key that failed too often must wait (429). Unknown e-mail and wrong password get the
  * same message.
  */
 export async function signIn(
 	s: Services,
 	cookies: Cookies,
-	input: { email: string; password: string; clientAddress: string }
+	input: z.output<typeof signInForm> & { clientAddress: string }
 ): Promise<{ status: number; errors: FieldErrors<SignInField> } | null> {
-	const email = input.email.trim();
-	const errors: FieldErrors<SignInField> = {};
-	if (!email) errors.email = { key: 'signin.error.email' };
-	if (!input.password) errors.password = { key: 'signin.error.password' };
-	if (Object.keys(errors).length > 0) return { status: 400, errors };
-
+	const { email } = input;
 	const emailKey = `email:${email.toLowerCase()}`;
 	const keys = [emailKey, `ip:${input.clientAddress}`];
 	const now = new Date();

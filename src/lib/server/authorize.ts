@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import type { Services } from './services.ts';
+import type { Services } from '$server/services';
 import { resolveActor, type Actor } from '$server/auth/actor';
 import { can, type Action } from '$lib/domain/permissions/roles';
 

@@ -1,6 +1,6 @@
-import type { Services } from './services.ts';
+import type { Services } from '$server/services';
 import { facilitatedWorkshop } from './workshop-access.ts';
-import { qrImage } from './qr.ts';
+import { qrImage } from '$server/qr';
 
 /** What the projector and the printed poster show: the workshop, its join link and its QR code. */
 export async function joinPoster(s: Services, workshopId: string, facilitatorId: string | undefined, url: URL) {

@@ -1,8 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
-import type { Services } from './services.ts';
-import { participantCookieOptions } from './cookies.ts';
-import { participantCookie } from '$server/auth/cookies';
-import { createSession, validateSession } from '$server/auth/sessions';
+import type { Services } from '$server/services';
+import { participantCookie, sessionCookieOptions } from '$server/auth/cookies';
+import { createSession, validateSession } from '$server/db/repositories/sessions';
 import { createParticipant, findParticipant, type Participant } from '$server/db/repositories/participants';
 import type { Category } from '$lib/domain/workshop/categories';
 import type { AgeBand, Gender } from '$lib/domain/workshop/panel';
@@ -19,7 +18,7 @@ export async function currentParticipant(s: Services, cookies: Cookies, workshop
 		return null;
 	}
 	// Sliding expiry: the database extended the session, so the cookie must follow.
-	if (valid.renewed) cookies.set(name, token, participantCookieOptions(s.config, valid.session.expiresAt));
+	if (valid.renewed) cookies.set(name, token, sessionCookieOptions(s.config, valid.session.expiresAt));
 	return participant;
 }
 
@@ -31,6 +30,6 @@ export async function joinWorkshop(
 ): Promise<Participant> {
 	const participant = await createParticipant(s.db, input);
 	const { token, session } = await createSession(s.db, { participantId: participant.id }, new Date(), s.config.sessionDays);
-	cookies.set(participantCookie(input.workshopId), token, participantCookieOptions(s.config, session.expiresAt));
+	cookies.set(participantCookie(input.workshopId), token, sessionCookieOptions(s.config, session.expiresAt));
 	return participant;
 }

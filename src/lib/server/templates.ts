@@ -1,5 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
-import type { Services } from './services.ts';
+import { z } from 'zod';
+import { textField } from './forms.ts';
+import type { Services } from '$server/services';
 import type { Facilitator } from '$server/db/repositories/facilitators';
 import { organisationsOf, type Organisation } from '$server/db/repositories/organisations';
 import { findTemplate, type StoredTemplate, type TemplateSharing } from '$server/db/repositories/templates';
@@ -59,6 +61,14 @@ export function parseSharing(value: string, viewer: Viewer): TemplateSharing | n
 	const id = value.startsWith('organisation:') ? value.slice('organisation:'.length) : '';
 	return viewer.organisationIds.includes(id) ? { organisationId: id, visibility: 'organisation' } : null;
 }
+
+/** The sharing field of a form (SharingField), read with `parseSharing` for this viewer. */
+export const sharingField = (viewer: Viewer) =>
+	textField.transform((raw, ctx) => {
+		const sharing = parseSharing(raw, viewer);
+		if (!sharing) ctx.addIssue({ code: 'custom', message: 'not a sharing choice of this facilitator' });
+		return sharing ?? z.NEVER;
+	});
 
 /** A template problem as a translatable message, its field path in front. */
 export function problemMessage(p: TemplateProblem): Message & { path: string } {

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import type { Services } from './services.ts';
+import type { Services } from '$server/services';
 import { findWorkshop, isFacilitatorOf, type Workshop } from '$server/db/repositories/workshops';
 
 // Workshop ids are 16 base32 characters (server/auth/tokens.ts newId); anything else is no workshop.

@@ -1,7 +1,7 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { isLocale, LOCALE_COOKIE } from '$lib/i18n';
-import { services } from '$lib/server/services';
-import { localeCookieOptions } from '$lib/server/cookies';
+import { services } from '$server/services';
+import { localeCookieOptions } from '$server/auth/cookies';
 import { safeRedirectPath } from '$lib/server/safe-path';
 
 /** Language switch (POST form, works without JS): remembers the choice for a year, then goes back. */

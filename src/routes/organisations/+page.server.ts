@@ -1,11 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
-import { text } from '$lib/server/forms';
+import { services } from '$server/services';
+import { z } from 'zod';
+import { labelField, parseForm } from '$lib/server/forms';
 import { facilitatorOrSignIn } from '$lib/server/templates';
 import { createOrganisation, organisationsOf } from '$server/db/repositories/organisations';
-import { cleanLabel } from '$lib/domain/workshop/categories';
 import { ORGANISATION_NAME_MAX } from '$lib/domain/templates/access';
+
+const createForm = z.object({ name: labelField(ORGANISATION_NAME_MAX) });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const f = facilitatorOrSignIn(locals, url);
@@ -15,9 +17,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	create: async ({ request, locals, url }) => {
 		const f = facilitatorOrSignIn(locals, url);
-		const raw = text(await request.formData(), 'name');
-		const name = cleanLabel(raw, ORGANISATION_NAME_MAX);
-		if (!name) return fail(400, { name: raw, error: { key: 'organisations.create.invalid' as const, params: { max: ORGANISATION_NAME_MAX } } });
+		const form = parseForm(createForm, await request.formData());
+		if (!form.ok)
+			return fail(400, { name: form.values.name, error: { key: 'organisations.create.invalid' as const, params: { max: ORGANISATION_NAME_MAX } } });
+		const { name } = form.data;
 		const o = await services().db.transaction((tx) => createOrganisation(tx, { name, creatorId: f.id }));
 		redirect(303, `/organisations/${o.id}`);
 	}

@@ -1,7 +1,7 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { FACILITATOR_COOKIE } from '$server/auth/cookies';
-import { invalidateSession } from '$server/auth/sessions';
-import { services } from '$lib/server/services';
+import { invalidateSession } from '$server/db/repositories/sessions';
+import { services } from '$server/services';
 
 /** POST only: a GET (a link, a prefetch, an image tag) must never sign anyone out. */
 export const POST: RequestHandler = async ({ cookies }) => {

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
-import { text } from '$lib/server/forms';
-import { signUp } from '$lib/server/accounts';
+import { services } from '$server/services';
+import { parseForm } from '$lib/server/forms';
+import { signUp, signUpForm, signUpMessages } from '$lib/server/accounts';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.facilitator) redirect(303, '/');
@@ -11,11 +11,12 @@ export const load: PageServerLoad = ({ locals }) => {
 export const actions: Actions = {
 	default: async ({ request, cookies, locals }) => {
 		if (locals.facilitator) redirect(303, '/');
-		const data = await request.formData();
-		const input = { displayName: text(data, 'displayName'), email: text(data, 'email'), password: text(data, 'password') };
-		const errors = await signUp(services(), cookies, { ...input, locale: locals.locale });
+		const form = parseForm(signUpForm, await request.formData(), signUpMessages);
 		// The password is never sent back into the page.
-		if (errors) return fail(400, { values: { displayName: input.displayName, email: input.email }, errors });
+		const values = { displayName: form.values.displayName, email: form.values.email };
+		if (!form.ok) return fail(400, { values, errors: form.errors });
+		const errors = await signUp(services(), cookies, { ...form.data, locale: locals.locale });
+		if (errors) return fail(400, { values, errors });
 		redirect(303, '/');
 	}
 };

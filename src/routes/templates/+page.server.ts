@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
+import { services } from '$server/services';
 import { facilitatorOrSignIn } from '$lib/server/templates';
 import { visibleTemplates } from '$server/db/repositories/templates';
 import { BUILTIN_IDS, builtinTemplate } from '$lib/domain/templates/builtins';

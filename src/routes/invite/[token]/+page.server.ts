@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
+import { services } from '$server/services';
 import { acceptInvitation, findUsableInvitation } from '$server/db/repositories/invitations';
 import { findWorkshop, isFacilitatorOf } from '$server/db/repositories/workshops';
 

@@ -1,14 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
-import { text } from '$lib/server/forms';
-import type { FieldErrors } from '$lib/server/forms';
+import { services } from '$server/services';
+import { z } from 'zod';
+import { parseForm, textField, type FieldErrors } from '$lib/server/forms';
 import { currentParticipant, joinWorkshop } from '$lib/server/participants';
 import { findWorkshopByJoinCode, type Workshop } from '$server/db/repositories/workshops';
 import { getJoinSettings } from '$server/db/repositories/join-settings';
 import { isJoinCode, normalizeJoinCode } from '$lib/domain/workshop/join-code';
-import { cleanLabel, DISPLAY_NAME_MAX, isCategory } from '$lib/domain/workshop/categories';
-import { isAgeBand, isGender } from '$lib/domain/workshop/panel';
+import { CATEGORIES, cleanLabel, DISPLAY_NAME_MAX } from '$lib/domain/workshop/categories';
+import { AGE_BANDS, GENDERS, type JoinSettings } from '$lib/domain/workshop/panel';
 import { translator } from '$lib/i18n';
 
 async function workshopByCode(raw: string): Promise<Workshop> {
@@ -45,6 +45,32 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 
 type JoinField = 'displayName' | 'category' | 'ageBand' | 'gender';
 
+/** A question the facilitator may ask: not asked → never stored, whatever the request carries; asked but left empty → skipped. */
+const optionalChoice = <T extends readonly [string, ...string[]]>(asked: boolean, choices: T) =>
+	asked ? textField.pipe(z.union([z.literal('').transform(() => null), z.enum(choices)])) : z.unknown().transform(() => null);
+
+/** The join form, with the questions this workshop asks. */
+const joinForm = (settings: JoinSettings) =>
+	z.object({
+		// An empty name is a choice (anonymity, read as null), not an error.
+		displayName: textField.transform((raw, ctx) => {
+			if (raw.trim() === '') return null;
+			const name = cleanLabel(raw, DISPLAY_NAME_MAX);
+			if (name === null) ctx.addIssue({ code: 'custom', message: `at most ${DISPLAY_NAME_MAX} characters` });
+			return name ?? z.NEVER;
+		}),
+		category: textField.pipe(z.enum(CATEGORIES)),
+		ageBand: optionalChoice(settings.askAgeBand, AGE_BANDS),
+		gender: optionalChoice(settings.askGender, GENDERS)
+	});
+
+const joinMessages = {
+	displayName: { key: 'join.error.displayName', params: { max: DISPLAY_NAME_MAX } },
+	category: { key: 'join.error.category' },
+	ageBand: { key: 'join.error.choice' },
+	gender: { key: 'join.error.choice' }
+} satisfies FieldErrors<JoinField>;
+
 export const actions: Actions = {
 	default: async ({ params, request, cookies, locals }) => {
 		const s = services();
@@ -53,28 +79,21 @@ export const actions: Actions = {
 		const settings = await getJoinSettings(s.db, workshop.id);
 		// Checked on the server: a form kept open before the facilitator closed the join is refused.
 		if (hasEnded(workshop) || !settings.open) return fail(403, { values: {}, errors: { form: { key: 'join.closed.text' } } as FieldErrors<JoinField> });
-		const data = await request.formData();
-		const rawName = text(data, 'displayName');
-		const category = text(data, 'category');
-		// Not asked → never stored, whatever the request carries; asked but left empty → skipped.
-		const rawAge = settings.askAgeBand ? text(data, 'ageBand') : '';
-		const rawGender = settings.askGender ? text(data, 'gender') : '';
-		const errors: FieldErrors<JoinField> = {};
-		const anonymous = rawName.trim() === '';
-		// An empty name is a choice (anonymity), not an error.
-		const displayName = anonymous ? translator(locals.locale)('join.anonymous') : cleanLabel(rawName, DISPLAY_NAME_MAX);
-		if (!displayName) errors.displayName = { key: 'join.error.displayName', params: { max: DISPLAY_NAME_MAX } };
-		if (!isCategory(category)) errors.category = { key: 'join.error.category' };
-		if (rawAge !== '' && !isAgeBand(rawAge)) errors.ageBand = { key: 'join.error.choice' };
-		if (rawGender !== '' && !isGender(rawGender)) errors.gender = { key: 'join.error.choice' };
-		if (!displayName || !isCategory(category) || Object.keys(errors).length > 0)
-			return fail(400, { values: { displayName: rawName, category, ageBand: rawAge, gender: rawGender }, errors });
+		const form = parseForm(joinForm(settings), await request.formData(), joinMessages);
+		if (!form.ok) {
+			const { values } = form;
+			// Questions not asked are not shown, so nothing of them is sent back either.
+			const shown = { ...values, ageBand: settings.askAgeBand ? values.ageBand : '', gender: settings.askGender ? values.gender : '' };
+			return fail(400, { values: shown, errors: form.errors });
+		}
+		const { displayName, category, ageBand, gender } = form.data;
+		const anonymous = displayName === null;
 		await joinWorkshop(s, cookies, {
 			workshopId: workshop.id,
-			displayName,
+			displayName: displayName ?? translator(locals.locale)('join.anonymous'),
 			category,
-			ageBand: isAgeBand(rawAge) ? rawAge : null,
-			gender: isGender(rawGender) ? rawGender : null,
+			ageBand,
+			gender,
 			anonymous
 		});
 		redirect(303, `/p/${workshop.id}`);

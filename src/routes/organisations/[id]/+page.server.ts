@@ -1,10 +1,13 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services, type Services } from '$lib/server/services';
-import { text } from '$lib/server/forms';
+import { services, type Services } from '$server/services';
+import { z } from 'zod';
+import { parseForm, textField } from '$lib/server/forms';
 import { facilitatorOrSignIn } from '$lib/server/templates';
 import { addMember, findOrganisation, isMember, membersOf } from '$server/db/repositories/organisations';
 import { findFacilitatorByEmail } from '$server/db/repositories/facilitators';
+
+const addForm = z.object({ email: textField.transform((v) => v.trim()) });
 
 /** Only members see an organisation; to others it does not exist. */
 async function memberOr404(s: Services, id: string, facilitatorId: string) {
@@ -28,7 +31,9 @@ export const actions: Actions = {
 		const s = services();
 		const f = facilitatorOrSignIn(locals, url);
 		const o = await memberOr404(s, params.id, f.id);
-		const email = text(await request.formData(), 'email').trim();
+		const form = parseForm(addForm, await request.formData());
+		if (!form.ok) return fail(400, { email: form.values.email, error: { key: 'organisations.add.unknown' as const } });
+		const { email } = form.data;
 		const other = email ? await findFacilitatorByEmail(s.db, email) : null;
 		if (!other) return fail(400, { email, error: { key: 'organisations.add.unknown' as const } });
 		if (!(await addMember(s.db, o.id, other.id))) return fail(400, { email, error: { key: 'organisations.add.already' as const } });

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
+import { services } from '$server/services';
 import { workshopOr404 } from '$lib/server/workshop-access';
 import { resolveActor } from '$server/auth/actor';
 

@@ -1,11 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services, type Services } from '$lib/server/services';
-import { text } from '$lib/server/forms';
+import { services, type Services } from '$server/services';
+import { z } from 'zod';
+import { parseForm, textField } from '$lib/server/forms';
 import { facilitatorOrSignIn } from '$lib/server/templates';
 import { canSeeSeries, findSeries } from '$server/db/repositories/series';
 import { createSeriesSession, SessionTaken } from '$server/templates/workshops-from-templates';
 import { sessionStates } from '$lib/domain/templates/series';
+
+const createForm = z.object({ session: textField });
 
 /** A series is seen by whoever began it and the facilitators of its workshops. */
 async function seriesFor(s: Services, id: string, facilitatorId: string) {
@@ -39,7 +42,8 @@ export const actions: Actions = {
 		const s = services();
 		const f = facilitatorOrSignIn(locals, url);
 		const series = await seriesFor(s, params.id, f.id);
-		const key = text(await request.formData(), 'session');
+		const form = parseForm(createForm, await request.formData());
+		const key = form.ok ? form.data.session : '';
 		const state = sessionStates(series.template, series.workshops).find((st) => st.session.key === key);
 		if (!state?.canCreate) return fail(409, { error: { key: 'series.notNow' as const } });
 		try {

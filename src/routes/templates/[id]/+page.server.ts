@@ -1,14 +1,19 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
-import { text } from '$lib/server/forms';
-import { afterCreate, facilitatorOrSignIn, parseSharing, templateFor, viewerOf } from '$lib/server/templates';
+import { services } from '$server/services';
+import { z } from 'zod';
+import { labelField, parseForm } from '$lib/server/forms';
+import { afterCreate, facilitatorOrSignIn, sharingField, templateFor, viewerOf } from '$lib/server/templates';
 import { createTemplate, deleteTemplate, updateTemplateSharing } from '$server/db/repositories/templates';
 import { createWorkshopFromTemplate } from '$server/templates/workshops-from-templates';
 import { sessionMinutes } from '$lib/domain/templates/instantiate';
 import { TEMPLATE_NAME_MAX } from '$lib/domain/templates/schema';
 import { translator, type Locale } from '$lib/i18n';
-import { cleanLabel, WORKSHOP_TITLE_MAX } from '$lib/domain/workshop/categories';
+import { WORKSHOP_TITLE_MAX } from '$lib/domain/workshop/categories';
+import type { Viewer } from '$lib/domain/templates/access';
+
+const createForm = z.object({ title: labelField(WORKSHOP_TITLE_MAX) });
+const shareForm = (viewer: Viewer) => z.object({ sharing: sharingField(viewer) });
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const s = services();
@@ -35,10 +40,9 @@ export const actions: Actions = {
 		const s = services();
 		const f = facilitatorOrSignIn(locals, url);
 		const view = await templateFor(s, params.id, await viewerOf(s, f), 'read');
-		const raw = text(await request.formData(), 'title');
-		const title = cleanLabel(raw, WORKSHOP_TITLE_MAX);
-		if (!title) return fail(400, { create: { title: raw, error: { key: 'home.new.invalid' as const, params: { max: WORKSHOP_TITLE_MAX } } } });
-		const created = await createWorkshopFromTemplate(s.db, { facilitatorId: f.id, title, locale: locals.locale, template: view.body });
+		const form = parseForm(createForm, await request.formData());
+		if (!form.ok) return fail(400, { create: { title: form.values.title, error: { key: 'home.new.invalid' as const, params: { max: WORKSHOP_TITLE_MAX } } } });
+		const created = await createWorkshopFromTemplate(s.db, { facilitatorId: f.id, title: form.data.title, locale: locals.locale, template: view.body });
 		redirect(303, afterCreate(created));
 	},
 
@@ -58,10 +62,9 @@ export const actions: Actions = {
 		const s = services();
 		const viewer = await viewerOf(s, facilitatorOrSignIn(locals, url));
 		await templateFor(s, params.id, viewer, 'share');
-		const raw = text(await request.formData(), 'sharing');
-		const sharing = parseSharing(raw, viewer);
-		if (!sharing) return fail(400, { share: { error: { key: 'templates.sharing.invalid' as const } } });
-		await updateTemplateSharing(s.db, params.id, sharing);
+		const form = parseForm(shareForm(viewer), await request.formData());
+		if (!form.ok) return fail(400, { share: { error: { key: 'templates.sharing.invalid' as const } } });
+		await updateTemplateSharing(s.db, params.id, form.data.sharing);
 		return { share: { saved: true } };
 	},
 

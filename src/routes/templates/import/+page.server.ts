@@ -1,11 +1,26 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
-import { text, type FieldErrors } from '$lib/server/forms';
-import { facilitatorOrSignIn, parseSharing, problemMessage, viewerOf } from '$lib/server/templates';
+import { services } from '$server/services';
+import { z } from 'zod';
+import { parseForm, type FieldErrors } from '$lib/server/forms';
+import { facilitatorOrSignIn, problemMessage, sharingField, viewerOf } from '$lib/server/templates';
+import type { Viewer } from '$lib/domain/templates/access';
 import { createTemplate } from '$server/db/repositories/templates';
 import { parseTemplateFile } from '$lib/domain/templates/validate';
 import { TEMPLATE_FILE_BYTES_MAX } from '$lib/domain/templates/schema';
+
+type Field = 'file' | 'sharing';
+
+const importForm = (viewer: Viewer) =>
+	z.object({
+		file: z.custom<File>((v) => v instanceof File && v.size > 0),
+		sharing: sharingField(viewer)
+	});
+
+const importMessages = {
+	file: { key: 'templates.import.missing' },
+	sharing: { key: 'templates.sharing.invalid' }
+} satisfies FieldErrors<Field>;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const viewer = await viewerOf(services(), facilitatorOrSignIn(locals, url));
@@ -17,15 +32,10 @@ export const actions: Actions = {
 	default: async ({ request, locals, url }) => {
 		const s = services();
 		const viewer = await viewerOf(s, facilitatorOrSignIn(locals, url));
-		const data = await request.formData();
-		const sharingValue = text(data, 'sharing');
-		const sharing = parseSharing(sharingValue, viewer);
-		const file = data.get('file');
-		const missing = !(file instanceof File) || file.size === 0;
-		const errors: FieldErrors<'file' | 'sharing'> = {};
-		if (missing) errors.file = { key: 'templates.import.missing' };
-		if (!sharing) errors.sharing = { key: 'templates.sharing.invalid' };
-		if (missing || !sharing) return fail(400, { sharing: sharingValue, errors, problems: [] as ReturnType<typeof problemMessage>[] });
+		const form = parseForm(importForm(viewer), await request.formData(), importMessages);
+		const sharingValue = form.values.sharing;
+		if (!form.ok) return fail(400, { sharing: sharingValue, errors: form.errors, problems: [] as ReturnType<typeof problemMessage>[] });
+		const { file, sharing } = form.data;
 		// Checked on the size first so a huge upload is never read into a string.
 		const result =
 			file.size > TEMPLATE_FILE_BYTES_MAX
@@ -34,7 +44,7 @@ export const actions: Actions = {
 		if (!result.ok)
 			return fail(400, {
 				sharing: sharingValue,
-				errors: { file: { key: 'templates.import.invalid', params: { count: result.problems.length } } } as FieldErrors<'file' | 'sharing'>,
+				errors: { file: { key: 'templates.import.invalid', params: { count: result.problems.length } } } as FieldErrors<Field>,
 				problems: result.problems.map(problemMessage)
 			});
 		const id = await createTemplate(s.db, { ownerId: viewer.id, body: result.template, ...sharing });

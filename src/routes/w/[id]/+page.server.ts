@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
+import { services } from '$server/services';
 import { facilitatedWorkshop } from '$lib/server/workshop-access';
 
 /** The facilitator's board: only for facilitators of this workshop. */

@@ -1,14 +1,30 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
-import { text, type FieldErrors } from '$lib/server/forms';
+import { services } from '$server/services';
+import { z } from 'zod';
+import { parseForm, textField, type FieldErrors } from '$lib/server/forms';
 import { facilitatorOrSignIn, problemMessage, templateFor, viewerOf } from '$lib/server/templates';
 import { updateTemplateBody } from '$server/db/repositories/templates';
 import { validateTemplate, type TemplateProblem } from '$lib/domain/templates/validate';
 
-const FIELDS = ['nameFr', 'nameEn', 'descriptionFr', 'descriptionEn', 'sessions'] as const;
-type Field = (typeof FIELDS)[number];
+type Field = 'nameFr' | 'nameEn' | 'descriptionFr' | 'descriptionEn' | 'sessions';
 type Values = Record<Field, string>;
+
+// The sessions are edited as JSON text; the template schema judges them once parsed.
+const editForm = z.object({
+	nameFr: textField,
+	nameEn: textField,
+	descriptionFr: textField,
+	descriptionEn: textField,
+	sessions: textField.transform((raw, ctx) => {
+		try {
+			return JSON.parse(raw) as unknown;
+		} catch {
+			ctx.addIssue({ code: 'custom', message: 'not JSON' });
+			return z.NEVER;
+		}
+	})
+});
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const s = services();
@@ -25,7 +41,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 /** Which form field a schema problem belongs to, so the error summary links to it. */
-function fieldOf(p: TemplateProblem): (typeof FIELDS)[number] {
+function fieldOf(p: TemplateProblem): Field {
 	if (p.path.startsWith('name.')) return p.path.endsWith('en') ? 'nameEn' : 'nameFr';
 	if (p.path.startsWith('description.')) return p.path.endsWith('en') ? 'descriptionEn' : 'descriptionFr';
 	return 'sessions';
@@ -36,19 +52,14 @@ export const actions: Actions = {
 	default: async ({ params, request, locals, url }) => {
 		const s = services();
 		const view = await templateFor(s, params.id, await viewerOf(s, facilitatorOrSignIn(locals, url)), 'edit');
-		const data = await request.formData();
-		const values = Object.fromEntries(FIELDS.map((f) => [f, text(data, f)])) as Values;
-		let sessions: unknown;
-		try {
-			sessions = JSON.parse(values.sessions);
-		} catch {
-			const errors: FieldErrors<Field> = { sessions: { key: 'templates.problem.json' } };
-			return fail(400, { values, errors, problems: [] as ReturnType<typeof problemMessage>[] });
-		}
+		const form = parseForm(editForm, await request.formData(), { sessions: { key: 'templates.problem.json' } });
+		const values: Values = form.values;
+		if (!form.ok) return fail(400, { values, errors: form.errors as FieldErrors<Field>, problems: [] as ReturnType<typeof problemMessage>[] });
+		const { nameFr, nameEn, descriptionFr, descriptionEn, sessions } = form.data;
 		const result = validateTemplate({
 			...view.body,
-			name: { fr: values.nameFr, en: values.nameEn },
-			description: { fr: values.descriptionFr, en: values.descriptionEn },
+			name: { fr: nameFr, en: nameEn },
+			description: { fr: descriptionFr, en: descriptionEn },
 			sessions
 		});
 		if (!result.ok) {

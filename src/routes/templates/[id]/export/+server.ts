@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { services } from '$lib/server/services';
+import { services } from '$server/services';
 import { facilitatorOrSignIn, templateFor, viewerOf } from '$lib/server/templates';
 import { templateFileText } from '$lib/domain/templates/validate';
 

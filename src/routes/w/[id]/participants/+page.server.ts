@@ -1,10 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services, type Services } from '$lib/server/services';
+import { services, type Services } from '$server/services';
 import { workshopOr404 } from '$lib/server/workshop-access';
 import { requireRight } from '$lib/server/authorize';
-import { text } from '$lib/server/forms';
-import { listParticipants, removeParticipant, setParticipantRole, findParticipant } from '$server/db/repositories/participants';
+import { z } from 'zod';
+import { checkbox, parseForm, textField } from '$lib/server/forms';
+import { listParticipants } from '$server/db/repositories/participants';
+import { demote, promote, removeFromWorkshop } from '$server/people/participant-rights';
+import { disableObserverLink, newObserverLink } from '$server/people/observer-link';
 import { getJoinSettings, updateJoinSettings } from '$server/db/repositories/join-settings';
 import {
 	createInvitation,
@@ -13,9 +16,9 @@ import {
 	listPendingInvitations,
 	revokeInvitation
 } from '$server/db/repositories/invitations';
-import { hasObserverLink, replaceObserverLink, revokeObserverLinks } from '$server/db/repositories/observers';
+import { hasObserverLink } from '$server/db/repositories/observers';
 import { representativeness } from '$lib/domain/workshop/representativeness';
-import { AGE_BANDS, PANEL_TARGET_MAX, parseExpectedPanel, type ExpectedPanel } from '$lib/domain/workshop/panel';
+import { AGE_BANDS, PANEL_TARGET_MAX, parseExpectedPanel } from '$lib/domain/workshop/panel';
 import { CATEGORIES } from '$lib/domain/workshop/categories';
 
 /**
@@ -49,18 +52,21 @@ export const load: PageServerLoad = async ({ params, locals, url, request, depen
 	};
 };
 
-/** A target field of the panel form: empty is "no target", anything else a whole number in range. */
-function target(data: FormData, name: string): number | null | 'invalid' {
-	const raw = text(data, name).trim();
-	if (raw === '' || raw === '0') return null;
-	const n = Number(raw);
-	return Number.isInteger(n) && n > 0 && n <= PANEL_TARGET_MAX ? n : 'invalid';
-}
+/** A target field of the panel form: empty (or 0) is "no target", anything else a whole number in range. */
+const target = textField
+	.transform((v) => v.trim())
+	.pipe(z.union([z.enum(['', '0']).transform(() => null), z.string().transform(Number).pipe(z.number().int().min(1).max(PANEL_TARGET_MAX))]));
 
-async function participantOf(s: Services, workshopId: string, data: FormData) {
-	const p = await findParticipant(s.db, text(data, 'participantId'));
-	return p && p.workshopId === workshopId && p.removedAt === null ? p : null;
-}
+const joinForm = z.object({ open: textField.transform((v) => v === 'true') });
+const questionsForm = z.object({ askAgeBand: checkbox, askGender: checkbox });
+const panelForm = z.object({
+	...Object.fromEntries(CATEGORIES.map((c) => [`category.${c}`, target])),
+	...Object.fromEntries(AGE_BANDS.map((b) => [`ageBand.${b}`, target])),
+	genderBalance: checkbox
+} as Record<`category.${(typeof CATEGORIES)[number]}` | `ageBand.${(typeof AGE_BANDS)[number]}`, typeof target> & { genderBalance: typeof checkbox });
+const participantForm = z.object({ participantId: textField });
+const roleForm = participantForm.extend({ role: z.enum(['editor', 'participant']) });
+const invitationForm = z.object({ invitationId: textField });
 
 const publicOrigin = (s: Services, url: URL) => s.config.origin ?? url.origin;
 
@@ -68,57 +74,51 @@ export const actions: Actions = {
 	join: async ({ params, request }) => {
 		const s = services();
 		await requireRight(s, params.id, request, 'workshop.manage');
-		const open = text(await request.formData(), 'open') === 'true';
-		await updateJoinSettings(s.db, params.id, { open });
+		const form = parseForm(joinForm, await request.formData());
+		if (!form.ok) return fail(400, {});
+		await updateJoinSettings(s.db, params.id, form.data);
 		return { done: { key: 'people.done.saved' as const } };
 	},
 	questions: async ({ params, request }) => {
 		const s = services();
 		await requireRight(s, params.id, request, 'workshop.manage');
-		const data = await request.formData();
-		await updateJoinSettings(s.db, params.id, { askAgeBand: data.get('askAgeBand') === 'on', askGender: data.get('askGender') === 'on' });
+		const form = parseForm(questionsForm, await request.formData());
+		if (!form.ok) return fail(400, {});
+		await updateJoinSettings(s.db, params.id, form.data);
 		return { done: { key: 'people.done.saved' as const } };
 	},
 	panel: async ({ params, request }) => {
 		const s = services();
 		await requireRight(s, params.id, request, 'workshop.manage');
-		const data = await request.formData();
-		const raw: ExpectedPanel = { categories: {}, ageBands: {} };
-		let invalid = false;
-		for (const c of CATEGORIES) {
-			const n = target(data, `category.${c}`);
-			if (n === 'invalid') invalid = true;
-			else if (n !== null) raw.categories[c] = n;
-		}
-		for (const b of AGE_BANDS) {
-			const n = target(data, `ageBand.${b}`);
-			if (n === 'invalid') invalid = true;
-			else if (n !== null) raw.ageBands![b] = n;
-		}
-		if (invalid) return fail(400, { panelError: { key: 'panel.targets.invalid' as const, params: { max: PANEL_TARGET_MAX } } });
-		raw.genderBalance = data.get('genderBalance') === 'on';
-		await updateJoinSettings(s.db, params.id, { expectedPanel: parseExpectedPanel(raw) });
+		const form = parseForm(panelForm, await request.formData());
+		if (!form.ok) return fail(400, { panelError: { key: 'panel.targets.invalid' as const, params: { max: PANEL_TARGET_MAX } } });
+		const t = form.data;
+		// Targets left empty are null, which parseExpectedPanel drops: no target for that group.
+		const expectedPanel = parseExpectedPanel({
+			categories: Object.fromEntries(CATEGORIES.map((c) => [c, t[`category.${c}`]])),
+			ageBands: Object.fromEntries(AGE_BANDS.map((b) => [b, t[`ageBand.${b}`]])),
+			genderBalance: t.genderBalance
+		});
+		await updateJoinSettings(s.db, params.id, { expectedPanel });
 		return { done: { key: 'people.done.saved' as const } };
 	},
 	role: async ({ params, request }) => {
 		const s = services();
-		await requireRight(s, params.id, request, 'participants.manage');
-		const data = await request.formData();
-		const p = await participantOf(s, params.id, data);
-		const role = text(data, 'role');
-		if (!p || (role !== 'editor' && role !== 'participant')) return fail(404, { notFound: true });
-		await setParticipantRole(s.db, params.id, p.id, role);
-		// Their open connections were decided with the old role: close them so they reconnect with the new one.
-		await s.connections?.roleChanged(params.id, p.id);
+		const actor = await requireRight(s, params.id, request, 'participants.manage');
+		const form = parseForm(roleForm, await request.formData());
+		if (!form.ok) return fail(404, { notFound: true });
+		const { role, participantId } = form.data;
+		const change = role === 'editor' ? promote : demote;
+		const p = await change(s, actor, params.id, participantId);
+		if (!p) return fail(404, { notFound: true });
 		return { done: { key: role === 'editor' ? ('people.done.promoted' as const) : ('people.done.demoted' as const), params: { name: p.displayName } } };
 	},
 	remove: async ({ params, request }) => {
 		const s = services();
-		await requireRight(s, params.id, request, 'participants.manage');
-		const p = await participantOf(s, params.id, await request.formData());
+		const actor = await requireRight(s, params.id, request, 'participants.manage');
+		const form = parseForm(participantForm, await request.formData());
+		const p = form.ok ? await removeFromWorkshop(s, actor, params.id, form.data.participantId) : null;
 		if (!p) return fail(404, { notFound: true });
-		await removeParticipant(s.db, params.id, p.id, new Date());
-		await s.connections?.participantRemoved(params.id, p.id);
 		return { done: { key: 'people.done.removed' as const, params: { name: p.displayName } } };
 	},
 	invite: async ({ params, request, url }) => {
@@ -131,21 +131,20 @@ export const actions: Actions = {
 	revokeInvite: async ({ params, request }) => {
 		const s = services();
 		await requireRight(s, params.id, request, 'roles.manage');
-		const ok = await revokeInvitation(s.db, params.id, text(await request.formData(), 'invitationId'), new Date());
+		const form = parseForm(invitationForm, await request.formData());
+		const ok = form.ok && (await revokeInvitation(s.db, params.id, form.data.invitationId, new Date()));
 		return ok ? { done: { key: 'people.done.saved' as const } } : fail(404, { notFound: true });
 	},
 	observer: async ({ params, request, url }) => {
 		const s = services();
 		const actor = await requireRight(s, params.id, request, 'roles.manage');
-		const token = await replaceObserverLink(s.db, { workshopId: params.id, createdBy: actor.id });
-		await s.connections?.observersRevoked(params.id);
+		const token = await newObserverLink(s, actor, params.id);
 		return { observerUrl: `${publicOrigin(s, url)}/o/${token}` };
 	},
 	revokeObserver: async ({ params, request }) => {
 		const s = services();
-		await requireRight(s, params.id, request, 'roles.manage');
-		await revokeObserverLinks(s.db, params.id);
-		await s.connections?.observersRevoked(params.id);
+		const actor = await requireRight(s, params.id, request, 'roles.manage');
+		await disableObserverLink(s, actor, params.id);
 		return { done: { key: 'people.done.saved' as const } };
 	}
 };

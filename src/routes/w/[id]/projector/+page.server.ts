@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
+import { services } from '$server/services';
 import { joinPoster } from '$lib/server/join-poster';
 
 /** The projector view: a facilitator opens it on the room's screen (same session). */

@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { services } from '$lib/server/services';
+import { services } from '$server/services';
 import { joinPoster } from '$lib/server/join-poster';
 
 /** The printable A4 join poster, for walls and tables. */

@@ -1,5 +1,5 @@
-import type { Queryable } from '../db/db.ts';
-import { signInWaitMs } from '../../src/lib/domain/auth/throttle.ts';
+import type { Queryable } from '../db.ts';
+import { signInWaitMs } from '../../../src/lib/domain/auth/throttle.ts';
 
 /** Milliseconds the slowest of these keys must still wait before a new sign-in attempt. */
 export async function waitBeforeSignIn(db: Queryable, keys: readonly string[], now: Date): Promise<number> {

@@ -1,6 +1,6 @@
-import type { Db } from '../../../server/db/db.ts';
-import type { Config } from '../../../server/config.ts';
-import type { Log } from '../../../server/log.ts';
+import type { Db } from './db/db.ts';
+import type { Config } from './config.ts';
+import type { Log } from './log.ts';
 
 /**
  * What the SvelteKit handler shares with the sync and live servers of the same process.

@@ -1,5 +1,5 @@
-import type { Queryable } from '../db/db.ts';
-import { generateToken, hashToken } from './tokens.ts';
+import type { Queryable } from '../db.ts';
+import { generateToken, hashToken } from '../../auth/tokens.ts';
 
 export type SessionOwner = { facilitatorId: string } | { participantId: string };
 
