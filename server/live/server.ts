@@ -89,10 +89,13 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 		work().catch((e: Error) => log.warn({ workshopId, err: e.message }, `${what} push failed`));
 	const votePushes = new Coalescer(VOTE_PUSH_MS);
 	const notify: Notifier = {
-		state: (workshopId) =>
+		state: (workshopId) => {
 			void push('state', workshopId, async () => {
 				io.to(workshopRoom(workshopId)).emit('workshop.state', await readWorkshopState(db, workshopId));
-			}),
+			});
+			// A phase change can start or leave a vote: the vote shown follows the clock.
+			notify.votes(workshopId);
+		},
 		hiddenNotes: (workshopId, authorId) =>
 			void push('hidden notes', workshopId, async () => {
 				const notes = await hiddenNotesOf(db, workshopId, authorId);

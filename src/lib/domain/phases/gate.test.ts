@@ -48,9 +48,10 @@ describe('each kind opens its own actions', () => {
 		expect(roomGate('marker.place', inPhase('free'))).toMatchObject({ ok: false, code: 'phase_closed' });
 		expect(roomGate('marker.place', { ...inPhase('positioning'), role: 'facilitator', category: 'facilitator' })).toMatchObject({ ok: false, code: 'forbidden' });
 	});
-	test('a vote phase opens no note change: editing one\'s idea is not offered there', () => {
-		expect([...openActions(inPhase('vote'))]).toEqual([]);
-		expect(phoneView(inPhase('vote'))).toMatchObject({ panels: [], why: 'watch' });
+	test('a vote phase opens dots only: editing one\'s idea is not offered there', () => {
+		expect([...openActions(inPhase('vote'))]).toEqual(['vote.set']);
+		expect(phoneView(inPhase('vote')).panels).toEqual(['vote']);
+		expect(roomGate('vote.set', { ...inPhase('vote'), role: 'facilitator', category: 'facilitator' })).toMatchObject({ ok: false, code: 'forbidden' });
 	});
 	test('locked, ended and other categories are refused; the facilitator never is', () => {
 		const ctx = inPhase('positioning', { categories: ['agent'] });
