@@ -9,9 +9,11 @@ export interface Notifier {
 	hiddenNotes(workshopId: string, authorId: string): void;
 	/** "Everyone look here". */
 	attention(workshopId: string): void;
+	/** The decisions or owners changed: push them to every socket of the workshop. */
+	decisions(workshopId: string): void;
 }
 
-export const silentNotifier: Notifier = { state() {}, hiddenNotes() {}, attention() {} };
+export const silentNotifier: Notifier = { state() {}, hiddenNotes() {}, attention() {}, decisions() {} };
 
 export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
 /** Facilitators' sockets of a workshop (version history pushes). */

@@ -22,6 +22,7 @@ import { RateLimiter } from '../rate-limiter.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
 import { actorRoom, observersRoom } from '../connections.ts';
 import { perMinute, perSecond } from '../../src/lib/domain/limits/token-bucket.ts';
+import { decisionDelete, decisionMove, decisionSave, ownersSave, readDecisionsView, roomView } from './decisions.ts';
 
 /** Every live command, by event name. Adding a command = one file + one line here. */
 const COMMANDS: Record<CommandName, Runner> = {
@@ -48,7 +49,11 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'persona.item.remove': personaItemRemove,
 	'persona.link': personaLink,
 	'version.list': versionList,
-	'version.restore': versionRestore
+	'version.restore': versionRestore,
+	'decision.save': decisionSave,
+	'decision.delete': decisionDelete,
+	'decision.move': decisionMove,
+	'owners.save': ownersSave
 };
 
 interface SocketData {
@@ -89,7 +94,14 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 				const notes = await hiddenNotesOf(db, workshopId, authorId);
 				io.to(actorRoom(workshopId, authorId)).emit('notes.hidden', notes.map(({ id, text }) => ({ id, text })));
 			}),
-		attention: (workshopId) => void io.to(workshopRoom(workshopId)).emit('room.attention', { at: Date.now() })
+		attention: (workshopId) => void io.to(workshopRoom(workshopId)).emit('room.attention', { at: Date.now() }),
+		// Facilitators get the owners' e-mails; every other screen (phones, observers, projector) the room's copy.
+		decisions: (workshopId) =>
+			void push('decisions', workshopId, async () => {
+				const view = await readDecisionsView(db, workshopId);
+				io.to(facilitatorsRoom(workshopId)).emit('decisions', view);
+				io.to(workshopRoom(workshopId)).except(facilitatorsRoom(workshopId)).emit('decisions', roomView(view));
+			})
 	};
 	const deps: CommandDeps = { ...base, notify };
 	// A version saved here (phase end, periodic, restore) refreshes the facilitators' history lists.
@@ -134,6 +146,10 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 			socket.emit('workshop.state', await readWorkshopState(db, workshopId));
 			const hidden = await hiddenNotesOf(db, workshopId, actor.id);
 			if (hidden.length) socket.emit('notes.hidden', hidden.map(({ id, text }) => ({ id, text })));
+		});
+		void push('decisions', workshopId, async () => {
+			const view = await readDecisionsView(db, workshopId);
+			socket.emit('decisions', can(actor.role, 'workshop.manage') ? view : roomView(view));
 		});
 		socket.on('disconnect', () => commandLimiter.forget(socket.id));
 		socket.onAny((event: string, ...args: unknown[]) => {

@@ -4,6 +4,7 @@ import { SCALE_MAX, SCALE_MIN } from '../domain/board/positioning.ts';
 import { PERSONA_FIELD_MAX, PERSONA_ITEM_MAX, PERSONA_LISTS, PERSONA_TEXT_FIELDS } from '../domain/board/personas.ts';
 import { agendaSchema } from '../domain/agenda/phase-schema.ts';
 import { COMMAND_ID_PATTERN, type CommandName } from './live.ts';
+import { decisionSchemas } from './decision-schemas.ts';
 
 const commandId = z.string().regex(COMMAND_ID_PATTERN, 'commandId must be 8-64 characters of A-Z a-z 0-9 _ -');
 const coordinate = z.number().finite().min(-1e6).max(1e6);
@@ -45,5 +46,6 @@ export const liveSchemas = {
 	'persona.item.remove': z.strictObject({ commandId, personaId, list: z.enum(PERSONA_LISTS), itemId: noteId }),
 	'persona.link': z.strictObject({ commandId, personaId, noteId, linked: z.boolean() }),
 	'version.list': z.strictObject({ commandId }),
-	'version.restore': z.strictObject({ commandId, versionId: z.string().min(1).max(64) })
+	'version.restore': z.strictObject({ commandId, versionId: z.string().min(1).max(64) }),
+	...decisionSchemas
 } satisfies Record<CommandName, z.ZodType>;

@@ -4,6 +4,8 @@ import type { TimerState } from '../domain/agenda/timer.ts';
 import type { SuggestedCluster } from '../domain/clustering/suggest.ts';
 import type { PersonaList, PersonaTextField } from '../domain/board/personas.ts';
 import type { BoardVersionView } from '../domain/board/versions.ts';
+import type { DecisionCommands } from './decisions.ts';
+import type { DecisionsView } from '../domain/decisions/decision.ts';
 
 /**
  * The live channel (socket.io, path `/live`). The client connects with
@@ -144,6 +146,11 @@ export interface LiveCommands {
 	'persona.link': { input: PersonaLinkInput; result: { personaId: string; noteId: string } };
 	'version.list': { input: ControlInput; result: BoardVersionView[] };
 	'version.restore': { input: VersionRestoreInput; result: VersionRestoreResult };
+	/** Decisions and commitments, and the owners they go back to (facilitators; see ./decisions.ts). */
+	'decision.save': DecisionCommands['decision.save'];
+	'decision.delete': DecisionCommands['decision.delete'];
+	'decision.move': DecisionCommands['decision.move'];
+	'owners.save': DecisionCommands['owners.save'];
 }
 export type CommandName = keyof LiveCommands;
 
@@ -183,6 +190,8 @@ export interface LiveEvents {
 	'notes.hidden': HiddenNote[];
 	/** A version of the board was saved (to facilitators only): their history list is out of date. */
 	'versions.changed': { at: number };
+	/** The decisions and owners, on connect and after every change (owners' e-mails to facilitators only). */
+	decisions: DecisionsView;
 }
 
 /** Sent by the server to a socket whose handshake it refused (socket.io `connect_error` data). */
