@@ -13,9 +13,11 @@ export interface Notifier {
 	votes(workshopId: string): void;
 	/** A voter's own dots changed: push them to that voter's sockets only. */
 	myVotes(workshopId: string, voterId: string): void;
+	/** The decisions or owners changed: push them to every socket of the workshop. */
+	decisions(workshopId: string): void;
 }
 
-export const silentNotifier: Notifier = { state() {}, hiddenNotes() {}, attention() {}, votes() {}, myVotes() {} };
+export const silentNotifier: Notifier = { state() {}, hiddenNotes() {}, attention() {}, votes() {}, myVotes() {}, decisions() {} };
 
 export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
 /** Facilitators' sockets of a workshop (version history pushes). */

@@ -24,6 +24,7 @@ import { Coalescer } from './coalescer.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
 import { actorRoom, observersRoom } from '../connections.ts';
 import { perMinute, perSecond } from '../../src/lib/domain/limits/token-bucket.ts';
+import { decisionDelete, decisionMove, decisionSave, ownersSave, readDecisionsView, roomView } from './decisions.ts';
 
 /** Vote states are pushed at most this often per workshop (the last change always gets its push). */
 const VOTE_PUSH_MS = 250;
@@ -56,7 +57,11 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'version.restore': versionRestore,
 	'vote.set': voteSet,
 	'vote.paper': votePaper,
-	'vote.reveal': voteReveal
+	'vote.reveal': voteReveal,
+	'decision.save': decisionSave,
+	'decision.delete': decisionDelete,
+	'decision.move': decisionMove,
+	'owners.save': ownersSave
 };
 
 interface SocketData {
@@ -113,6 +118,13 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 			void push('own votes', workshopId, async () => {
 				const mine = await readMyVotes(db, workshopId, voterId);
 				if (mine) io.to(actorRoom(workshopId, voterId)).emit('vote.mine', mine);
+			}),
+		// Facilitators get the owners' e-mails; every other screen (phones, observers, projector) the room's copy.
+		decisions: (workshopId) =>
+			void push('decisions', workshopId, async () => {
+				const view = await readDecisionsView(db, workshopId);
+				io.to(facilitatorsRoom(workshopId)).emit('decisions', view);
+				io.to(workshopRoom(workshopId)).except(facilitatorsRoom(workshopId)).emit('decisions', roomView(view));
 			})
 	};
 	const deps: CommandDeps = { ...base, notify };
@@ -161,6 +173,10 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 			socket.emit('vote.state', await readVoteState(db, base.rooms, workshopId));
 			const mine = actor.kind === 'observer' ? null : await readMyVotes(db, workshopId, actor.id);
 			if (mine) socket.emit('vote.mine', mine);
+		});
+		void push('decisions', workshopId, async () => {
+			const view = await readDecisionsView(db, workshopId);
+			socket.emit('decisions', can(actor.role, 'workshop.manage') ? view : roomView(view));
 		});
 		socket.on('disconnect', () => commandLimiter.forget(socket.id));
 		socket.onAny((event: string, ...args: unknown[]) => {

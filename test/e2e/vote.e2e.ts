@@ -63,7 +63,7 @@ test('three collèges vote with dots (one phone offline a moment, one by keyboar
 	await f.getByRole('button', { name: t('vote.controls.reveal') }).click();
 	const table = projector.getByRole('table', { name: t('vote.results.table') });
 	await expect(table).toBeVisible();
-	for (const college of ['category.usager', 'category.agent', 'category.elu']) await expect(table.getByRole('columnheader', { name: t(college) })).toBeVisible();
+	for (const college of ['category.usager', 'category.agent', 'category.elu'] as const) await expect(table.getByRole('columnheader', { name: t(college) })).toBeVisible();
 	// Two dots each, or three: each collège weighs a third at parity; the agent's idea has 3 dots (1 usager + 2 agent).
 	const row = (text: string) => table.getByRole('row').filter({ has: projector.getByRole('rowheader', { name: text }) });
 	await expect(row(ideas[1])).toContainText('3');

@@ -5,6 +5,7 @@ import { PERSONA_FIELD_MAX, PERSONA_ITEM_MAX, PERSONA_LISTS, PERSONA_TEXT_FIELDS
 import { agendaSchema } from '../domain/agenda/phase-schema.ts';
 import { CATEGORIES } from '../domain/workshop/categories.ts';
 import { COMMAND_ID_PATTERN, type CommandName } from './live.ts';
+import { decisionSchemas } from './decision-schemas.ts';
 
 const commandId = z.string().regex(COMMAND_ID_PATTERN, 'commandId must be 8-64 characters of A-Z a-z 0-9 _ -');
 const coordinate = z.number().finite().min(-1e6).max(1e6);
@@ -51,5 +52,6 @@ export const liveSchemas = {
 	'vote.paper': z.strictObject({ commandId, itemId, category: z.enum(CATEGORIES), dots: z.number().int().min(0).max(10_000) }),
 	'vote.reveal': z.strictObject({ commandId }),
 	'version.list': z.strictObject({ commandId }),
-	'version.restore': z.strictObject({ commandId, versionId: z.string().min(1).max(64) })
+	'version.restore': z.strictObject({ commandId, versionId: z.string().min(1).max(64) }),
+	...decisionSchemas
 } satisfies Record<CommandName, z.ZodType>;

@@ -6,6 +6,8 @@ import type { PersonaList, PersonaTextField } from '../domain/board/personas.ts'
 import type { BoardVersionView } from '../domain/board/versions.ts';
 import type { Category } from '../domain/workshop/categories.ts';
 import type { VoteResults } from '../domain/vote/results.ts';
+import type { DecisionCommands } from './decisions.ts';
+import type { DecisionsView } from '../domain/decisions/decision.ts';
 
 /**
  * The live channel (socket.io, path `/live`). The client connects with
@@ -149,6 +151,11 @@ export interface LiveCommands {
 	'vote.reveal': { input: ControlInput; result: { revealed: boolean } };
 	'version.list': { input: ControlInput; result: BoardVersionView[] };
 	'version.restore': { input: VersionRestoreInput; result: VersionRestoreResult };
+	/** Decisions and commitments, and the owners they go back to (facilitators; see ./decisions.ts). */
+	'decision.save': DecisionCommands['decision.save'];
+	'decision.delete': DecisionCommands['decision.delete'];
+	'decision.move': DecisionCommands['decision.move'];
+	'owners.save': DecisionCommands['owners.save'];
 }
 export type CommandName = keyof LiveCommands;
 
@@ -192,6 +199,8 @@ export interface LiveEvents {
 	'vote.state': VoteState | null;
 	/** One's own dots in that vote phase (to one's own sockets only). */
 	'vote.mine': MyVotes;
+	/** The decisions and owners, on connect and after every change (owners' e-mails to facilitators only). */
+	decisions: DecisionsView;
 }
 
 /** A participant sets their dots on one item (0 withdraws them); the server checks budget and cap. */

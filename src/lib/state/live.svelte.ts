@@ -5,6 +5,7 @@ import { newClientId } from '$lib/sync/ids';
 import type { CommandName, CommandResult, HandshakeRefusal, HiddenNote, LiveCommands, MyVotes, PhaseView, VoteState, WorkshopState } from '$lib/protocol/live';
 import { currentIndex } from '$lib/domain/agenda/timer';
 import { ERROR_CODES, type ErrorCode } from '$lib/protocol/errors';
+import type { DecisionsView } from '$lib/domain/decisions/decision';
 
 const ACK_TIMEOUT_MS = 10_000;
 export const toErrorCode = (c: unknown): ErrorCode => ((ERROR_CODES as readonly unknown[]).includes(c) ? (c as ErrorCode) : 'internal');
@@ -35,6 +36,8 @@ export class LiveChannel {
 	rightsChanged = $state(0);
 	/** Bumped on each "everyone look here". */
 	attention = $state(0);
+	/** The decisions and commitments, and the owners (pushed on connect and after every change). */
+	decisions = $state.raw<DecisionsView | null>(null);
 	/** Server clock minus this device's clock: cheap phones are often minutes off. */
 	offsetMs = $state(0);
 
@@ -75,6 +78,7 @@ export class LiveChannel {
 		socket.on('vote.state', (vote: VoteState | null) => (this.vote = vote));
 		socket.on('vote.mine', (mine: MyVotes) => (this.myVotes = mine));
 		socket.on('room.attention', () => this.attention++);
+		socket.on('decisions', (view: DecisionsView) => (this.decisions = view));
 		this.#unwatch = onNetworkChange(
 			() => {
 				if (!this.refused) socket.connect();

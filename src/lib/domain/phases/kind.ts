@@ -42,6 +42,8 @@ export interface PhaseKind<T extends string = string> {
 	phone: readonly PhonePanel[] | 'rest';
 	/** The positioning spread by collège on the facilitator board and the projector. */
 	showsSpread: boolean;
+	/** The decisions and commitments on the phone and the projector (the facilitator writes them). */
+	showsDecisions: boolean;
 	/** Run by the server when a phase of this kind starts, and when it is left. */
 	onStart: readonly PhaseEffect[];
 	onLeave: readonly PhaseEffect[];
@@ -49,5 +51,5 @@ export interface PhaseKind<T extends string = string> {
 
 /** Declares a kind, filling what most kinds leave out: nothing open, nothing shown, nothing run. */
 export function defineKind<const T extends string>(kind: Pick<PhaseKind<T>, 'type'> & Partial<PhaseKind<T>>): PhaseKind<T> {
-	return { settings: [], opens: [], phone: [], showsSpread: false, onStart: [], onLeave: [], ...kind };
+	return { settings: [], opens: [], phone: [], showsSpread: false, showsDecisions: false, onStart: [], onLeave: [], ...kind };
 }
