@@ -9,6 +9,7 @@ import {
 	PHASE_TYPES
 } from './phase.ts';
 import { refineKindSettings } from '../phases/kind-settings.ts';
+import { POLL_CHOICES_MAX, POLL_CHOICES_MIN, POLL_CHOICE_MAX, POLL_QUESTION_MAX } from '../poll/answer.ts';
 
 /** Agendas hold a handful to a few dozen phases; a cap keeps a forged one small. */
 export const AGENDA_PHASES_MAX = 40;
@@ -26,7 +27,11 @@ export const phaseSettingsSchema = z.strictObject({
 	voteOn: z.enum(['clusters', 'notes']).optional(),
 	ownItems: z.boolean().optional(),
 	leftPole: label(PHASE_PROMPT_MAX).optional(),
-	rightPole: label(PHASE_PROMPT_MAX).optional()
+	rightPole: label(PHASE_PROMPT_MAX).optional(),
+	question: label(POLL_QUESTION_MAX).optional(),
+	choices: z.array(label(POLL_CHOICE_MAX)).min(POLL_CHOICES_MIN).max(POLL_CHOICES_MAX).optional(),
+	multiple: z.boolean().optional(),
+	liveResults: z.boolean().optional()
 });
 
 /** One phase of a workshop's agenda, in the workshop's language. */

@@ -5,11 +5,11 @@ import type { SettingKey } from './settings.ts';
  * Facilitators run the room and are never held back by a phase (except where an action needs
  * a category they do not have).
  */
-export const ROOM_ACTIONS = ['note.add', 'note.edit', 'note.move', 'note.delete', 'note.cluster', 'persona.write', 'marker.place', 'vote.set'] as const;
+export const ROOM_ACTIONS = ['note.add', 'note.edit', 'note.move', 'note.delete', 'note.cluster', 'persona.write', 'marker.place', 'vote.set', 'poll.answer'] as const;
 export type RoomAction = (typeof ROOM_ACTIONS)[number];
 
 /** Actions that need the actor's category (a facilitator has none: markers and dots are a collège's). */
-export const CATEGORY_ACTIONS: readonly RoomAction[] = ['marker.place', 'vote.set'];
+export const CATEGORY_ACTIONS: readonly RoomAction[] = ['marker.place', 'vote.set', 'poll.answer'];
 
 /**
  * The panels a phone can show, each tied to the action it sends. A phone shows a kind's panels
@@ -20,12 +20,13 @@ export const PHONE_PANELS = {
 	position: 'marker.place',
 	persona: 'persona.write',
 	cluster: 'note.cluster',
-	vote: 'vote.set'
+	vote: 'vote.set',
+	poll: 'poll.answer'
 } as const satisfies Record<string, RoomAction>;
 export type PhonePanel = keyof typeof PHONE_PANELS;
 
 /** Server work done when a phase of a kind starts or is left (the server maps each to its code). */
-export type PhaseEffect = 'reveal-notes' | 'prepare-scale' | 'reveal-votes';
+export type PhaseEffect = 'reveal-notes' | 'prepare-scale' | 'reveal-votes' | 'reveal-poll';
 
 /**
  * A phase kind: everything a type of phase means, in one place. Server commands, the phone,

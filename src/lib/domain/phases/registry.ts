@@ -6,13 +6,14 @@ import { persona } from './persona.ts';
 import { positioning } from './positioning.ts';
 import { clustering } from './clustering.ts';
 import { vote } from './vote.ts';
+import { poll } from './poll.ts';
 import { priorities } from './priorities.ts';
 import { decisions } from './decisions.ts';
 import { breakKind } from './break.ts';
 import { free } from './free.ts';
 
 /** Every phase kind, in the order the agenda editor offers them. A new kind is one line here. */
-const KINDS = [welcome, pitch, ideation, persona, positioning, clustering, vote, priorities, decisions, breakKind, free] as const;
+const KINDS = [welcome, pitch, ideation, persona, positioning, clustering, vote, poll, priorities, decisions, breakKind, free] as const;
 
 export type PhaseType = (typeof KINDS)[number]['type'];
 export const PHASE_TYPES = KINDS.map((k) => k.type) as [PhaseType, ...PhaseType[]];

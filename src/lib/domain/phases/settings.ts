@@ -23,6 +23,11 @@ export interface PhaseSettings {
 	/** Positioning: the two poles of the scale. */
 	leftPole?: string;
 	rightPole?: string;
+	/** Quick poll: the question, its 2–10 choices, one answer or several, and counts shown live (else at reveal). */
+	question?: string;
+	choices?: string[];
+	multiple?: boolean;
+	liveResults?: boolean;
 }
 
 export type SettingKey = keyof PhaseSettings;

@@ -50,6 +50,11 @@ describe('built-in templates (every file in workshops/)', () => {
 		expect(sessionMinutes(builtinTemplate('consultation-express'))).toEqual([45]);
 	});
 
+	test('the quick consultation opens with a three-choice poll after the welcome', () => {
+		const poll = builtinTemplate('consultation-express').sessions[0].phases[1];
+		expect([poll.type, poll.settings.question?.fr, poll.settings.choices?.length]).toEqual(['poll', 'Avez-vous déjà fait cette démarche en ligne ?', 3]);
+	});
+
 	test('an exported file reads back as the same template', () => {
 		for (const id of BUILTIN_IDS) {
 			const again = parseTemplateFile(templateFileText(builtinTemplate(id)));
@@ -89,10 +94,10 @@ describe('broken template files are refused, naming the field and the problem', 
 		['no phases', broken((t) => (t.sessions[0].phases = [])), { path: 'sessions[0].phases', code: 'tooFew', message: 'sessions[0].phases: needs at least 1 item(s)' }],
 		['duplicate phase id', broken((t) => (t.sessions[0].phases[3].id = 'idees')), { path: 'sessions[0].phases[3].id', code: 'duplicate', message: 'sessions[0].phases[3].id: duplicate phase id "idees"' }],
 		['bad phase id', broken((t) => (t.sessions[0].phases[0].id = 'Accueil !')), { path: 'sessions[0].phases[0].id', code: 'pattern', message: 'sessions[0].phases[0].id: must be 1-40 lowercase letters, digits or dashes' }],
-		['more dots on one item than the budget', broken((t) => (t.sessions[0].phases[3].settings = { dots: 3, maxDotsPerItem: 5 })), { path: 'sessions[0].phases[3].settings.maxDotsPerItem', code: 'maxDotsOverBudget', message: 'sessions[0].phases[3].settings.maxDotsPerItem: must not exceed dots' }],
-		['a setting its kind does not take', broken((t) => (t.sessions[0].phases[1].settings = { dots: 3 })), { path: 'sessions[0].phases[1].settings.dots', code: 'settingForKind', message: 'sessions[0].phases[1].settings.dots: "dots" does not apply to phases of type ideation' }],
+		['more dots on one item than the budget', broken((t) => (t.sessions[0].phases[4].settings = { dots: 3, maxDotsPerItem: 5 })), { path: 'sessions[0].phases[4].settings.maxDotsPerItem', code: 'maxDotsOverBudget', message: 'sessions[0].phases[4].settings.maxDotsPerItem: must not exceed dots' }],
+		['a setting its kind does not take', broken((t) => (t.sessions[0].phases[2].settings = { dots: 3 })), { path: 'sessions[0].phases[2].settings.dots', code: 'settingForKind', message: 'sessions[0].phases[2].settings.dots: "dots" does not apply to phases of type ideation' }],
 		['a scale with one pole', broken((t) => Object.assign(t.sessions[0].phases[1], { type: 'positioning', settings: { leftPole: { fr: 'Idéale', en: 'Ideal' } } })), { path: 'sessions[0].phases[1].settings.rightPole', code: 'poles', message: 'sessions[0].phases[1].settings.rightPole: a scale needs both poles' }],
-		['too many prompts', broken((t) => (t.sessions[0].phases[1].settings = { prompts: Array.from({ length: 13 }, (_, i) => ({ fr: `q${i}`, en: `q${i}` })) })), { path: 'sessions[0].phases[1].settings.prompts', code: 'tooMany', message: 'sessions[0].phases[1].settings.prompts: must have at most 12 items' }],
+		['too many prompts', broken((t) => (t.sessions[0].phases[2].settings = { prompts: Array.from({ length: 13 }, (_, i) => ({ fr: `q${i}`, en: `q${i}` })) })), { path: 'sessions[0].phases[2].settings.prompts', code: 'tooMany', message: 'sessions[0].phases[2].settings.prompts: must have at most 12 items' }],
 		['title too long', broken((t) => (t.name.fr = 'x'.repeat(121))), { path: 'name.fr', code: 'tooLong', message: 'name.fr: must be at most 120 characters' }],
 		['import from a later session', broken((t) => t.sessions.push({ ...t.sessions[0], key: 'suite', importsFrom: ['bilan'] })), { path: 'sessions[1].importsFrom[0]', code: 'importsFrom', message: 'sessions[1].importsFrom[0]: "bilan" is not an earlier session' }],
 		['duplicate session key', broken((t) => t.sessions.push({ ...t.sessions[0] })), { path: 'sessions[1].key', code: 'duplicate', message: 'sessions[1].key: duplicate session key "atelier"' }],
@@ -113,7 +118,7 @@ describe('broken template files are refused, naming the field and the problem', 
 		});
 		const found = problems(text);
 		expect(found.map((p) => p.path)).toEqual(expect.arrayContaining(['description', 'sessions[0].phases[0].minutes', 'sessions[0].phases[4].minutes']));
-		expect(found).toHaveLength(6);
+		expect(found).toHaveLength(7);
 	});
 
 	test('a value that is not a file at all is refused the same way', () => {

@@ -9,6 +9,7 @@ import {
 } from '../agenda/phase.ts';
 import { CATEGORIES } from '../workshop/categories.ts';
 import { refineKindSettings } from '../phases/kind-settings.ts';
+import { POLL_CHOICES_MAX, POLL_CHOICES_MIN, POLL_CHOICE_MAX, POLL_QUESTION_MAX } from '../poll/answer.ts';
 
 /**
  * The one schema of a template (modèle) file: built-ins in workshops/, templates saved by a
@@ -51,7 +52,11 @@ const settings = z
 		voteOn: z.enum(['clusters', 'notes']).optional(),
 		ownItems: z.boolean().optional(),
 		leftPole: text(PHASE_PROMPT_MAX).optional(),
-		rightPole: text(PHASE_PROMPT_MAX).optional()
+		rightPole: text(PHASE_PROMPT_MAX).optional(),
+		question: text(POLL_QUESTION_MAX).optional(),
+		choices: z.array(text(POLL_CHOICE_MAX)).min(POLL_CHOICES_MIN).max(POLL_CHOICES_MAX).optional(),
+		multiple: z.boolean().optional(),
+		liveResults: z.boolean().optional()
 	})
 	.refine((s) => s.dots === undefined || s.maxDotsPerItem === undefined || s.maxDotsPerItem <= s.dots, {
 		message: 'must not exceed dots',
