@@ -13,11 +13,15 @@ export interface Notifier {
 	votes(workshopId: string): void;
 	/** A voter's own dots changed: push them to that voter's sockets only. */
 	myVotes(workshopId: string, voterId: string): void;
+	/** A poll changed: push its state (counts only until the reveal, unless live) to every socket, coalesced. */
+	polls(workshopId: string): void;
+	/** A participant's own poll answer changed: push it to their sockets only. */
+	myPoll(workshopId: string, participantId: string): void;
 	/** The decisions or owners changed: push them to every socket of the workshop. */
 	decisions(workshopId: string): void;
 }
 
-export const silentNotifier: Notifier = { state() {}, hiddenNotes() {}, attention() {}, votes() {}, myVotes() {}, decisions() {} };
+export const silentNotifier: Notifier = { state() {}, hiddenNotes() {}, attention() {}, votes() {}, myVotes() {}, polls() {}, myPoll() {}, decisions() {} };
 
 export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
 /** Facilitators' sockets of a workshop (version history pushes). */

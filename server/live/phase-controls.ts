@@ -5,6 +5,7 @@ import { revealWaiting } from './reveal.ts';
 import { prepareScale } from './marker-place.ts';
 import { versionAtPhaseEnd } from './versions.ts';
 import { revealLeftVote } from './votes.ts';
+import { revealLeftPoll } from './polls.ts';
 import type { CommandName, ControlResult } from '../../src/lib/protocol/live.ts';
 import { effectsOfMove } from '../../src/lib/domain/phases/effects.ts';
 import type { PhaseEffect } from '../../src/lib/domain/phases/kind.ts';
@@ -39,7 +40,8 @@ export function clockChange<N extends CommandName>(
 export const PHASE_EFFECTS: Record<PhaseEffect, (deps: CommandDeps, workshopId: string, change: ControlChange | null) => Promise<unknown>> = {
 	'reveal-notes': revealWaiting,
 	'prepare-scale': prepareScale,
-	'reveal-votes': revealLeftVote
+	'reveal-votes': revealLeftVote,
+	'reveal-poll': revealLeftPoll
 };
 
 /**

@@ -18,6 +18,7 @@ import { facilitatorsRoom, workshopRoom, type Notifier } from './notifier.ts';
 import { readWorkshopState } from './workshop-state.ts';
 import { clustersSuggest } from './clusters-suggest.ts';
 import { readMyVotes, readVoteState, votePaper, voteReveal, voteSet } from './votes.ts';
+import { pollAnswer, pollReveal, readMyPoll, readPollState } from './polls.ts';
 import { hiddenNotesOf } from '../db/repositories/hidden-notes.ts';
 import { RateLimiter } from '../rate-limiter.ts';
 import { Coalescer } from './coalescer.ts';
@@ -58,6 +59,8 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'vote.set': voteSet,
 	'vote.paper': votePaper,
 	'vote.reveal': voteReveal,
+	'poll.answer': pollAnswer,
+	'poll.reveal': pollReveal,
 	'decision.save': decisionSave,
 	'decision.delete': decisionDelete,
 	'decision.move': decisionMove,
@@ -98,8 +101,9 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 			void push('state', workshopId, async () => {
 				io.to(workshopRoom(workshopId)).emit('workshop.state', await readWorkshopState(db, workshopId));
 			});
-			// A phase change can start or leave a vote: the vote shown follows the clock.
+			// A phase change can start or leave a vote or a poll: what they show follows the clock.
 			notify.votes(workshopId);
+			notify.polls(workshopId);
 		},
 		hiddenNotes: (workshopId, authorId) =>
 			void push('hidden notes', workshopId, async () => {
@@ -118,6 +122,18 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 			void push('own votes', workshopId, async () => {
 				const mine = await readMyVotes(db, workshopId, voterId);
 				if (mine) io.to(actorRoom(workshopId, voterId)).emit('vote.mine', mine);
+			}),
+		// Like votes: one push per workshop per window (the key keeps them apart from the votes' pushes).
+		polls: (workshopId) =>
+			votePushes.schedule(`poll:${workshopId}`, () =>
+				push('polls', workshopId, async () => {
+					io.to(workshopRoom(workshopId)).emit('poll.state', await readPollState(db, workshopId));
+				})
+			),
+		myPoll: (workshopId, participantId) =>
+			void push('own poll answer', workshopId, async () => {
+				const mine = await readMyPoll(db, workshopId, participantId);
+				if (mine) io.to(actorRoom(workshopId, participantId)).emit('poll.mine', mine);
 			}),
 		// Facilitators get the owners' e-mails; every other screen (phones, observers, projector) the room's copy.
 		decisions: (workshopId) =>
@@ -173,6 +189,9 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 			socket.emit('vote.state', await readVoteState(db, base.rooms, workshopId));
 			const mine = actor.kind === 'observer' ? null : await readMyVotes(db, workshopId, actor.id);
 			if (mine) socket.emit('vote.mine', mine);
+			socket.emit('poll.state', await readPollState(db, workshopId));
+			const myPoll = actor.kind === 'observer' ? null : await readMyPoll(db, workshopId, actor.id);
+			if (myPoll) socket.emit('poll.mine', myPoll);
 		});
 		void push('decisions', workshopId, async () => {
 			const view = await readDecisionsView(db, workshopId);

@@ -1,6 +1,5 @@
 import { CommandError } from '../../src/lib/protocol/errors.ts';
 import type { VoteState } from '../../src/lib/protocol/live.ts';
-import { can } from '../../src/lib/domain/permissions/roles.ts';
 import { isCategory } from '../../src/lib/domain/workshop/categories.ts';
 import { voteItems, voteRules, type VoteItem, type VoteRules } from '../../src/lib/domain/vote/items.ts';
 import { checkBallot } from '../../src/lib/domain/vote/ballot.ts';
@@ -8,7 +7,7 @@ import { voteResults } from '../../src/lib/domain/vote/results.ts';
 import { readClusters } from '../../src/lib/domain/board/clusters.ts';
 import type { PhaseSettings } from '../../src/lib/domain/phases/settings.ts';
 import type { Queryable } from '../db/db.ts';
-import { readAgenda, readRoomRules } from '../db/repositories/agenda.ts';
+import { readRoomRules } from '../db/repositories/agenda.ts';
 import { findCommand } from '../db/repositories/live-commands.ts';
 import {
 	countVoters,
@@ -23,7 +22,8 @@ import {
 	setVote
 } from '../db/repositories/votes.ts';
 import type { Rooms } from '../sync/rooms.ts';
-import { control, recorded, type CommandDeps, type ControlChange } from './command.ts';
+import { recorded } from './command.ts';
+import { mustManage, phaseShown, revealControl, revealOnLeave } from './secret-phase.ts';
 import { actorGate } from './room-gate.ts';
 
 /**
@@ -95,23 +95,8 @@ async function anonymousOwnNotes(db: Queryable, workshopId: string, actorId: str
 	return mine.filter((id): id is string => id !== null);
 }
 
-function mustManage(actor: { role: Parameters<typeof can>[0] }): void {
-	if (!can(actor.role, 'workshop.manage')) throw new CommandError('forbidden', 'only a facilitator of this workshop can do this');
-}
-
-/**
- * The vote phase the screens show: the one on (running or paused), or else the last one
- * revealed (its results stay up through the priorities that follow), or none.
- */
-async function votePhaseShown(db: Queryable, workshopId: string): Promise<{ id: string; settings: PhaseSettings } | null> {
-	const rules = await readRoomRules(db, workshopId);
-	if (rules.phase && isVotePhase(rules.phase) && (rules.status === 'running' || rules.status === 'paused')) return rules.phase;
-	const revealed = await revealedPhases(db, workshopId);
-	if (revealed.length === 0) return null;
-	const last = revealed[revealed.length - 1];
-	const phase = (await readAgenda(db, workshopId)).find((p) => p.id === last);
-	return phase ? { id: phase.id, settings: phase.settings } : { id: last, settings: {} };
-}
+/** The vote phase the screens show: the one on, or else the last one revealed, or none. */
+const votePhaseShown = (db: Queryable, workshopId: string) => phaseShown(db, workshopId, 'vote', revealedPhases);
 
 /** The facilitator types the dots counted on the wall (kept apart from phone votes, counted in every result). */
 export const votePaper = recorded('vote.paper', async ({ input, actor, workshopId, deps, transact }) => {
@@ -129,26 +114,10 @@ export const votePaper = recorded('vote.paper', async ({ input, actor, workshopI
 });
 
 /** The facilitator reveals the results of the vote phase on. */
-export const voteReveal = control(
-	'vote.reveal',
-	async (ctx) => {
-		const phaseId = ctx.clock.timer.phase;
-		const phase = ctx.agenda.find((p) => p.id === phaseId);
-		if (!phase || !isVotePhase(phase) || ctx.clock.timer.status === 'ended' || ctx.clock.timer.status === 'idle')
-			throw new CommandError('conflict', 'no vote phase is on');
-		const revealed = await revealVotes(ctx.tx, ctx.workshopId, phase.id);
-		return { value: { revealed }, log: { action: 'vote.reveal' } };
-	},
-	async (deps, workshopId) => deps.notify.votes(workshopId)
-);
+export const voteReveal = revealControl('vote.reveal', 'vote', revealVotes, (deps, workshopId) => deps.notify.votes(workshopId));
 
 /** Effect of leaving a vote phase: its results are revealed (nothing stays secret by accident). */
-export async function revealLeftVote(deps: CommandDeps, workshopId: string, change: ControlChange | null): Promise<void> {
-	const left = change?.agenda.find((p) => p.id === change.before.timer.phase);
-	if (!left || !isVotePhase(left)) return;
-	await revealVotes(deps.db, workshopId, left.id);
-	deps.notify.votes(workshopId);
-}
+export const revealLeftVote = revealOnLeave('vote', revealVotes, (deps, workshopId) => deps.notify.votes(workshopId));
 
 /** What every screen is told of the vote now (see VoteState: counts only until the reveal). */
 export async function readVoteState(db: Queryable, rooms: Rooms, workshopId: string): Promise<VoteState | null> {

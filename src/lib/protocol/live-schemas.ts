@@ -6,6 +6,7 @@ import { agendaSchema } from '../domain/agenda/phase-schema.ts';
 import { CATEGORIES } from '../domain/workshop/categories.ts';
 import { COMMAND_ID_PATTERN, type CommandName } from './live.ts';
 import { decisionSchemas } from './decision-schemas.ts';
+import { POLL_CHOICES_MAX } from '../domain/poll/answer.ts';
 
 const commandId = z.string().regex(COMMAND_ID_PATTERN, 'commandId must be 8-64 characters of A-Z a-z 0-9 _ -');
 const coordinate = z.number().finite().min(-1e6).max(1e6);
@@ -51,6 +52,8 @@ export const liveSchemas = {
 	'vote.set': z.strictObject({ commandId, itemId, dots: z.number().int().min(0).max(20) }),
 	'vote.paper': z.strictObject({ commandId, itemId, category: z.enum(CATEGORIES), dots: z.number().int().min(0).max(10_000) }),
 	'vote.reveal': z.strictObject({ commandId }),
+	'poll.answer': z.strictObject({ commandId, choices: z.array(z.number().int().min(0).max(POLL_CHOICES_MAX - 1)).min(1).max(POLL_CHOICES_MAX) }),
+	'poll.reveal': z.strictObject({ commandId }),
 	'version.list': z.strictObject({ commandId }),
 	'version.restore': z.strictObject({ commandId, versionId: z.string().min(1).max(64) }),
 	...decisionSchemas

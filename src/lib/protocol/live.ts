@@ -6,6 +6,7 @@ import type { PersonaList, PersonaTextField } from '../domain/board/personas.ts'
 import type { BoardVersionView } from '../domain/board/versions.ts';
 import type { Category } from '../domain/workshop/categories.ts';
 import type { VoteResults } from '../domain/vote/results.ts';
+import type { PollResults } from '../domain/poll/results.ts';
 import type { DecisionCommands } from './decisions.ts';
 import type { DecisionsView } from '../domain/decisions/decision.ts';
 
@@ -149,6 +150,8 @@ export interface LiveCommands {
 	'vote.set': { input: VoteSetInput; result: { itemId: string; dots: number; left: number } };
 	'vote.paper': { input: VotePaperInput; result: { itemId: string; category: Category; dots: number } };
 	'vote.reveal': { input: ControlInput; result: { revealed: boolean } };
+	'poll.answer': { input: PollAnswerInput; result: { choices: number[] } };
+	'poll.reveal': { input: ControlInput; result: { revealed: boolean } };
 	'version.list': { input: ControlInput; result: BoardVersionView[] };
 	'version.restore': { input: VersionRestoreInput; result: VersionRestoreResult };
 	/** Decisions and commitments, and the owners they go back to (facilitators; see ./decisions.ts). */
@@ -199,6 +202,10 @@ export interface LiveEvents {
 	'vote.state': VoteState | null;
 	/** One's own dots in that vote phase (to one's own sockets only). */
 	'vote.mine': MyVotes;
+	/** The poll phase on (or the last one revealed): how many answered, and the results once revealed (or live). */
+	'poll.state': PollState | null;
+	/** One's own answer in that poll (to one's own sockets only). */
+	'poll.mine': MyPoll;
 	/** The decisions and owners, on connect and after every change (owners' e-mails to facilitators only). */
 	decisions: DecisionsView;
 }
@@ -236,6 +243,36 @@ export interface VoteState {
 export interface MyVotes {
 	phaseId: string;
 	dots: Record<string, number>;
+}
+
+/** A participant answers the poll on: the indexes of their choices (one, or 1–n distinct); it replaces their last answer. */
+export interface PollAnswerInput {
+	commandId: string;
+	choices: number[];
+}
+
+/**
+ * What every screen is told of a quick poll. Until the reveal, only how many answered (overall
+ * and by collège) — unless the phase shows live results, when the counts per choice go to
+ * everyone as answers come. Never anyone's own answer.
+ */
+export interface PollState {
+	phaseId: string;
+	revealed: boolean;
+	liveResults: boolean;
+	question: string;
+	choices: string[];
+	multiple: boolean;
+	answered: number;
+	answeredByCategory: Partial<Record<Category, number>>;
+	/** Set once revealed, or all along when `liveResults`. */
+	results: PollResults | null;
+}
+
+export interface MyPoll {
+	phaseId: string;
+	/** Indexes of one's chosen answers (empty: not answered yet). */
+	choices: number[];
 }
 
 /** Sent by the server to a socket whose handshake it refused (socket.io `connect_error` data). */
