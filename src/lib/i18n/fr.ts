@@ -758,7 +758,35 @@ export const fr = {
 	'decisions.owners.remove': 'Retirer ce porteur·se de projet',
 	'decisions.owners.save': 'Enregistrer les porteur·ses de projet',
 	'decisions.owners.saved': 'Porteur·ses de projet enregistré·es.',
-	'decisions.owners.invalid': 'Chaque porteur·se de projet a besoin d’un nom et d’une adresse e-mail valide.'
+	'decisions.owners.invalid': 'Chaque porteur·se de projet a besoin d’un nom et d’une adresse e-mail valide.',
+	// Quick poll (phase kind `poll`)
+	'phase.type.poll': 'Question rapide',
+	'poll.heading': 'Question rapide',
+	'poll.single': 'Une seule réponse.',
+	'poll.several': 'Plusieurs réponses possibles.',
+	'poll.submit': 'Répondre',
+	'poll.sent': 'Réponse envoyée. Vous pouvez la changer jusqu’à la révélation.',
+	'poll.unsent': 'Réponse pas encore envoyée : elle partira dès le retour du réseau.',
+	'poll.changed': 'Réponse modifiée, pas encore envoyée : touchez « Répondre ».',
+	'poll.none': 'Vous n’avez pas encore répondu.',
+	'poll.noChoices': 'L’animation prépare la question.',
+	'poll.status.answered': '{count} personne(s) ont répondu',
+	'poll.status.secret': 'Les réponses restent secrètes jusqu’à leur révélation.',
+	'poll.status.live': 'Les résultats s’affichent en direct.',
+	'poll.controls.heading': 'Question rapide',
+	'poll.controls.reveal': 'Révéler les réponses',
+	'poll.results.heading': 'Réponses : {question}',
+	'poll.results.live': 'Résultats en direct, avant la révélation.',
+	'poll.results.chart': 'Part des {count} répondant·es ayant choisi chaque réponse',
+	'poll.results.table': 'Réponses par choix et par collège',
+	'poll.results.choice': 'Réponse',
+	'poll.results.all': 'Ensemble',
+	'poll.results.parity': 'À parité des collèges',
+	'agenda.poll.question': 'Question posée',
+	'agenda.poll.choices': 'Réponses possibles, une par ligne (de 2 à 10)',
+	'agenda.poll.choicesInvalid': 'Indiquez de 2 à 10 réponses possibles, une par ligne, de 120 caractères au plus.',
+	'agenda.poll.multiple': 'Plusieurs réponses',
+	'agenda.poll.liveResults': 'Résultats en direct'
 } as const;
 
 export type MessageKey = keyof typeof fr;

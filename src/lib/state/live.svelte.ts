@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { connectLive } from '$lib/sync/live';
 import { onNetworkChange } from '$lib/sync/network';
 import { newClientId } from '$lib/sync/ids';
-import type { CommandName, CommandResult, HandshakeRefusal, HiddenNote, LiveCommands, MyVotes, PhaseView, VoteState, WorkshopState } from '$lib/protocol/live';
+import type { CommandName, CommandResult, HandshakeRefusal, HiddenNote, LiveCommands, MyPoll, MyVotes, PhaseView, PollState, VoteState, WorkshopState } from '$lib/protocol/live';
 import { currentIndex } from '$lib/domain/agenda/timer';
 import { ERROR_CODES, type ErrorCode } from '$lib/protocol/errors';
 import type { DecisionsView } from '$lib/domain/decisions/decision';
@@ -32,6 +32,10 @@ export class LiveChannel {
 	vote = $state.raw<VoteState | null>(null);
 	/** This person's own dots in that vote, as the server stored them. */
 	myVotes = $state.raw<MyVotes | null>(null);
+	/** The poll shown (the one on, or the last revealed): counts only until the reveal, unless live. */
+	poll = $state.raw<PollState | null>(null);
+	/** This person's own answer in that poll, as the server stored it. */
+	myPoll = $state.raw<MyPoll | null>(null);
 	/** Bumped when the server ends this socket because this person's rights changed (promoted, removed). */
 	rightsChanged = $state(0);
 	/** Bumped on each "everyone look here". */
@@ -77,6 +81,8 @@ export class LiveChannel {
 		socket.on('notes.hidden', (notes: HiddenNote[]) => (this.hiddenNotes = notes));
 		socket.on('vote.state', (vote: VoteState | null) => (this.vote = vote));
 		socket.on('vote.mine', (mine: MyVotes) => (this.myVotes = mine));
+		socket.on('poll.state', (poll: PollState | null) => (this.poll = poll));
+		socket.on('poll.mine', (mine: MyPoll) => (this.myPoll = mine));
 		socket.on('room.attention', () => this.attention++);
 		socket.on('decisions', (view: DecisionsView) => (this.decisions = view));
 		this.#unwatch = onNetworkChange(
