@@ -74,3 +74,10 @@ export async function participantId(base: string, workshopId: string, cookie: st
 export function peopleAction(base: string, workshopId: string, action: string, fields: Record<string, string>, cookie: string): Promise<Response> {
 	return post(`${base}/w/${workshopId}/participants?/${action}`, fields, cookie);
 }
+
+/** Opens the workshop's observer link (made by its facilitator `owner`) as a projector or a guest would; returns its cookie. */
+export async function observerCookie(base: string, workshopId: string, owner: string): Promise<string> {
+	const page = await (await peopleAction(base, workshopId, 'observer', {}, owner)).text();
+	const path = /\/o\/[a-z2-7]+/.exec(page)?.[0];
+	return cookieFrom(await fetch(`${base}${path}`, { redirect: 'manual' }), /^concerto_o_/);
+}

@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, describe, expect, test } from 'vitest';
 import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
 import { syncClient, liveClient, connected, send, eventually } from '../helpers/clients.ts';
-import { cookieFrom, createWorkshop, joinAs, peopleAction, signUp } from '../helpers/http.ts';
+import { createWorkshop, joinAs, observerCookie, signUp } from '../helpers/http.ts';
 import { createTestDatabaseUrl } from '../helpers/databases.ts';
 import { prng } from '../helpers/prng.ts';
 import { createCluster, dissolveCluster, isLiveCluster } from '../../src/lib/domain/board/clusters.ts';
@@ -155,7 +155,7 @@ describe('forged and bad votes', () => {
 		const { workshop, fLive, editor, itemIds } = await votingWorkshop(server, 4, { categories: ['usager', 'agent'] });
 		const lea = liveClient(server.url, workshop.id, { cookie: await joinAs(server.url, workshop.joinCode, 'Léa', 'usager') });
 		const elu = liveClient(server.url, workshop.id, { cookie: await joinAs(server.url, workshop.joinCode, 'Marc', 'elu') });
-		const observer = liveClient(server.url, workshop.id, { cookie: await observerCookie(server.url, workshop.id) });
+		const observer = liveClient(server.url, workshop.id, { cookie: await observerCookie(server.url, workshop.id, ownerOf.get(workshop.id)!) });
 		await Promise.all([connected(lea), connected(elu), connected(observer)]);
 
 		// Outside the vote phase (ideation is on).
@@ -283,11 +283,3 @@ describe('secrecy until the reveal', () => {
 		editor.destroy();
 	}, 60_000);
 });
-
-/** Opens the workshop's observer link as a projector or a guest would; returns its cookie. */
-async function observerCookie(base: string, workshopId: string): Promise<string> {
-	const owner = ownerOf.get(workshopId)!;
-	const page = await (await peopleAction(base, workshopId, 'observer', {}, owner)).text();
-	const path = /\/o\/[a-z2-7]+/.exec(page)?.[0];
-	return cookieFrom(await fetch(`${base}${path}`, { redirect: 'manual' }), /^concerto_o_/);
-}
