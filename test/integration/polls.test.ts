@@ -1,9 +1,9 @@
 import type { Socket } from 'socket.io-client';
-import { afterAll, describe, expect, test } from 'vitest';
-import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
+import { describe, expect, test } from 'vitest';
+import type { RunningServer } from '../helpers/server-process.ts';
+import { testServers } from '../helpers/test-servers.ts';
 import { liveClient, connected, send, eventually } from '../helpers/clients.ts';
 import { createWorkshop, joinAs, observerCookie, signUp } from '../helpers/http.ts';
-import { createTestDatabaseUrl } from '../helpers/databases.ts';
 import type { Phase } from '../../src/lib/domain/agenda/phase.ts';
 import type { Category } from '../../src/lib/domain/workshop/categories.ts';
 import type { MyPoll, PollState } from '../../src/lib/protocol/live.ts';
@@ -14,15 +14,7 @@ import type { MyPoll, PollState } from '../../src/lib/protocol/live.ts';
  * by collège, and its own answer — unless the phase shows live results.
  */
 
-const servers: RunningServer[] = [];
-const cleanups: Array<() => Promise<void>> = [];
-afterAll(async () => {
-	for (const s of servers) {
-		await s.kill();
-		removeDir(s.dataDir);
-	}
-	for (const c of cleanups) await c();
-});
+const { engines, start } = testServers('poll answers');
 
 let n = 0;
 const cmd = (prefix = 'poll') => `${prefix}-${Date.now().toString(36)}-${n++}`;
@@ -53,26 +45,10 @@ async function freshState(s: Socket): Promise<PollState | null> {
 	return state;
 }
 
-interface Engine {
-	name: string;
-	start(): Promise<RunningServer>;
-}
-const engines: Engine[] = [{ name: 'pglite', start: () => startServer() }];
-if (process.env.DATABASE_URL)
-	engines.push({
-		name: 'postgres',
-		async start() {
-			const db = await createTestDatabaseUrl();
-			cleanups.push(() => db.drop());
-			return startServer({ databaseUrl: db.url });
-		}
-	});
-else console.warn('PostgreSQL poll run skipped: set DATABASE_URL to run it');
 
 describe.each(engines)('answers on $name', (engine) => {
 	test('each answer is stored once (the last one counts) and tallied exactly by collège', async () => {
 		const server = await engine.start();
-		servers.push(server);
 		const { workshop, fLive } = await pollWorkshop(server, { multiple: true });
 		const colleges: Category[] = ['agent', 'usager', 'elu'];
 		const PEOPLE = 30;
@@ -117,8 +93,7 @@ describe.each(engines)('answers on $name', (engine) => {
 
 describe('forged and bad answers', () => {
 	test('each is refused with a clear code and changes nothing', async () => {
-		const server = await startServer();
-		servers.push(server);
+		const server = await start();
 		const { facilitator, workshop, fLive } = await pollWorkshop(server, { categories: ['usager', 'agent'] });
 		const lea = liveClient(server.url, workshop.id, { cookie: await joinAs(server.url, workshop.joinCode, 'Léa', 'usager') });
 		const elu = liveClient(server.url, workshop.id, { cookie: await joinAs(server.url, workshop.joinCode, 'Marc', 'elu') });
@@ -163,8 +138,7 @@ describe('forged and bad answers', () => {
 	}, 120_000);
 
 	test('leaving the poll reveals it', async () => {
-		const server = await startServer();
-		servers.push(server);
+		const server = await start();
 		const { workshop, fLive } = await pollWorkshop(server);
 		const lea = liveClient(server.url, workshop.id, { cookie: await joinAs(server.url, workshop.joinCode, 'Léa', 'usager') });
 		await connected(lea);
@@ -182,8 +156,7 @@ describe('forged and bad answers', () => {
 describe('secrecy', () => {
 	/** Awa answers; returns every poll message Bruno's socket heard up to his hearing that one person answered. */
 	async function watchOneAnswer(settings: Phase['settings']) {
-		const server = await startServer();
-		servers.push(server);
+		const server = await start();
 		const { workshop, fLive } = await pollWorkshop(server, settings);
 		const a = liveClient(server.url, workshop.id, { cookie: await joinAs(server.url, workshop.joinCode, 'Awa', 'usager') });
 		const b = liveClient(server.url, workshop.id, { cookie: await joinAs(server.url, workshop.joinCode, 'Bruno', 'agent') });

@@ -1,9 +1,9 @@
 import type { Socket } from 'socket.io-client';
-import { afterAll, describe, expect, test } from 'vitest';
-import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
+import { describe, expect, test } from 'vitest';
+import type { RunningServer } from '../helpers/server-process.ts';
+import { testServers } from '../helpers/test-servers.ts';
 import { syncClient, liveClient, connected, send, eventually } from '../helpers/clients.ts';
 import { createWorkshop, joinAs, observerCookie, signUp } from '../helpers/http.ts';
-import { createTestDatabaseUrl } from '../helpers/databases.ts';
 import { prng } from '../helpers/prng.ts';
 import { createCluster, dissolveCluster, isLiveCluster } from '../../src/lib/domain/board/clusters.ts';
 import { insertNote } from '../../src/lib/domain/board/notes.ts';
@@ -17,15 +17,7 @@ import type { MyVotes, VoteState } from '../../src/lib/protocol/live.ts';
  * how many voted, by collège, and its own dots.
  */
 
-const servers: RunningServer[] = [];
-const cleanups: Array<() => Promise<void>> = [];
-afterAll(async () => {
-	for (const s of servers) {
-		await s.kill();
-		removeDir(s.dataDir);
-	}
-	for (const c of cleanups) await c();
-});
+const { engines, start } = testServers('300 voters');
 
 /** Each test workshop's facilitator cookie. */
 const ownerOf = new Map<string, string>();
@@ -57,26 +49,10 @@ async function votingWorkshop(server: RunningServer, items: number, voteSettings
 
 const vote = (s: Socket, itemId: string, dots: number, commandId = cmd()) => send<{ itemId: string; dots: number; left: number }>(s, 'vote.set', { commandId, itemId, dots }, 30_000);
 
-interface Engine {
-	name: string;
-	start(): Promise<RunningServer>;
-}
-const engines: Engine[] = [{ name: 'pglite', start: () => startServer() }];
-if (process.env.DATABASE_URL)
-	engines.push({
-		name: 'postgres',
-		async start() {
-			const db = await createTestDatabaseUrl();
-			cleanups.push(() => db.drop());
-			return startServer({ databaseUrl: db.url });
-		}
-	});
-else console.warn('PostgreSQL vote burst skipped: set DATABASE_URL to run it');
 
 describe.each(engines)('300 voters at once on $name', (engine) => {
 	test('every vote is stored once, the tally is exact, nobody exceeds the budget or the cap', async () => {
 		const server = await engine.start();
-		servers.push(server);
 		const { workshop, fLive, editor, itemIds } = await votingWorkshop(server, 20);
 		const colleges: Category[] = ['agent', 'usager', 'elu', 'expert'];
 		const VOTERS = 300;
@@ -150,8 +126,7 @@ describe.each(engines)('300 voters at once on $name', (engine) => {
 
 describe('forged and bad votes', () => {
 	test('each is refused with a clear code and changes nothing', async () => {
-		const server = await startServer();
-		servers.push(server);
+		const server = await start();
 		const { workshop, fLive, editor, itemIds } = await votingWorkshop(server, 4, { categories: ['usager', 'agent'] });
 		const lea = liveClient(server.url, workshop.id, { cookie: await joinAs(server.url, workshop.joinCode, 'Léa', 'usager') });
 		const elu = liveClient(server.url, workshop.id, { cookie: await joinAs(server.url, workshop.joinCode, 'Marc', 'elu') });
@@ -210,8 +185,7 @@ describe('forged and bad votes', () => {
 	}, 120_000);
 
 	test('one\'s own notes are refused when the phase says so', async () => {
-		const server = await startServer();
-		servers.push(server);
+		const server = await start();
 		const facilitator = await signUp(server.url);
 		const workshop = await createWorkshop(server.url, facilitator, 'Vote sur les idées');
 		const fLive = liveClient(server.url, workshop.id, { cookie: facilitator });
@@ -239,8 +213,7 @@ describe('forged and bad votes', () => {
 
 describe('secrecy until the reveal', () => {
 	test('a second participant\'s socket and sync connection receive no count per item and no one else\'s dots', async () => {
-		const server = await startServer();
-		servers.push(server);
+		const server = await start();
 		const { workshop, fLive, editor, itemIds } = await votingWorkshop(server, 3);
 		const aCookie = await joinAs(server.url, workshop.joinCode, 'Awa', 'usager');
 		const bCookie = await joinAs(server.url, workshop.joinCode, 'Bruno', 'agent');
