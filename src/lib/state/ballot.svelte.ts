@@ -1,8 +1,10 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { ErrorCode } from '$lib/protocol/errors';
 import type { LiveChannel } from './live.svelte';
+import { phaseOutbox, type PhaseOutbox } from './phase-outbox';
 
-const RETRY_UNAVAILABLE_MS = 3_000;
+const readDots = (raw: unknown): Record<string, number> =>
+	Object.fromEntries(Object.entries(typeof raw === 'object' && raw ? raw : {}).filter((e): e is [string, number] => Number.isInteger(e[1]) && e[1] >= 0));
 
 /**
  * A phone's dots in the vote on. Each change is the item's new count (not a step), so
@@ -18,13 +20,15 @@ export class Ballot {
 
 	readonly #live: LiveChannel;
 	readonly #phaseId: string;
+	// Unsent dots survive a reload, like unsent ideas (localStorage, per vote phase).
+	readonly #outbox: PhaseOutbox<Record<string, number>>;
 
 	constructor(live: LiveChannel, phaseId: string) {
 		this.#live = live;
 		this.#phaseId = phaseId;
-		this.#restore();
-		live.socket?.on('connect', () => this.#flush());
-		if (live.connected) this.#flush();
+		this.#outbox = phaseOutbox(live, 'votes', phaseId, readDots);
+		for (const [itemId, dots] of Object.entries(this.#outbox.restore() ?? {})) this.waiting.set(itemId, dots);
+		this.#outbox.flushOnConnect(() => this.#flush());
 	}
 
 	/** Dots on an item as this phone shows them: what waits, else what the server stored. */
@@ -66,7 +70,10 @@ export class Ballot {
 		}
 		if (res.error.code === 'unavailable') {
 			// Offline or the database is away: keep it (shown as unsent) and try again.
-			if (this.#live.connected) setTimeout(() => this.waiting.get(itemId) === dots && void this.#send(itemId, dots), RETRY_UNAVAILABLE_MS);
+			this.#outbox.retryLater(
+				() => this.waiting.get(itemId) === dots,
+				() => void this.#send(itemId, dots)
+			);
 			return;
 		}
 		this.waiting.delete(itemId);
@@ -74,27 +81,7 @@ export class Ballot {
 		this.error = res.error.code;
 	}
 
-	// Unsent dots survive a reload, like unsent ideas (localStorage, per vote phase).
-	get #key(): string {
-		return `concerto.votes.${this.#live.workshopId}.${this.#phaseId}`;
-	}
-
 	#save(): void {
-		try {
-			if (this.waiting.size) localStorage.setItem(this.#key, JSON.stringify(Object.fromEntries(this.waiting)));
-			else localStorage.removeItem(this.#key);
-		} catch {
-			// Private browsing or a full quota: the ballot still works for this page's life.
-		}
-	}
-
-	#restore(): void {
-		try {
-			const raw: unknown = JSON.parse(localStorage.getItem(this.#key) ?? '{}');
-			for (const [itemId, dots] of Object.entries(raw as Record<string, unknown>))
-				if (Number.isInteger(dots) && (dots as number) >= 0) this.waiting.set(itemId, dots as number);
-		} catch {
-			// Unreadable storage: nothing to restore.
-		}
+		this.#outbox.save(this.waiting.size ? Object.fromEntries(this.waiting) : null);
 	}
 }

@@ -1,7 +1,9 @@
 import type { ErrorCode } from '$lib/protocol/errors';
 import type { LiveChannel } from './live.svelte';
+import { phaseOutbox, type PhaseOutbox } from './phase-outbox';
 
-const RETRY_UNAVAILABLE_MS = 3_000;
+const readChoices = (raw: unknown): number[] | null =>
+	Array.isArray(raw) && raw.length > 0 && raw.every((i) => Number.isInteger(i) && i >= 0) ? (raw as number[]) : null;
 const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
@@ -19,13 +21,16 @@ export class PollAnswerState {
 
 	readonly #live: LiveChannel;
 	readonly #phaseId: string;
+	readonly #outbox: PhaseOutbox<number[]>;
 
 	constructor(live: LiveChannel, phaseId: string) {
 		this.#live = live;
 		this.#phaseId = phaseId;
-		this.#restore();
-		live.socket?.on('connect', () => this.#flush());
-		if (live.connected) this.#flush();
+		this.#outbox = phaseOutbox(live, 'poll', phaseId, readChoices);
+		this.waiting = this.#outbox.restore();
+		this.#outbox.flushOnConnect(() => {
+			if (this.waiting) void this.#send(this.waiting);
+		});
 	}
 
 	/** The answer the server stored for this person (empty: none yet). */
@@ -58,12 +63,8 @@ export class PollAnswerState {
 		this.error = null;
 		this.waiting = choices;
 		this.#picked = null;
-		this.#save();
+		this.#outbox.save(choices);
 		void this.#send(choices);
-	}
-
-	#flush(): void {
-		if (this.waiting) void this.#send(this.waiting);
 	}
 
 	async #send(choices: number[]): Promise<void> {
@@ -72,34 +73,15 @@ export class PollAnswerState {
 		if (this.waiting !== choices) return;
 		if (!res.ok && res.error.code === 'unavailable') {
 			// Offline or the database is away: keep it (shown as unsent) and try again.
-			if (this.#live.connected) setTimeout(() => this.waiting === choices && void this.#send(choices), RETRY_UNAVAILABLE_MS);
+			this.#outbox.retryLater(
+				() => this.waiting === choices,
+				() => void this.#send(choices)
+			);
 			return;
 		}
 		this.waiting = null;
-		this.#save();
+		this.#outbox.save(null);
 		if (res.ok) this.#live.myPoll = { phaseId: this.#phaseId, choices: res.value.choices };
 		else this.error = res.error.code;
-	}
-
-	get #key(): string {
-		return `concerto.poll.${this.#live.workshopId}.${this.#phaseId}`;
-	}
-
-	#save(): void {
-		try {
-			if (this.waiting) localStorage.setItem(this.#key, JSON.stringify(this.waiting));
-			else localStorage.removeItem(this.#key);
-		} catch {
-			// Private browsing or a full quota: the answer still works for this page's life.
-		}
-	}
-
-	#restore(): void {
-		try {
-			const raw: unknown = JSON.parse(localStorage.getItem(this.#key) ?? 'null');
-			if (Array.isArray(raw) && raw.length && raw.every((i) => Number.isInteger(i) && i >= 0)) this.waiting = raw as number[];
-		} catch {
-			// Unreadable storage: nothing to restore.
-		}
 	}
 }
