@@ -99,10 +99,10 @@ test('organisations, a series and template editing work in English on a phone', 
 
 	await page.getByRole('link', { name: en('templates.edit') }).click();
 	const sessions = page.getByLabel(en('templates.editPage.sessions'), { exact: false });
-	await sessions.fill((await sessions.inputValue()).replace('"minutes": 15', '"minutes": 600'));
+	await sessions.fill((await sessions.inputValue()).replace('"minutes": 12', '"minutes": 600'));
 	await page.getByRole('button', { name: en('templates.editPage.submit') }).click();
 	await expect(page.getByRole('alert')).toContainText(en('templates.problem.tooBig', { max: 480 }));
-	await expect(page.locator('#edit-problems')).toContainText('sessions[0].phases[1].minutes');
+	await expect(page.locator('#edit-problems')).toContainText('sessions[0].phases[2].minutes');
 	await expectUsable(page);
 	await context.close();
 });
