@@ -1,6 +1,5 @@
 import { CommandError } from '../../src/lib/protocol/errors.ts';
 import type { VoteState } from '../../src/lib/protocol/live.ts';
-import { can } from '../../src/lib/domain/permissions/roles.ts';
 import { isCategory } from '../../src/lib/domain/workshop/categories.ts';
 import { voteItems, voteRules, type VoteItem, type VoteRules } from '../../src/lib/domain/vote/items.ts';
 import { checkBallot } from '../../src/lib/domain/vote/ballot.ts';
@@ -23,7 +22,7 @@ import {
 	setVote
 } from '../db/repositories/votes.ts';
 import type { Rooms } from '../sync/rooms.ts';
-import { control, recorded, type CommandDeps, type ControlChange } from './command.ts';
+import { control, mustManage, recorded, type CommandDeps, type ControlChange } from './command.ts';
 import { actorGate } from './room-gate.ts';
 
 /**
@@ -95,9 +94,6 @@ async function anonymousOwnNotes(db: Queryable, workshopId: string, actorId: str
 	return mine.filter((id): id is string => id !== null);
 }
 
-function mustManage(actor: { role: Parameters<typeof can>[0] }): void {
-	if (!can(actor.role, 'workshop.manage')) throw new CommandError('forbidden', 'only a facilitator of this workshop can do this');
-}
 
 /**
  * The vote phase the screens show: the one on (running or paused), or else the last one
