@@ -161,6 +161,13 @@ export function sameReplicas(docs: readonly Y.Doc[]): boolean {
 	const key = (d: Y.Doc) => JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(d))].sort((a, b) => a[0] - b[0]));
 	const first = key(docs[0]);
 	if (!docs.every((d) => key(d) === first)) return false;
-	const content = JSON.stringify(snapshot(docs[0]));
-	return docs.every((d) => JSON.stringify(snapshot(d)) === content);
+	const content = canonical(snapshot(docs[0]));
+	return docs.every((d) => canonical(snapshot(d)) === content);
+}
+
+/** JSON with object keys sorted: a map's keys come in the order its replica received them. */
+function canonical(value: unknown): string {
+	return JSON.stringify(value, (_key, v: unknown) =>
+		v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v
+	);
 }
