@@ -751,7 +751,7 @@ export const en: Record<MessageKey, string> = {
 	'decisions.confirmDelete.yes': 'Yes, delete',
 	'decisions.confirmDelete.no': 'No, keep it',
 	'decisions.owners.legend': 'Project owner {n}',
-	'decisions.owners.name': 'Name',
+	'decisions.owners.name': 'Owner’s name',
 	'decisions.owners.email': 'E-mail address',
 	'decisions.owners.emailHint': 'Seen by facilitators only.',
 	'decisions.owners.organisation': 'Organisation or department',

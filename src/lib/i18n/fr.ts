@@ -750,7 +750,7 @@ export const fr = {
 	'decisions.confirmDelete.yes': 'Oui, supprimer',
 	'decisions.confirmDelete.no': 'Non, garder',
 	'decisions.owners.legend': 'Porteur·se de projet {n}',
-	'decisions.owners.name': 'Nom',
+	'decisions.owners.name': 'Nom du porteur ou de la porteuse',
 	'decisions.owners.email': 'Adresse e-mail',
 	'decisions.owners.emailHint': 'Visible des seul·es animateur·rices.',
 	'decisions.owners.organisation': 'Organisation ou service',
