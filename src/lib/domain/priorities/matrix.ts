@@ -93,6 +93,9 @@ export function quadrantOf(point: MatrixPoint): Quadrant {
 export const PRIORITIES_TOP_DEFAULT = 5;
 export const PRIORITIES_TOP_MAX = 12;
 
+/** Who places the items on the matrix (the `placedBy` setting). */
+export const PLACED_BY = ['participants', 'facilitator'] as const;
+
 /** An item to place: its id and its label on the board. */
 export interface PriorityItem {
 	id: string;
