@@ -24,6 +24,7 @@ import { Coalescer } from './coalescer.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
 import { actorRoom, observersRoom } from '../connections.ts';
 import { perMinute, perSecond } from '../../src/lib/domain/limits/token-bucket.ts';
+import { priorityConfirm, priorityPlace, readMyPlacements, readPrioritiesState } from './priorities.ts';
 import { decisionDelete, decisionMove, decisionSave, ownersSave, readDecisionsView, roomView } from './decisions.ts';
 
 /** Vote states are pushed at most this often per workshop (the last change always gets its push). */
@@ -61,7 +62,9 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'decision.save': decisionSave,
 	'decision.delete': decisionDelete,
 	'decision.move': decisionMove,
-	'owners.save': ownersSave
+	'owners.save': ownersSave,
+	'priority.place': priorityPlace,
+	'priority.confirm': priorityConfirm
 };
 
 interface SocketData {
@@ -93,13 +96,15 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 	const push = (what: string, workshopId: string, work: () => Promise<void>) =>
 		work().catch((e: Error) => log.warn({ workshopId, err: e.message }, `${what} push failed`));
 	const votePushes = new Coalescer(VOTE_PUSH_MS);
+	const priorityPushes = new Coalescer(VOTE_PUSH_MS);
 	const notify: Notifier = {
 		state: (workshopId) => {
 			void push('state', workshopId, async () => {
 				io.to(workshopRoom(workshopId)).emit('workshop.state', await readWorkshopState(db, workshopId));
 			});
-			// A phase change can start or leave a vote: the vote shown follows the clock.
+			// A phase change can start or leave a vote: the vote shown follows the clock (the priorities too).
 			notify.votes(workshopId);
+			notify.priorities(workshopId);
 		},
 		hiddenNotes: (workshopId, authorId) =>
 			void push('hidden notes', workshopId, async () => {
@@ -125,6 +130,18 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 				const view = await readDecisionsView(db, workshopId);
 				io.to(facilitatorsRoom(workshopId)).emit('decisions', view);
 				io.to(workshopRoom(workshopId)).except(facilitatorsRoom(workshopId)).emit('decisions', roomView(view));
+			}),
+		// Placements are not secret, but 300 phones placing at once get one push per window, like votes.
+		priorities: (workshopId) =>
+			priorityPushes.schedule(workshopId, () =>
+				push('priorities', workshopId, async () => {
+					io.to(workshopRoom(workshopId)).emit('priorities.state', await readPrioritiesState(db, base.rooms, workshopId));
+				})
+			),
+		myPriorities: (workshopId, placerId) =>
+			void push('own placements', workshopId, async () => {
+				const mine = await readMyPlacements(db, workshopId, placerId);
+				if (mine) io.to(actorRoom(workshopId, placerId)).emit('priorities.mine', mine);
 			})
 	};
 	const deps: CommandDeps = { ...base, notify };
@@ -173,6 +190,11 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 			socket.emit('vote.state', await readVoteState(db, base.rooms, workshopId));
 			const mine = actor.kind === 'observer' ? null : await readMyVotes(db, workshopId, actor.id);
 			if (mine) socket.emit('vote.mine', mine);
+		});
+		void push('priorities', workshopId, async () => {
+			socket.emit('priorities.state', await readPrioritiesState(db, base.rooms, workshopId));
+			const mine = actor.kind === 'observer' ? null : await readMyPlacements(db, workshopId, actor.id);
+			if (mine) socket.emit('priorities.mine', mine);
 		});
 		void push('decisions', workshopId, async () => {
 			const view = await readDecisionsView(db, workshopId);
