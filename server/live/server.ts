@@ -95,8 +95,16 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 	// until the next push or reconnect, so it is logged, never thrown at the command.
 	const push = (what: string, workshopId: string, work: () => Promise<void>) =>
 		work().catch((e: Error) => log.warn({ workshopId, err: e.message }, `${what} push failed`));
-	const votePushes = new Coalescer(VOTE_PUSH_MS);
-	const priorityPushes = new Coalescer(VOTE_PUSH_MS);
+	// 300 phones voting (or placing) at once would push 300 × 300 states: one push per workshop per window instead.
+	const coalesced = (what: string, event: 'vote.state' | 'priorities.state', read: (workshopId: string) => Promise<unknown>) => {
+		const pushes = new Coalescer(VOTE_PUSH_MS);
+		return (workshopId: string) =>
+			pushes.schedule(workshopId, () =>
+				push(what, workshopId, async () => {
+					io.to(workshopRoom(workshopId)).emit(event, await read(workshopId));
+				})
+			);
+	};
 	const notify: Notifier = {
 		state: (workshopId) => {
 			void push('state', workshopId, async () => {
@@ -112,13 +120,7 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 				io.to(actorRoom(workshopId, authorId)).emit('notes.hidden', notes.map(({ id, text }) => ({ id, text })));
 			}),
 		attention: (workshopId) => void io.to(workshopRoom(workshopId)).emit('room.attention', { at: Date.now() }),
-		// 300 phones voting at once would push 300 × 300 states: one push per workshop per window instead.
-		votes: (workshopId) =>
-			votePushes.schedule(workshopId, () =>
-				push('votes', workshopId, async () => {
-					io.to(workshopRoom(workshopId)).emit('vote.state', await readVoteState(db, base.rooms, workshopId));
-				})
-			),
+		votes: coalesced('votes', 'vote.state', (workshopId) => readVoteState(db, base.rooms, workshopId)),
 		myVotes: (workshopId, voterId) =>
 			void push('own votes', workshopId, async () => {
 				const mine = await readMyVotes(db, workshopId, voterId);
@@ -131,13 +133,8 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 				io.to(facilitatorsRoom(workshopId)).emit('decisions', view);
 				io.to(workshopRoom(workshopId)).except(facilitatorsRoom(workshopId)).emit('decisions', roomView(view));
 			}),
-		// Placements are not secret, but 300 phones placing at once get one push per window, like votes.
-		priorities: (workshopId) =>
-			priorityPushes.schedule(workshopId, () =>
-				push('priorities', workshopId, async () => {
-					io.to(workshopRoom(workshopId)).emit('priorities.state', await readPrioritiesState(db, base.rooms, workshopId));
-				})
-			),
+		// Placements are not secret, but are pushed coalesced like votes.
+		priorities: coalesced('priorities', 'priorities.state', (workshopId) => readPrioritiesState(db, base.rooms, workshopId)),
 		myPriorities: (workshopId, placerId) =>
 			void push('own placements', workshopId, async () => {
 				const mine = await readMyPlacements(db, workshopId, placerId);
