@@ -9,6 +9,7 @@ import {
 	PHASE_TYPES
 } from './phase.ts';
 import { refineKindSettings } from '../phases/kind-settings.ts';
+import { PLACED_BY, PRIORITIES_TOP_MAX } from '../priorities/matrix.ts';
 
 /** Agendas hold a handful to a few dozen phases; a cap keeps a forged one small. */
 export const AGENDA_PHASES_MAX = 40;
@@ -26,7 +27,9 @@ export const phaseSettingsSchema = z.strictObject({
 	voteOn: z.enum(['clusters', 'notes']).optional(),
 	ownItems: z.boolean().optional(),
 	leftPole: label(PHASE_PROMPT_MAX).optional(),
-	rightPole: label(PHASE_PROMPT_MAX).optional()
+	rightPole: label(PHASE_PROMPT_MAX).optional(),
+	top: z.number().int().min(1).max(PRIORITIES_TOP_MAX).optional(),
+	placedBy: z.enum(PLACED_BY).optional()
 });
 
 /** One phase of a workshop's agenda, in the workshop's language. */

@@ -28,6 +28,8 @@ function localSettings(s: TemplatePhase['settings'], locale: TemplateLocale): Ph
 	if (s.maxDotsPerItem !== undefined) out.maxDotsPerItem = s.maxDotsPerItem;
 	if (s.leftPole) out.leftPole = s.leftPole[locale];
 	if (s.rightPole) out.rightPole = s.rightPole[locale];
+	if (s.top !== undefined) out.top = s.top;
+	if (s.placedBy !== undefined) out.placedBy = s.placedBy;
 	return out;
 }
 
@@ -55,6 +57,8 @@ export function templateFromAgenda(input: { name: string; description?: string; 
 		if (s.maxDotsPerItem !== undefined) settings.maxDotsPerItem = s.maxDotsPerItem;
 		if (s.leftPole) settings.leftPole = both(s.leftPole);
 		if (s.rightPole) settings.rightPole = both(s.rightPole);
+		if (s.top !== undefined) settings.top = s.top;
+		if (s.placedBy !== undefined) settings.placedBy = s.placedBy;
 		return { id, type: p.type, title: both(p.title), minutes: p.minutes, instructions: both(p.instructions), settings };
 	});
 	return validateTemplate({

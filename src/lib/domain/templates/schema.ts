@@ -9,6 +9,7 @@ import {
 } from '../agenda/phase.ts';
 import { CATEGORIES } from '../workshop/categories.ts';
 import { refineKindSettings } from '../phases/kind-settings.ts';
+import { PLACED_BY, PRIORITIES_TOP_MAX } from '../priorities/matrix.ts';
 
 /**
  * The one schema of a template (modèle) file: built-ins in workshops/, templates saved by a
@@ -51,7 +52,9 @@ const settings = z
 		voteOn: z.enum(['clusters', 'notes']).optional(),
 		ownItems: z.boolean().optional(),
 		leftPole: text(PHASE_PROMPT_MAX).optional(),
-		rightPole: text(PHASE_PROMPT_MAX).optional()
+		rightPole: text(PHASE_PROMPT_MAX).optional(),
+		top: z.number().int().min(1).max(PRIORITIES_TOP_MAX).optional(),
+		placedBy: z.enum(PLACED_BY).optional()
 	})
 	.refine((s) => s.dots === undefined || s.maxDotsPerItem === undefined || s.maxDotsPerItem <= s.dots, {
 		message: 'must not exceed dots',
