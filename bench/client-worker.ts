@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { io, type Socket } from 'socket.io-client';
 import { insertNote, notesOf } from '../src/lib/domain/board/notes.ts';
 import { monoNow } from './lib/proc.ts';
-import type { CollectReply, ConnectReply, Counters, LiveClientSpec, LiveRunReply, Request, SyncClientSpec, WriteReply } from './lib/protocol.ts';
+import type { CollectReply, ConnectReply, Counters, LiveClientSpec, LiveRunReply, Request, SyncClientSpec, VoteRunReply, WriteReply } from './lib/protocol.ts';
 
 // Each provider adds a process 'exit' listener; hundreds of them are expected here.
 process.setMaxListeners(0);
@@ -340,6 +340,81 @@ async function liveRun(tag: string, durationMs: number, perSecond: number, start
 	return reply;
 }
 
+/**
+ * The vote stage: every connected socket is a voter keeping one `vote.set` in flight (closed
+ * loop) until `durationMs` is over. A voter walks the items from its own offset: an item it has
+ * dots on is withdrawn (0), otherwise it gets 1–3 dots within the budget and the cap, or, the
+ * budget spent, the oldest item of the ballot is withdrawn. So every command is valid and the
+ * ballot each voter ends with is known from its acknowledged commands alone.
+ */
+async function voteRun(tag: string, durationMs: number, startAt: number, itemIds: string[], budget: number, cap: number, worker: string): Promise<VoteRunReply> {
+	const voters = liveSockets.filter((s) => s.connected);
+	const reply: VoteRunReply = { voters: voters.length, sent: 0, ok: 0, errors: {}, ackMs: [], lastAckAt: 0, fullBallotMs: [], expected: {}, votersWithDots: 0, uncertain: 0 };
+	const end = startAt + durationMs;
+	const count = (code: string) => (reply.errors[code] = (reply.errors[code] ?? 0) + 1);
+	type Ack = { ok: true; value: { itemId: string; dots: number; left: number } } | { ok: false; error?: { code: string } };
+	// A command whose outcome is unknown (no answer, or the database away) is sent again with
+	// the same commandId: the server applies it once and answers its first result.
+	const send = async (socket: Socket, commandId: string, itemId: string, dots: number): Promise<Ack | null> => {
+		for (let attempt = 0; attempt < 2; attempt++) {
+			try {
+				const res = (await socket.timeout(15_000).emitWithAck('vote.set', { commandId, itemId, dots })) as Ack;
+				if (res.ok || res.error?.code !== 'unavailable' || attempt === 1) return res;
+				count('unavailable');
+			} catch {
+				count('timeout');
+			}
+		}
+		return null;
+	};
+	await Promise.all(
+		voters.map(async (socket, vi) => {
+			const ballot = new Map<string, number>();
+			const offset = Math.floor(Math.random() * itemIds.length);
+			let full = false;
+			await sleepUntil(startAt);
+			for (let k = 0; monoNow() < end; k++) {
+				const itemId = itemIds[(offset + k) % itemIds.length];
+				const spent = [...ballot.values()].reduce((a, b) => a + b, 0);
+				let target = itemId;
+				let dots = 0;
+				if (!ballot.has(itemId)) {
+					dots = Math.min(cap, budget - spent, 1 + ((offset + k) % 3));
+					if (dots < 1) [target, dots] = [ballot.keys().next().value as string, 0];
+				}
+				const t0 = monoNow();
+				reply.sent++;
+				const res = await send(socket, `${tag}-${worker}-${vi}-${k}`, target, dots);
+				const at = monoNow();
+				if (res === null) {
+					reply.uncertain++;
+					return;
+				}
+				reply.ackMs.push(at - t0);
+				reply.lastAckAt = Math.max(reply.lastAckAt, at);
+				if (!res.ok) {
+					count(res.error?.code ?? 'unknown');
+					if (res.error?.code === 'unavailable' || res.error?.code === 'internal') {
+						reply.uncertain++;
+						return;
+					}
+					continue;
+				}
+				reply.ok++;
+				if (dots === 0) ballot.delete(target);
+				else ballot.set(target, dots);
+				if (!full && res.value.left === 0) {
+					full = true;
+					reply.fullBallotMs.push(at - startAt);
+				}
+			}
+			for (const [itemId, dots] of ballot) reply.expected[itemId] = (reply.expected[itemId] ?? 0) + dots;
+			if (ballot.size > 0) reply.votersWithDots++;
+		})
+	);
+	return reply;
+}
+
 async function handle(req: Request): Promise<unknown> {
 	switch (req.op) {
 		case 'connect':
@@ -370,6 +445,8 @@ async function handle(req: Request): Promise<unknown> {
 			return liveConnect(req.clients, req.concurrency, req.timeoutMs);
 		case 'liveRun':
 			return liveRun(req.tag, req.durationMs, req.perSecond, req.startAt, String(process.pid));
+		case 'voteRun':
+			return voteRun(req.tag, req.durationMs, req.startAt, req.itemIds, req.dots, req.cap, String(process.pid));
 		case 'liveClose':
 			for (const s of liveSockets) s.disconnect();
 			liveSockets = [];

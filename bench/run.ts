@@ -13,6 +13,7 @@ import type { BenchContext } from './lib/context.ts';
 import { fanoutStage, type FanoutResult } from './scenarios/fanout.ts';
 import { initialSyncStage } from './scenarios/initial-sync.ts';
 import { commandsStage } from './scenarios/commands.ts';
+import { VOTE_SETTINGS, voteStage } from './scenarios/vote.ts';
 import { latencyChart } from './lib/chart.ts';
 import { markdownReport, ratiosOf, stageName, type BenchResults } from './lib/report.ts';
 import { updateReadme } from './lib/readme.ts';
@@ -22,8 +23,9 @@ const usage = `npm run bench [-- options]
   --sizes=10,50      clients in one workshop (default 10,50,100,300,500)
   --seconds=5        seconds of steady writing per stage
   --rate=10          notes per second per writer
-  --stages=fanout,workshops,sync,commands   which stages to run (default: all)
+  --stages=fanout,workshops,sync,commands,vote   which stages to run (default: all; e.g. --stages=vote for the dot vote only)
   --participants=300 participants on /live in the command stage
+  --voters=300       voters in the vote stage (closed loop, 10 s; --quick: 30 voters, 3 s)
   --no-build         use the existing build (default: \`npm run build\` first, so the code measured is the code checked out)
   BENCH_CONCERTO_NODE_ARGS  extra node flags for the Concerto servers (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof)
   DATABASE_URL       admin URL of the PostgreSQL where a throwaway database is made (default postgres://postgres@127.0.0.1:5432/test)`;
@@ -38,7 +40,10 @@ const quick = args.includes('--quick');
 const sizes = (opt('sizes') ?? (quick ? '10,50' : '10,50,100,300,500')).split(',').map(Number);
 const grid = quick ? { workshops: 4, clients: 5 } : { workshops: 20, clients: 20 };
 const participants = Number(opt('participants') ?? (quick ? 30 : 300));
-const stages = new Set((opt('stages') ?? 'fanout,workshops,sync,commands').split(','));
+const ALL_STAGES = ['fanout', 'workshops', 'sync', 'commands', 'vote'];
+const stages = new Set((opt('stages') ?? ALL_STAGES.join(',')).split(','));
+for (const s of stages) if (!ALL_STAGES.includes(s)) throw new Error(`unknown stage ${s}; stages: ${ALL_STAGES.join(', ')}`);
+const voteSettings = { ...VOTE_SETTINGS, voters: Number(opt('voters') ?? (quick ? 30 : VOTE_SETTINGS.voters)), seconds: quick ? 3 : VOTE_SETTINGS.seconds };
 const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 /** Past this, remaining stages are skipped (and listed) so a run stays under 10 minutes. */
 const BUDGET_MS = 9 * 60_000;
@@ -67,11 +72,12 @@ async function main(): Promise<void> {
 	const results: BenchResults = {
 		date: new Date().toISOString(),
 		machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverageAtStart: loadavg() },
-		settings: { quick, sizes, grid, participants, rate: ctx.rate, seconds: ctx.seconds, workers: workers.size, concertoEnv: CONCERTO_BENCH_ENV },
+		settings: { quick, stages: [...stages], sizes, grid, participants, vote: voteSettings, rate: ctx.rate, seconds: ctx.seconds, workers: workers.size, concertoEnv: CONCERTO_BENCH_ENV },
 		oneWorkshop: [],
 		manyWorkshops: [],
 		initialSync: [],
 		commands: [],
+		votes: [],
 		ratios: [],
 		durationSeconds: 0,
 		skipped
@@ -107,6 +113,13 @@ async function main(): Promise<void> {
 			results.commands.push(r);
 			log(`commands ${server.kind}: ${r.commandsPerSecond}/s, ack p99 ${r.ack.p99?.toFixed(1)} ms, ${r.ok}/${r.sent} ok`);
 		}
+		// No reference here: a bare y-websocket server has no votes.
+		for (const server of stages.has('vote') ? servers.filter((s) => s.kind !== 'reference') : []) {
+			if (!withinBudget(`${server.kind} vote`)) continue;
+			const r = await voteStage(ctx, server, voteSettings);
+			results.votes.push(r);
+			log(`vote ${server.kind}: ${r.votesPerSecond} votes/s, ack p50 ${r.ack.p50?.toFixed(1)} p99 ${r.ack.p99?.toFixed(1)} ms, ${r.ok}/${r.sent} ok, tally ${r.tallyExact ? 'exact' : 'NOT exact'}`);
+		}
 	} finally {
 		await workers.stop();
 		await Promise.all(servers.map((s) => s.stop()));
@@ -121,7 +134,7 @@ function write(results: BenchResults): void {
 	const report = markdownReport(results);
 	console.log(`\n${report}\n`);
 	mkdirSync('bench/results', { recursive: true });
-	const partial = quick || stages.size < 4 || opt('sizes') !== undefined;
+	const partial = quick || stages.size < ALL_STAGES.length || opt('sizes') !== undefined || opt('voters') !== undefined;
 	const name = `${partial ? 'quick-' : ''}${results.date.slice(0, 10)}`;
 	writeFileSync(`bench/results/${name}.json`, JSON.stringify(results, null, '\t') + '\n');
 	writeFileSync(`bench/results/${name}.svg`, latencyChart(results.oneWorkshop, `Fan-out latency vs N — ${results.date.slice(0, 16).replace('T', ' ')} UTC`));

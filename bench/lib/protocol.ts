@@ -34,6 +34,8 @@ export type Request =
 	| { op: 'liveConnect'; clients: LiveClientSpec[]; concurrency: number; timeoutMs: number }
 	/** Closed loop (`perSecond` = 0: next command after each ack) or open loop at `perSecond` per socket. */
 	| { op: 'liveRun'; tag: string; durationMs: number; perSecond: number; startAt: number }
+	/** Every connected socket votes in a closed loop (next `vote.set` on each ack) from `startAt` for `durationMs`. */
+	| { op: 'voteRun'; tag: string; durationMs: number; startAt: number; itemIds: string[]; dots: number; cap: number }
 	| { op: 'liveClose' };
 
 export interface ConnectReply {
@@ -76,6 +78,25 @@ export interface LiveRunReply {
 	errors: Record<string, number>;
 	ackMs: number[];
 	noteIds: string[];
+}
+
+export interface VoteRunReply {
+	voters: number;
+	sent: number;
+	ok: number;
+	errors: Record<string, number>;
+	/** from a command's first send to its acknowledgement (a retry after a timeout included) */
+	ackMs: number[];
+	/** monotonic time of the last acknowledgement */
+	lastAckAt: number;
+	/** per voter: ms from the start until their ballot first held all their dots */
+	fullBallotMs: number[];
+	/** dots per item the acknowledged commands leave, summed over this worker's voters */
+	expected: Record<string, number>;
+	/** voters whose acknowledged ballot ends with at least one dot */
+	votersWithDots: number;
+	/** voters stopped by a command that timed out twice (its outcome unknown): the tally cannot be checked exactly */
+	uncertain: number;
 }
 
 export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };

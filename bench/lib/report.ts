@@ -1,6 +1,7 @@
 import type { FanoutResult } from '../scenarios/fanout.ts';
 import type { InitialSyncResult } from '../scenarios/initial-sync.ts';
 import type { CommandsResult } from '../scenarios/commands.ts';
+import type { VoteResult } from '../scenarios/vote.ts';
 import type { ServerKind } from './servers.ts';
 
 export interface BenchResults {
@@ -11,6 +12,7 @@ export interface BenchResults {
 	manyWorkshops: FanoutResult[];
 	initialSync: InitialSyncResult[];
 	commands: CommandsResult[];
+	votes: VoteResult[];
 	ratios: Ratio[];
 	durationSeconds: number;
 	skipped: string[];
@@ -93,6 +95,34 @@ export function commandsTable(results: BenchResults): string {
 	return rows.join('\n');
 }
 
+export function voteTable(results: BenchResults): string {
+	const rows = [
+		'| server | voters | items | dots / cap | acknowledged votes/s | ok / sent | errors | ack p50 ms | ack p99 ms | all voters’ ballots full after (p50 / max ms) | revealed tally | server CPU % | + PostgreSQL CPU % |',
+		'|---|--:|--:|--:|--:|--:|---|--:|--:|--:|---|--:|--:|'
+	];
+	for (const r of results.votes) {
+		const errors = Object.entries(r.errors).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+		const tally = `${r.tallyExact ? 'exact' : '**NOT exact**'}: ${r.tallyDots.revealed ?? '–'}/${r.tallyDots.expected} dots, ${r.tallyVoters.revealed ?? '–'}/${r.tallyVoters.expected} voters${r.uncertain ? ` (${r.uncertain} voters with an unknown outcome)` : ''}`;
+		rows.push(
+			`| ${r.server} | ${r.voters} | ${r.items} | ${r.dots} / ${r.cap} | ${r.votesPerSecond} | ${r.ok}/${r.sent} | ${errors} | ${f(r.ack.p50)} | ${f(r.ack.p99)} | ${f(r.fullBallotMs.p50, 0)} / ${f(r.fullBallotMs.max, 0)} (${r.fullBallots}/${r.voters}) | ${tally} | ${f(r.serverCpuPercent, 0)} | ${r.server === 'concerto-pg' ? f(r.databaseCpuPercent, 0) : '–'} |`
+		);
+	}
+	return rows.join('\n');
+}
+
+/** Issue 10's targets for the vote (PostgreSQL): ≥ 2,000 acknowledged votes/s, ack p99 < 250 ms, the tally exact. */
+export function voteTargetLines(results: BenchResults): string[] {
+	return results.votes.map((r) => {
+		const pg = r.server === 'concerto-pg';
+		const rate = `${r.votesPerSecond} votes/s${pg ? ` (target ≥ 2,000: ${r.votesPerSecond >= 2000 ? 'met' : 'NOT met'})` : ''}`;
+		const p99 = `ack p99 ${f(r.ack.p99)} ms${pg ? ` (target < 250: ${r.ack.p99 !== null && r.ack.p99 < 250 ? 'met' : 'NOT met'})` : ''}`;
+		// DESIGN.md: "300 participants vote within 10 s: every vote acknowledged once, tally exact".
+		const full = r.fullBallots === r.voters && r.fullBallotMs.max !== null && r.fullBallotMs.max < 10_000;
+		const within = `every voter's dots all placed within 10 s: ${full ? 'met' : 'NOT met'} (last after ${f(r.fullBallotMs.max === null ? null : r.fullBallotMs.max / 1000)} s)`;
+		return `${r.server} vote, ${r.voters} voters: ${rate}, ${p99}, ${within}, revealed tally equal to the acknowledged votes: ${r.tallyExact ? 'yes' : 'NO'}${pg ? '' : ' (the throughput targets are set for PostgreSQL)'}`;
+	});
+}
+
 /** The targets of DESIGN.md checked against this run (N=300, one workshop). */
 export function targetLines(results: BenchResults): string[] {
 	const out: string[] = [];
@@ -108,25 +138,29 @@ export function targetLines(results: BenchResults): string[] {
 }
 
 export function markdownReport(results: BenchResults): string {
+	// A section per stage that ran (a run of some stages only, e.g. --stages=vote, prints those).
+	const section = (rows: number, head: string, table: () => string) => (rows > 0 ? ['', head, '', table()] : []);
 	return [
 		`Run of ${results.date} on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, ` +
 			`load average at start ${results.machine.loadAverageAtStart.map((l) => l.toFixed(2)).join(' / ')}; ${results.durationSeconds} s in all.`,
-		'',
-		'**Fan-out** (one writer per workshop, everyone else observes; latency from the writer’s insert to each observer’s copy; ' +
-			'CPU in % of one core; CPU ÷ ref counts concerto-pg’s PostgreSQL backends with it (PGlite runs inside the server process); ' +
-			'machine CPU = all processes of the 2-core machine, ours and others’):',
-		'',
-		fanoutTable(results),
-		'',
-		'**Initial sync** of a board of 1,000 notes by a new participant:',
-		'',
-		syncTable(results),
-		'',
-		'**Command path** (`note.add` on `/live`, acknowledged once stored):',
-		'',
-		commandsTable(results),
+		...section(
+			results.oneWorkshop.length + results.manyWorkshops.length,
+			'**Fan-out** (one writer per workshop, everyone else observes; latency from the writer’s insert to each observer’s copy; ' +
+				'CPU in % of one core; CPU ÷ ref counts concerto-pg’s PostgreSQL backends with it (PGlite runs inside the server process); ' +
+				'machine CPU = all processes of the 2-core machine, ours and others’):',
+			() => fanoutTable(results)
+		),
+		...section(results.initialSync.length, '**Initial sync** of a board of 1,000 notes by a new participant:', () => syncTable(results)),
+		...section(results.commands.length, '**Command path** (`note.add` on `/live`, acknowledged once stored):', () => commandsTable(results)),
+		...section(
+			results.votes.length,
+			`**Dot vote** (\`vote.set\` on \`/live\`, acknowledged once stored; closed loop: each voter sends its next vote on the previous one’s acknowledgement, for ${results.votes[0]?.seconds} s; ` +
+				'a vote sets one item’s dots, 0 withdraws; the tally is read after `vote.reveal`):',
+			() => voteTable(results)
+		),
 		'',
 		...targetLines(results).map((l) => `- ${l}`),
+		...voteTargetLines(results).map((l) => `- ${l}`),
 		...(results.skipped.length ? ['', `Skipped to stay within the time budget: ${results.skipped.join(', ')}.`] : [])
 	].join('\n');
 }

@@ -29,9 +29,10 @@ export interface BenchServer {
 
 /** Settings for the Concerto servers under benchmark; printed with the results. */
 export const CONCERTO_BENCH_ENV: Record<string, string> = {
-	// 300 participants adding notes as fast as acknowledgements come back exceed what one real
-	// participant may do (30 notes/min, 20 commands/s): raised so the command path measures
-	// the server, not the limiter. Sync limits are left at their defaults (the load fits).
+	// 300 participants adding notes, or voting, as fast as acknowledgements come back exceed
+	// what one real participant may do (30 notes/min, 20 commands/s): raised so the command
+	// path and the vote stages measure the server, not the limiter. Sync limits are left at
+	// their defaults (the load fits).
 	CONCERTO_NOTES_PER_MINUTE: '100000',
 	CONCERTO_LIVE_COMMANDS_PER_SECOND: '1000'
 };

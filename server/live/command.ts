@@ -34,6 +34,11 @@ export type Runner = (deps: CommandDeps, actor: Actor, workshopId: string, raw: 
  */
 export const STORE_WAIT_MS = 5_000;
 
+/** Refuses anyone but a facilitator of the workshop (the clock, reveals, paper dots, versions). */
+export function mustManage(actor: Pick<Actor, 'role'>): void {
+	if (!can(actor.role, 'workshop.manage')) throw new CommandError('forbidden', 'only a facilitator of this workshop can do this');
+}
+
 /** The input checked against its schema, or a clear `invalid_input` naming the first bad field. */
 function parse<N extends CommandName>(name: N, raw: unknown): CommandResult<Input<N>> {
 	const parsed = liveSchemas[name].safeParse(raw);
@@ -216,7 +221,7 @@ export function control<N extends CommandName>(
 	after?: (deps: CommandDeps, workshopId: string, change: ControlChange) => Promise<unknown>
 ): Runner {
 	return once(name, async (deps, actor, workshopId, input) => {
-		if (!can(actor.role, 'workshop.manage')) throw new CommandError('forbidden', 'only a facilitator of this workshop can do this');
+		mustManage(actor);
 		const now = new Date();
 		const [value, change] = await deps.db.transaction(async (tx) => {
 			await ensureClock(tx, workshopId);

@@ -19,9 +19,13 @@ export interface Notifier {
 	myPoll(workshopId: string, participantId: string): void;
 	/** The decisions or owners changed: push them to every socket of the workshop. */
 	decisions(workshopId: string): void;
+	/** A placement or the confirmed priorities changed: push the matrix to every socket, coalesced. */
+	priorities(workshopId: string): void;
+	/** A placer's own placements changed: push them to that placer's sockets only. */
+	myPriorities(workshopId: string, placerId: string): void;
 }
 
-export const silentNotifier: Notifier = { state() {}, hiddenNotes() {}, attention() {}, votes() {}, myVotes() {}, polls() {}, myPoll() {}, decisions() {} };
+export const silentNotifier: Notifier = { state() {}, hiddenNotes() {}, attention() {}, votes() {}, myVotes() {}, polls() {}, myPoll() {}, decisions() {}, priorities() {}, myPriorities() {} };
 
 export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
 /** Facilitators' sockets of a workshop (version history pushes). */

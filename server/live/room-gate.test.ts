@@ -20,7 +20,7 @@ const ACTORS: Pick<Actor, 'role' | 'category'>[] = [
 	{ role: 'observer', category: 'observer' }
 ];
 const STATUSES: TimerStatus[] = ['idle', 'running', 'paused', 'ended'];
-const SETTINGS = [{}, { categories: ['usager' as const] }, { silent: true, anonymous: true }];
+const SETTINGS = [{}, { categories: ['usager' as const] }, { silent: true, anonymous: true }, { placedBy: 'facilitator' as const }];
 
 function* rooms(): Generator<RoomRules> {
 	for (const type of PHASE_TYPES)

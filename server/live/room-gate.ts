@@ -4,6 +4,7 @@ import type { RoomAction } from '../../src/lib/domain/phases/kind.ts';
 import { readRoomRules, type RoomRules } from '../db/repositories/agenda.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { CommandDeps } from './command.ts';
+import type { Queryable } from '../db/db.ts';
 
 /** The room's one rule (the phase kind's) applied to a connected person: what the phone asks too. */
 export function actorGate(actor: Pick<Actor, 'role' | 'category'>, rules: RoomRules, action: RoomAction): Gate {
@@ -21,4 +22,25 @@ export async function requireOpen(
 	const gate = actorGate(actor, rules, action);
 	if (!gate.ok) throw new CommandError(gate.code, gate.message);
 	return { rules, gate };
+}
+
+type Phase = NonNullable<RoomRules['phase']>;
+
+/**
+ * The phase of `type` on now, if `action` is open to `actor` in it; otherwise refused with the
+ * gate's code (or `phase_closed` when another kind of phase is on). For commands stored as rows
+ * (votes, placements), checked again inside their transaction with `requireStillOpen`.
+ */
+export async function requirePhase(db: Queryable, actor: Actor, workshopId: string, action: RoomAction, type: string): Promise<Phase> {
+	const rules = await readRoomRules(db, workshopId);
+	const gate = actorGate(actor, rules, action);
+	if (!gate.ok) throw new CommandError(gate.code, gate.message);
+	if (rules.phase?.type !== type) throw new CommandError('phase_closed', `no ${type} phase is on`);
+	return rules.phase;
+}
+
+/** Inside the command's transaction: the phase may have closed since `requirePhase`. */
+export async function requireStillOpen(tx: Queryable, actor: Actor, workshopId: string, action: RoomAction, phaseId: string, message: string): Promise<void> {
+	const now = await readRoomRules(tx, workshopId);
+	if (now.phase?.id !== phaseId || !actorGate(actor, now, action).ok) throw new CommandError('phase_closed', message);
 }

@@ -1,6 +1,5 @@
 import { CommandError } from '../../src/lib/protocol/errors.ts';
 import type { PhaseSettings } from '../../src/lib/domain/phases/settings.ts';
-import { can } from '../../src/lib/domain/permissions/roles.ts';
 import type { Queryable } from '../db/db.ts';
 import { readAgenda, readRoomRules } from '../db/repositories/agenda.ts';
 import { control, type CommandDeps, type ControlChange, type Runner } from './command.ts';
@@ -9,10 +8,6 @@ import { control, type CommandDeps, type ControlChange, type Runner } from './co
  * What dot votes and quick polls share: their contents stay secret until a reveal (by the
  * facilitator, or on leaving the phase), and the screens keep showing the last revealed one.
  */
-
-export function mustManage(actor: { role: Parameters<typeof can>[0] }): void {
-	if (!can(actor.role, 'workshop.manage')) throw new CommandError('forbidden', 'only a facilitator of this workshop can do this');
-}
 
 /**
  * The phase of `type` the screens show: the one on (running or paused), or else the last one

@@ -25,6 +25,7 @@ import { Coalescer } from './coalescer.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
 import { actorRoom, observersRoom } from '../connections.ts';
 import { perMinute, perSecond } from '../../src/lib/domain/limits/token-bucket.ts';
+import { priorityConfirm, priorityPlace, readMyPlacements, readPrioritiesState } from './priorities.ts';
 import { decisionDelete, decisionMove, decisionSave, ownersSave, readDecisionsView, roomView } from './decisions.ts';
 
 /** Vote states are pushed at most this often per workshop (the last change always gets its push). */
@@ -64,7 +65,9 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'decision.save': decisionSave,
 	'decision.delete': decisionDelete,
 	'decision.move': decisionMove,
-	'owners.save': ownersSave
+	'owners.save': ownersSave,
+	'priority.place': priorityPlace,
+	'priority.confirm': priorityConfirm
 };
 
 interface SocketData {
@@ -95,15 +98,25 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 	// until the next push or reconnect, so it is logged, never thrown at the command.
 	const push = (what: string, workshopId: string, work: () => Promise<void>) =>
 		work().catch((e: Error) => log.warn({ workshopId, err: e.message }, `${what} push failed`));
-	const votePushes = new Coalescer(VOTE_PUSH_MS);
+	// 300 phones voting (or placing) at once would push 300 × 300 states: one push per workshop per window instead.
+	const coalesced = (what: string, event: 'vote.state' | 'priorities.state' | 'poll.state', read: (workshopId: string) => Promise<unknown>) => {
+		const pushes = new Coalescer(VOTE_PUSH_MS);
+		return (workshopId: string) =>
+			pushes.schedule(workshopId, () =>
+				push(what, workshopId, async () => {
+					io.to(workshopRoom(workshopId)).emit(event, await read(workshopId));
+				})
+			);
+	};
 	const notify: Notifier = {
 		state: (workshopId) => {
 			void push('state', workshopId, async () => {
 				io.to(workshopRoom(workshopId)).emit('workshop.state', await readWorkshopState(db, workshopId));
 			});
-			// A phase change can start or leave a vote or a poll: what they show follows the clock.
+			// A phase change can start or leave a vote or a poll: what they show follows the clock (the priorities too).
 			notify.votes(workshopId);
 			notify.polls(workshopId);
+			notify.priorities(workshopId);
 		},
 		hiddenNotes: (workshopId, authorId) =>
 			void push('hidden notes', workshopId, async () => {
@@ -111,25 +124,14 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 				io.to(actorRoom(workshopId, authorId)).emit('notes.hidden', notes.map(({ id, text }) => ({ id, text })));
 			}),
 		attention: (workshopId) => void io.to(workshopRoom(workshopId)).emit('room.attention', { at: Date.now() }),
-		// 300 phones voting at once would push 300 × 300 states: one push per workshop per window instead.
-		votes: (workshopId) =>
-			votePushes.schedule(workshopId, () =>
-				push('votes', workshopId, async () => {
-					io.to(workshopRoom(workshopId)).emit('vote.state', await readVoteState(db, base.rooms, workshopId));
-				})
-			),
+		votes: coalesced('votes', 'vote.state', (workshopId) => readVoteState(db, base.rooms, workshopId)),
 		myVotes: (workshopId, voterId) =>
 			void push('own votes', workshopId, async () => {
 				const mine = await readMyVotes(db, workshopId, voterId);
 				if (mine) io.to(actorRoom(workshopId, voterId)).emit('vote.mine', mine);
 			}),
-		// Like votes: one push per workshop per window (the key keeps them apart from the votes' pushes).
-		polls: (workshopId) =>
-			votePushes.schedule(`poll:${workshopId}`, () =>
-				push('polls', workshopId, async () => {
-					io.to(workshopRoom(workshopId)).emit('poll.state', await readPollState(db, workshopId));
-				})
-			),
+		// Like votes: one push per workshop per window.
+		polls: coalesced('polls', 'poll.state', (workshopId) => readPollState(db, workshopId)),
 		myPoll: (workshopId, participantId) =>
 			void push('own poll answer', workshopId, async () => {
 				const mine = await readMyPoll(db, workshopId, participantId);
@@ -141,6 +143,13 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 				const view = await readDecisionsView(db, workshopId);
 				io.to(facilitatorsRoom(workshopId)).emit('decisions', view);
 				io.to(workshopRoom(workshopId)).except(facilitatorsRoom(workshopId)).emit('decisions', roomView(view));
+			}),
+		// Placements are not secret, but are pushed coalesced like votes.
+		priorities: coalesced('priorities', 'priorities.state', (workshopId) => readPrioritiesState(db, base.rooms, workshopId)),
+		myPriorities: (workshopId, placerId) =>
+			void push('own placements', workshopId, async () => {
+				const mine = await readMyPlacements(db, workshopId, placerId);
+				if (mine) io.to(actorRoom(workshopId, placerId)).emit('priorities.mine', mine);
 			})
 	};
 	const deps: CommandDeps = { ...base, notify };
@@ -192,6 +201,11 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 			socket.emit('poll.state', await readPollState(db, workshopId));
 			const myPoll = actor.kind === 'observer' ? null : await readMyPoll(db, workshopId, actor.id);
 			if (myPoll) socket.emit('poll.mine', myPoll);
+		});
+		void push('priorities', workshopId, async () => {
+			socket.emit('priorities.state', await readPrioritiesState(db, base.rooms, workshopId));
+			const mine = actor.kind === 'observer' ? null : await readMyPlacements(db, workshopId, actor.id);
+			if (mine) socket.emit('priorities.mine', mine);
 		});
 		void push('decisions', workshopId, async () => {
 			const view = await readDecisionsView(db, workshopId);

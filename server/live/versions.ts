@@ -1,13 +1,11 @@
 import * as Y from 'yjs';
 import { CommandError } from '../../src/lib/protocol/errors.ts';
-import { can } from '../../src/lib/domain/permissions/roles.ts';
 import { restoreBoard, topLevelMaps } from '../../src/lib/domain/board/restore.ts';
 import { phaseLeft, type BoardVersionView } from '../../src/lib/domain/board/versions.ts';
 import { listVersions, readVersion } from '../db/repositories/board-versions.ts';
 import { logEvent } from '../db/repositories/agenda.ts';
 import { currentPhase } from '../sync/version-keeper.ts';
-import type { Actor } from '../auth/actor.ts';
-import { command, query, type CommandDeps, type ControlChange } from './command.ts';
+import { command, mustManage, query, type CommandDeps, type ControlChange } from './command.ts';
 import { LIVE_ORIGIN } from '../sync/origins.ts';
 
 /**
@@ -15,9 +13,6 @@ import { LIVE_ORIGIN } from '../sync/origins.ts';
  * leaves memory (server/sync/version-keeper.ts); a facilitator lists and restores versions.
  */
 
-function mustManage(actor: Actor): void {
-	if (!can(actor.role, 'workshop.manage')) throw new CommandError('forbidden', 'only a facilitator of this workshop can do this');
-}
 
 /**
  * After a phase change: the board as the phase left it becomes a version, labelled with that

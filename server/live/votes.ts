@@ -7,7 +7,6 @@ import { voteResults } from '../../src/lib/domain/vote/results.ts';
 import { readClusters } from '../../src/lib/domain/board/clusters.ts';
 import type { PhaseSettings } from '../../src/lib/domain/phases/settings.ts';
 import type { Queryable } from '../db/db.ts';
-import { readRoomRules } from '../db/repositories/agenda.ts';
 import { findCommand } from '../db/repositories/live-commands.ts';
 import {
 	countVoters,
@@ -22,9 +21,9 @@ import {
 	setVote
 } from '../db/repositories/votes.ts';
 import type { Rooms } from '../sync/rooms.ts';
-import { recorded } from './command.ts';
-import { mustManage, phaseShown, revealControl, revealOnLeave } from './secret-phase.ts';
-import { actorGate } from './room-gate.ts';
+import { mustManage, recorded } from './command.ts';
+import { phaseShown, revealControl, revealOnLeave } from './secret-phase.ts';
+import { requirePhase, requireStillOpen } from './room-gate.ts';
 
 /**
  * Dot votes (issue 10). Votes are rows in PostgreSQL, never in the board's document (every sync
@@ -34,8 +33,6 @@ import { actorGate } from './room-gate.ts';
 
 /** How each refusal of a ballot reaches the client. */
 const BALLOT_ERRORS = { not_found: 'not_found', over_budget: 'over_budget', over_cap: 'over_cap', own_item: 'forbidden', invalid_input: 'invalid_input' } as const;
-
-const isVotePhase = (phase: { type: string } | null | undefined) => phase?.type === 'vote';
 
 /** What can be voted on in a phase, and its rules, as the board stands now. */
 async function itemsNow(rooms: Rooms, workshopId: string, settings: PhaseSettings): Promise<{ rules: VoteRules; items: VoteItem[] }> {
@@ -52,17 +49,13 @@ async function itemsNow(rooms: Rooms, workshopId: string, settings: PhaseSetting
  * transaction that changes it, with the voter's ballot locked.
  */
 export const voteSet = recorded('vote.set', async ({ input, actor, workshopId, deps, transact }) => {
-	const before = await readRoomRules(deps.db, workshopId);
-	const open = actorGate(actor, before, 'vote.set');
-	if (!open.ok) throw new CommandError(open.code, open.message);
-	if (!before.phase || !isVotePhase(before.phase) || !isCategory(actor.category)) throw new CommandError('phase_closed', 'no vote is open');
-	const phase = before.phase;
+	const phase = await requirePhase(deps.db, actor, workshopId, 'vote.set', 'vote');
+	if (!isCategory(actor.category)) throw new CommandError('phase_closed', 'no vote is open');
 	const category = actor.category;
 	const { rules, items } = await itemsNow(deps.rooms, workshopId, phase.settings);
 	const value = await transact(async (tx) => {
 		// The phase may have closed or been revealed since: checked again inside the transaction.
-		const now = await readRoomRules(tx, workshopId);
-		if (now.phase?.id !== phase.id || !actorGate(actor, now, 'vote.set').ok) throw new CommandError('phase_closed', 'the vote is closed');
+		await requireStillOpen(tx, actor, workshopId, 'vote.set', phase.id, 'the vote is closed');
 		if (await isRevealed(tx, workshopId, phase.id)) throw new CommandError('phase_closed', 'the votes are already revealed');
 		await lockBallot(tx, workshopId, phase.id, actor.id);
 		const current = await readBallot(tx, workshopId, phase.id, actor.id);

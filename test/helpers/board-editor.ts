@@ -151,9 +151,23 @@ export function snapshot(doc: Y.Doc) {
 	return { board: readBoard(doc), maps: boardMaps(doc).map((m) => m.toJSON()) };
 }
 
-/** Whether all replicas have seen exactly the same updates (a state vector's byte order may differ). */
-export function sameStateVectors(docs: readonly Y.Doc[]): boolean {
+/**
+ * Whether all replicas have seen exactly the same updates: the same state vector (whose byte
+ * order may differ) and the same content. A state vector counts insertions only: a deletion
+ * (a note removed from its map) leaves it unchanged, so replicas with equal state vectors can
+ * still wait for a delete; the content check waits for those too.
+ */
+export function sameReplicas(docs: readonly Y.Doc[]): boolean {
 	const key = (d: Y.Doc) => JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(d))].sort((a, b) => a[0] - b[0]));
 	const first = key(docs[0]);
-	return docs.every((d) => key(d) === first);
+	if (!docs.every((d) => key(d) === first)) return false;
+	const content = canonical(snapshot(docs[0]));
+	return docs.every((d) => canonical(snapshot(d)) === content);
+}
+
+/** JSON with object keys sorted: a map's keys come in the order its replica received them. */
+function canonical(value: unknown): string {
+	return JSON.stringify(value, (_key, v: unknown) =>
+		v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v
+	);
 }

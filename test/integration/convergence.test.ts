@@ -4,7 +4,7 @@ import { syncClient, eventually } from '../helpers/clients.ts';
 import { createWorkshop, joinAs, participantId, peopleAction, signUp } from '../helpers/http.ts';
 import { createTestDatabaseUrl } from '../helpers/databases.ts';
 import { prng, type Prng } from '../helpers/prng.ts';
-import { editLog, randomEdit, sameStateVectors, snapshot, strandedNotes, type EditLog } from '../helpers/board-editor.ts';
+import { editLog, randomEdit, sameReplicas, snapshot, strandedNotes, type EditLog } from '../helpers/board-editor.ts';
 import { repairClusters } from '../../src/lib/domain/board/clusters.ts';
 import { boardProblems } from '../../src/lib/domain/board/board.ts';
 
@@ -118,7 +118,7 @@ async function converge(bases: readonly string[], workshopId: string, editors: r
 	try {
 		await Promise.all(screens.map((s) => s.synced));
 		await Promise.all(screens.map((s, i) => editAtRandom(s, i, prng(seed * 31 + i), log, history)));
-		const converged = () => screens.every((s) => s.provider.synced) && sameStateVectors(docs);
+		const converged = () => screens.every((s) => s.provider.synced) && sameReplicas(docs);
 		await eventually(converged, 'all 20 documents to hold the same updates', 20_000);
 		const editsMs = Date.now() - t0;
 		const cpuMs = Math.round(process.cpuUsage(cpu0).user / 1000);

@@ -6,6 +6,7 @@ import { agendaSchema } from '../domain/agenda/phase-schema.ts';
 import { CATEGORIES } from '../domain/workshop/categories.ts';
 import { COMMAND_ID_PATTERN, type CommandName } from './live.ts';
 import { decisionSchemas } from './decision-schemas.ts';
+import { prioritySchemas } from './priority-schemas.ts';
 import { POLL_CHOICES_MAX } from '../domain/poll/answer.ts';
 
 const commandId = z.string().regex(COMMAND_ID_PATTERN, 'commandId must be 8-64 characters of A-Z a-z 0-9 _ -');
@@ -56,5 +57,6 @@ export const liveSchemas = {
 	'poll.reveal': z.strictObject({ commandId }),
 	'version.list': z.strictObject({ commandId }),
 	'version.restore': z.strictObject({ commandId, versionId: z.string().min(1).max(64) }),
-	...decisionSchemas
+	...decisionSchemas,
+	...prioritySchemas
 } satisfies Record<CommandName, z.ZodType>;

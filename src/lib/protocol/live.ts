@@ -9,6 +9,7 @@ import type { VoteResults } from '../domain/vote/results.ts';
 import type { PollResults } from '../domain/poll/results.ts';
 import type { DecisionCommands } from './decisions.ts';
 import type { DecisionsView } from '../domain/decisions/decision.ts';
+import type { PriorityCommands, PriorityEvents } from './priorities.ts';
 
 /**
  * The live channel (socket.io, path `/live`). The client connects with
@@ -159,6 +160,9 @@ export interface LiveCommands {
 	'decision.delete': DecisionCommands['decision.delete'];
 	'decision.move': DecisionCommands['decision.move'];
 	'owners.save': DecisionCommands['owners.save'];
+	/** Priorities on the desirability × feasibility matrix (see ./priorities.ts). */
+	'priority.place': PriorityCommands['priority.place'];
+	'priority.confirm': PriorityCommands['priority.confirm'];
 }
 export type CommandName = keyof LiveCommands;
 
@@ -208,6 +212,10 @@ export interface LiveEvents {
 	'poll.mine': MyPoll;
 	/** The decisions and owners, on connect and after every change (owners' e-mails to facilitators only). */
 	decisions: DecisionsView;
+	/** The priorities matrix: items, medians overall and by collège, placers, confirmed list (coalesced). */
+	'priorities.state': PriorityEvents['priorities.state'];
+	/** One's own placements (to one's own sockets only). */
+	'priorities.mine': PriorityEvents['priorities.mine'];
 }
 
 /** A participant sets their dots on one item (0 withdraws them); the server checks budget and cap. */

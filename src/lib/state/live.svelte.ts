@@ -6,6 +6,7 @@ import type { CommandName, CommandResult, HandshakeRefusal, HiddenNote, LiveComm
 import { currentIndex } from '$lib/domain/agenda/timer';
 import { ERROR_CODES, type ErrorCode } from '$lib/protocol/errors';
 import type { DecisionsView } from '$lib/domain/decisions/decision';
+import type { MyPlacements, PrioritiesState } from '$lib/protocol/priorities';
 
 const ACK_TIMEOUT_MS = 10_000;
 export const toErrorCode = (c: unknown): ErrorCode => ((ERROR_CODES as readonly unknown[]).includes(c) ? (c as ErrorCode) : 'internal');
@@ -42,6 +43,10 @@ export class LiveChannel {
 	attention = $state(0);
 	/** The decisions and commitments, and the owners (pushed on connect and after every change). */
 	decisions = $state.raw<DecisionsView | null>(null);
+	/** The priorities matrix shown (the phase on, or the last one placed in): medians and confirmed list. */
+	priorities = $state.raw<PrioritiesState | null>(null);
+	/** This person's own placements on that matrix, as the server stored them. */
+	myPlacements = $state.raw<MyPlacements | null>(null);
 	/** Server clock minus this device's clock: cheap phones are often minutes off. */
 	offsetMs = $state(0);
 
@@ -85,6 +90,8 @@ export class LiveChannel {
 		socket.on('poll.mine', (mine: MyPoll) => (this.myPoll = mine));
 		socket.on('room.attention', () => this.attention++);
 		socket.on('decisions', (view: DecisionsView) => (this.decisions = view));
+		socket.on('priorities.state', (state: PrioritiesState | null) => (this.priorities = state));
+		socket.on('priorities.mine', (mine: MyPlacements) => (this.myPlacements = mine));
 		this.#unwatch = onNetworkChange(
 			() => {
 				if (!this.refused) socket.connect();

@@ -9,6 +9,7 @@ import {
 	PHASE_TYPES
 } from './phase.ts';
 import { refineKindSettings } from '../phases/kind-settings.ts';
+import { PLACED_BY, PRIORITIES_TOP_MAX } from '../priorities/matrix.ts';
 import { POLL_CHOICES_MAX, POLL_CHOICES_MIN, POLL_CHOICE_MAX, POLL_QUESTION_MAX } from '../poll/answer.ts';
 
 /** Agendas hold a handful to a few dozen phases; a cap keeps a forged one small. */
@@ -28,6 +29,8 @@ export const phaseSettingsSchema = z.strictObject({
 	ownItems: z.boolean().optional(),
 	leftPole: label(PHASE_PROMPT_MAX).optional(),
 	rightPole: label(PHASE_PROMPT_MAX).optional(),
+	top: z.number().int().min(1).max(PRIORITIES_TOP_MAX).optional(),
+	placedBy: z.enum(PLACED_BY).optional(),
 	question: label(POLL_QUESTION_MAX).optional(),
 	choices: z.array(label(POLL_CHOICE_MAX)).min(POLL_CHOICES_MIN).max(POLL_CHOICES_MAX).optional(),
 	multiple: z.boolean().optional(),

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, onTestFailed, test } from 'vitest';
 import { prng, type Prng } from '../../../../test/helpers/prng.ts';
-import { editLog, randomEdit, sameStateVectors, snapshot, strandedNotes, type EditLog } from '../../../../test/helpers/board-editor.ts';
+import { editLog, randomEdit, sameReplicas, snapshot, strandedNotes, type EditLog } from '../../../../test/helpers/board-editor.ts';
 import { repairClusters } from './clusters.ts';
 import { boardProblems, readBoard } from './board.ts';
 
@@ -72,7 +72,7 @@ class Network {
 	settle(): void {
 		this.group.fill(0);
 		while (this.queue.length > 0) this.deliver(this.r.int(this.queue.length));
-		for (let round = 0; round < 3 && !sameStateVectors(this.docs); round++) {
+		for (let round = 0; round < 3 && !sameReplicas(this.docs); round++) {
 			for (const doc of this.docs) {
 				Y.applyUpdate(this.docs[0], Y.encodeStateAsUpdate(doc, Y.encodeStateVector(this.docs[0])), NETWORK);
 			}
@@ -111,13 +111,13 @@ describe('20 editors converge on one valid board (in memory, random order and pa
 		const { docs } = net;
 		onTestFailed(() => console.log(`last edits of seed ${seed}:\n${net.history.slice(-30).join('\n')}`));
 		const context = `seed ${seed}; replay with CONVERGENCE_SEED=${seed}`;
-		expect(sameStateVectors(docs), context).toBe(true);
+		expect(sameReplicas(docs), context).toBe(true);
 
 		// Every replica repairs what the last concurrent edits left, as BoardState does.
 		docs.forEach((doc) => repairClusters(doc, net.clock));
 		for (const doc of docs.slice(1)) Y.applyUpdate(docs[0], Y.encodeStateAsUpdate(doc, Y.encodeStateVector(docs[0])));
 		for (const doc of docs.slice(1)) Y.applyUpdate(doc, Y.encodeStateAsUpdate(docs[0], Y.encodeStateVector(doc)));
-		expect(sameStateVectors(docs), context).toBe(true);
+		expect(sameReplicas(docs), context).toBe(true);
 
 		const reference = snapshot(docs[0]);
 		for (const doc of docs) expect(snapshot(doc), context).toEqual(reference);

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { CATEGORIES, isCategory, type Category } from '../workshop/categories.ts';
 import { childMap, num, str } from './fields.ts';
+import { median } from '../stats/median.ts';
 
 /**
  * Positioning (the Strasbourg method's second sequence): a scale between two poles, e.g.
@@ -108,14 +109,13 @@ export function spreadByCategory(markers: readonly Marker[]): Spread[] {
 	for (const category of CATEGORIES) {
 		const values = markers.filter((m) => m.category === category).map((m) => m.value).sort((a, b) => a - b);
 		if (values.length === 0) continue;
-		const mid = Math.floor(values.length / 2);
 		const bins: Spread['bins'] = [0, 0, 0, 0, 0];
 		for (const v of values) bins[Math.min(4, Math.floor(v / 20))]++;
 		out.push({
 			category,
 			count: values.length,
 			mean: Math.round(values.reduce((s, v) => s + v, 0) / values.length),
-			median: values.length % 2 ? values[mid] : Math.round((values[mid - 1] + values[mid]) / 2),
+			median: median(values)!,
 			min: values[0],
 			max: values[values.length - 1],
 			bins

@@ -82,3 +82,21 @@ describe('what the phone shows', () => {
 		}
 	});
 });
+
+describe('who places the priorities', () => {
+	const facilitator = { role: 'facilitator' as const, category: 'facilitator' as const };
+	test('by default each participant places from the phone; the facilitator has no collège for it', () => {
+		const ctx = inPhase('priorities');
+		expect(roomGate('priority.place', ctx)).toMatchObject({ ok: true });
+		expect(phoneView(ctx).panels).toEqual(['priorities']);
+		expect(roomGate('priority.place', { ...ctx, ...facilitator })).toMatchObject({ ok: false, code: 'forbidden' });
+		expect(roomGate('priority.place', inPhase('vote'))).toMatchObject({ ok: false, code: 'phase_closed' });
+	});
+	test('placedBy facilitator hands it to the facilitator alone, while the phase runs', () => {
+		const ctx = inPhase('priorities', { placedBy: 'facilitator' });
+		expect(roomGate('priority.place', ctx)).toMatchObject({ ok: false, code: 'forbidden' });
+		expect(roomGate('priority.place', { ...ctx, ...facilitator, locked: true })).toMatchObject({ ok: true });
+		expect(roomGate('priority.place', { ...ctx, ...facilitator, status: 'ended' })).toMatchObject({ ok: false, code: 'phase_closed' });
+		expect(roomGate('priority.place', { ...inPhase('vote', { placedBy: 'facilitator' }), ...facilitator })).toMatchObject({ ok: false, code: 'phase_closed' });
+	});
+});

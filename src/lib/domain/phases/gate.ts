@@ -2,7 +2,7 @@ import { can, type Role } from '../permissions/roles.ts';
 import type { Category } from '../workshop/categories.ts';
 import type { TimerStatus } from '../agenda/timer.ts';
 import type { PhaseSettings } from './settings.ts';
-import { CATEGORY_ACTIONS, PHONE_PANELS, ROOM_ACTIONS, type PhaseKind, type PhonePanel, type RoomAction } from './kind.ts';
+import { CATEGORY_ACTIONS, facilitatorOnly, PHONE_PANELS, ROOM_ACTIONS, type PhaseKind, type PhonePanel, type RoomAction } from './kind.ts';
 import { BEFORE_START, kindOf } from './registry.ts';
 
 /** Everything that decides whether a room action is open to someone now. */
@@ -37,13 +37,18 @@ export function kindNow(phase: RoomContext['phase']): PhaseKind {
  */
 export function roomGate(action: RoomAction, ctx: RoomContext): Gate {
 	if (ctx.category === 'observer' || !can(ctx.role, 'note.add')) return refuse('forbidden', 'your role cannot change the board');
-	if (ctx.role === 'facilitator' || ctx.category === 'facilitator')
+	const kind = kindNow(ctx.phase);
+	const settings = ctx.phase?.settings ?? {};
+	if (ctx.role === 'facilitator' || ctx.category === 'facilitator') {
+		// Handed to the facilitator by the phase: open while it runs, even on a locked board.
+		if (facilitatorOnly(action, settings))
+			return ctx.status === 'ended' || !kind.opens.includes(action) ? refuse('phase_closed', `no ${action} now`) : OPEN;
 		return CATEGORY_ACTIONS.includes(action) ? refuse('forbidden', 'facilitators have no category for this') : OPEN;
+	}
 	if (ctx.locked) return refuse('locked', 'the board is locked');
 	if (ctx.status === 'ended') return refuse('phase_closed', 'the workshop has ended');
-	const kind = kindNow(ctx.phase);
 	if (!kind.opens.includes(action)) return refuse('phase_closed', `no ${action} during a ${kind.type} phase`);
-	const settings = ctx.phase?.settings ?? {};
+	if (facilitatorOnly(action, settings)) return refuse('forbidden', 'the facilitator places the items in this phase');
 	if (settings.categories && !settings.categories.includes(ctx.category)) return refuse('forbidden', 'this phase is for other categories');
 	if (action !== 'note.add') return OPEN;
 	return { ok: true, hidden: !!settings.silent && !ctx.revealed, anonymous: !!settings.anonymous };

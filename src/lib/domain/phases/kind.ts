@@ -1,15 +1,24 @@
-import type { SettingKey } from './settings.ts';
+import type { PhaseSettings, SettingKey } from './settings.ts';
 
 /**
  * What a participant (or an editor) does on the board through live commands, phase by phase.
  * Facilitators run the room and are never held back by a phase (except where an action needs
  * a category they do not have).
  */
-export const ROOM_ACTIONS = ['note.add', 'note.edit', 'note.move', 'note.delete', 'note.cluster', 'persona.write', 'marker.place', 'vote.set', 'poll.answer'] as const;
+export const ROOM_ACTIONS = ['note.add', 'note.edit', 'note.move', 'note.delete', 'note.cluster', 'persona.write', 'marker.place', 'vote.set', 'priority.place', 'poll.answer'] as const;
 export type RoomAction = (typeof ROOM_ACTIONS)[number];
 
 /** Actions that need the actor's category (a facilitator has none: markers and dots are a collège's). */
-export const CATEGORY_ACTIONS: readonly RoomAction[] = ['marker.place', 'vote.set', 'poll.answer'];
+export const CATEGORY_ACTIONS: readonly RoomAction[] = ['marker.place', 'vote.set', 'priority.place', 'poll.answer'];
+
+/**
+ * Actions a phase's settings can hand to the facilitator alone (a priorities phase with
+ * `placedBy: 'facilitator'`): then the facilitator may act while the phase runs, and
+ * participants may not.
+ */
+export function facilitatorOnly(action: RoomAction, settings: PhaseSettings): boolean {
+	return action === 'priority.place' && settings.placedBy === 'facilitator';
+}
 
 /**
  * The panels a phone can show, each tied to the action it sends. A phone shows a kind's panels
@@ -21,6 +30,7 @@ export const PHONE_PANELS = {
 	persona: 'persona.write',
 	cluster: 'note.cluster',
 	vote: 'vote.set',
+	priorities: 'priority.place',
 	poll: 'poll.answer'
 } as const satisfies Record<string, RoomAction>;
 export type PhonePanel = keyof typeof PHONE_PANELS;

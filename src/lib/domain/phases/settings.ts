@@ -23,6 +23,10 @@ export interface PhaseSettings {
 	/** Positioning: the two poles of the scale. */
 	leftPole?: string;
 	rightPole?: string;
+	/** Priorities: how many of the last revealed vote's items go onto the matrix (absent: 5). */
+	top?: number;
+	/** Priorities: who places the items, each participant from their phone (absent) or the facilitator alone. */
+	placedBy?: 'participants' | 'facilitator';
 	/** Quick poll: the question, its 2–10 choices, one answer or several, and counts shown live (else at reveal). */
 	question?: string;
 	choices?: string[];

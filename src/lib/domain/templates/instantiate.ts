@@ -28,6 +28,8 @@ function localSettings(s: TemplatePhase['settings'], locale: TemplateLocale): Ph
 	if (s.maxDotsPerItem !== undefined) out.maxDotsPerItem = s.maxDotsPerItem;
 	if (s.leftPole) out.leftPole = s.leftPole[locale];
 	if (s.rightPole) out.rightPole = s.rightPole[locale];
+	if (s.top !== undefined) out.top = s.top;
+	if (s.placedBy !== undefined) out.placedBy = s.placedBy;
 	if (s.question) out.question = s.question[locale];
 	if (s.choices) out.choices = s.choices.map((c) => c[locale]);
 	if (s.multiple !== undefined) out.multiple = s.multiple;
@@ -59,6 +61,8 @@ export function templateFromAgenda(input: { name: string; description?: string; 
 		if (s.maxDotsPerItem !== undefined) settings.maxDotsPerItem = s.maxDotsPerItem;
 		if (s.leftPole) settings.leftPole = both(s.leftPole);
 		if (s.rightPole) settings.rightPole = both(s.rightPole);
+		if (s.top !== undefined) settings.top = s.top;
+		if (s.placedBy !== undefined) settings.placedBy = s.placedBy;
 		if (s.question) settings.question = both(s.question);
 		if (s.choices?.length) settings.choices = s.choices.map(both);
 		if (s.multiple !== undefined) settings.multiple = s.multiple;

@@ -9,6 +9,7 @@ import {
 } from '../agenda/phase.ts';
 import { CATEGORIES } from '../workshop/categories.ts';
 import { refineKindSettings } from '../phases/kind-settings.ts';
+import { PLACED_BY, PRIORITIES_TOP_MAX } from '../priorities/matrix.ts';
 import { POLL_CHOICES_MAX, POLL_CHOICES_MIN, POLL_CHOICE_MAX, POLL_QUESTION_MAX } from '../poll/answer.ts';
 
 /**
@@ -53,6 +54,8 @@ const settings = z
 		ownItems: z.boolean().optional(),
 		leftPole: text(PHASE_PROMPT_MAX).optional(),
 		rightPole: text(PHASE_PROMPT_MAX).optional(),
+		top: z.number().int().min(1).max(PRIORITIES_TOP_MAX).optional(),
+		placedBy: z.enum(PLACED_BY).optional(),
 		question: text(POLL_QUESTION_MAX).optional(),
 		choices: z.array(text(POLL_CHOICE_MAX)).min(POLL_CHOICES_MIN).max(POLL_CHOICES_MAX).optional(),
 		multiple: z.boolean().optional(),
