@@ -5,10 +5,9 @@ import { checkAnswer } from '../../src/lib/domain/poll/answer.ts';
 import { pollResults } from '../../src/lib/domain/poll/results.ts';
 import type { PhaseSettings } from '../../src/lib/domain/phases/settings.ts';
 import type { Queryable } from '../db/db.ts';
-import { readRoomRules } from '../db/repositories/agenda.ts';
 import { countAnswered, isPollRevealed, lockAnswer, readAnswer, readAnswers, revealPoll, revealedPolls, setAnswer } from '../db/repositories/polls.ts';
 import { recorded } from './command.ts';
-import { actorGate } from './room-gate.ts';
+import { requirePhase, requireStillOpen } from './room-gate.ts';
 import { phaseShown, revealControl, revealOnLeave } from './secret-phase.ts';
 
 /**
@@ -25,18 +24,14 @@ const pollOf = (settings: PhaseSettings) => ({ choices: settings.choices?.length
  * answer names existing choices (one only unless the poll takes several).
  */
 export const pollAnswer = recorded('poll.answer', async ({ input, actor, workshopId, deps, transact }) => {
-	const before = await readRoomRules(deps.db, workshopId);
-	const open = actorGate(actor, before, 'poll.answer');
-	if (!open.ok) throw new CommandError(open.code, open.message);
-	if (before.phase?.type !== 'poll' || !isCategory(actor.category)) throw new CommandError('phase_closed', 'no poll is open');
-	const phase = before.phase;
+	const phase = await requirePhase(deps.db, actor, workshopId, 'poll.answer', 'poll');
+	if (!isCategory(actor.category)) throw new CommandError('phase_closed', 'no poll is open');
 	const category = actor.category;
 	const value = await transact(async (tx) => {
 		// The phase may have closed, been revealed or edited since: checked again inside the transaction.
-		const now = await readRoomRules(tx, workshopId);
-		if (now.phase?.id !== phase.id || !actorGate(actor, now, 'poll.answer').ok) throw new CommandError('phase_closed', 'the poll is closed');
+		const now = await requireStillOpen(tx, actor, workshopId, 'poll.answer', phase.id, 'the poll is closed');
 		if (await isPollRevealed(tx, workshopId, phase.id)) throw new CommandError('phase_closed', 'the answers are already revealed');
-		const check = checkAnswer(input.choices, pollOf(now.phase.settings));
+		const check = checkAnswer(input.choices, pollOf(now.settings));
 		if (!check.ok) throw new CommandError('invalid_input', `poll.answer: choices: ${check.message}`);
 		await lockAnswer(tx, workshopId, phase.id, actor.id);
 		await setAnswer(tx, workshopId, phase.id, { participantId: actor.id, category, choices: check.choices });

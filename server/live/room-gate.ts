@@ -39,8 +39,9 @@ export async function requirePhase(db: Queryable, actor: Actor, workshopId: stri
 	return rules.phase;
 }
 
-/** Inside the command's transaction: the phase may have closed since `requirePhase`. */
-export async function requireStillOpen(tx: Queryable, actor: Actor, workshopId: string, action: RoomAction, phaseId: string, message: string): Promise<void> {
+/** Inside the command's transaction: the phase may have closed (or its settings changed) since `requirePhase`; returns it as it is now. */
+export async function requireStillOpen(tx: Queryable, actor: Actor, workshopId: string, action: RoomAction, phaseId: string, message: string): Promise<Phase> {
 	const now = await readRoomRules(tx, workshopId);
 	if (now.phase?.id !== phaseId || !actorGate(actor, now, action).ok) throw new CommandError('phase_closed', message);
+	return now.phase;
 }
