@@ -18,8 +18,8 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-/** A facilitator signs up (French UI) and creates a blank workshop; returns its board page. */
-export async function facilitatorWithWorkshop(browser: Browser, title: string): Promise<{ context: BrowserContext; page: Page }> {
+/** A facilitator signs up (French UI) and creates a workshop, blank or from a template; returns its board page. */
+export async function facilitatorWithWorkshop(browser: Browser, title: string, template?: string): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 1000 } });
 	const page = await context.newPage();
 	await page.goto('/signup');
@@ -28,6 +28,7 @@ export async function facilitatorWithWorkshop(browser: Browser, title: string): 
 	await page.getByLabel(t('signup.password'), { exact: false }).fill('un mot de passe assez long');
 	await page.getByRole('button', { name: t('signup.submit') }).click();
 	await page.getByLabel(t('home.new.title'), { exact: false }).fill(title);
+	if (template) await page.getByLabel(t('home.new.template'), { exact: false }).selectOption({ label: template });
 	await page.getByRole('button', { name: t('home.new.submit') }).click();
 	await expect(page).toHaveURL(/\/w\/[^/]+$/);
 	return { context, page };
