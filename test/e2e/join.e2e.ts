@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page, type Route } from '@playwright/test';
 import { horizontalOverflow, PHONE, seriousViolations, t } from './support.ts';
 
 async function phone(browser: Browser): Promise<Page> {
@@ -99,4 +99,26 @@ test('optional questions appear only when asked, can be skipped, and count again
 	await expect(late.getByText(t('join.closed.text'))).toBeVisible();
 	await expect(late.getByRole('button', { name: t('join.submit') })).toHaveCount(0);
 	expect(await seriousViolations(late)).toEqual([]);
+});
+
+test('what a phone types before the page’s scripts have arrived stays in the form once they run', async ({ browser }) => {
+	const { joinUrl } = await facilitatorWithWorkshop(browser);
+	const p = await phone(browser);
+	// A slow network: the server's HTML is there, the scripts are not yet.
+	const held: Route[] = [];
+	let arrived = false;
+	await p.route('**/_app/immutable/**/*.js', (route) => (arrived ? route.continue() : void held.push(route)));
+	await p.goto(joinUrl, { waitUntil: 'domcontentloaded' });
+	const name = p.getByLabel(t('join.displayName'), { exact: false });
+	await name.fill('Nadia');
+	await p.getByRole('radio', { name: t('category.usager') }).check();
+	expect(held.length).toBeGreaterThan(0);
+	arrived = true;
+	for (const route of held) await route.continue();
+	await expect(p.locator('html[data-hydrated]')).toBeAttached();
+	await expect(name).toHaveValue('Nadia');
+	await expect(p.getByRole('radio', { name: t('category.usager') })).toBeChecked();
+	await p.getByRole('button', { name: t('join.submit') }).click();
+	await expect(p.getByLabel(t('join.displayName'), { exact: false })).toHaveCount(0);
+	await p.context().close();
 });
