@@ -14,8 +14,8 @@ import { ensureClock, logEvent, markPhaseTimes, readAgenda, readClock, saveClock
 import type { Notifier } from './notifier.ts';
 import { setWorkshopStatus } from '../db/repositories/workshops.ts';
 
-type Input<N extends CommandName> = z.infer<(typeof liveSchemas)[N]>;
-type Result<N extends CommandName> = LiveCommands[N]['result'];
+export type Input<N extends CommandName> = z.infer<(typeof liveSchemas)[N]>;
+export type Result<N extends CommandName> = LiveCommands[N]['result'];
 
 export interface CommandDeps {
 	db: Db;
@@ -40,7 +40,7 @@ export function mustManage(actor: Pick<Actor, 'role'>): void {
 }
 
 /** The input checked against its schema, or a clear `invalid_input` naming the first bad field. */
-function parse<N extends CommandName>(name: N, raw: unknown): CommandResult<Input<N>> {
+export function parseInput<N extends CommandName>(name: N, raw: unknown): CommandResult<Input<N>> {
 	const parsed = liveSchemas[name].safeParse(raw);
 	if (parsed.success) return { ok: true, value: parsed.data as Input<N> };
 	const issue = parsed.error.issues[0];
@@ -49,7 +49,7 @@ function parse<N extends CommandName>(name: N, raw: unknown): CommandResult<Inpu
 }
 
 /** A thrown error as the client hears it: our own errors as they are, anything else without its stack. */
-function failure(
+export function failure(
 	e: unknown,
 	deps: CommandDeps,
 	name: CommandName,
@@ -89,7 +89,7 @@ function once<N extends CommandName>(
 	}
 
 	return async (deps, actor, workshopId, raw) => {
-		const parsed = parse(name, raw);
+		const parsed = parseInput(name, raw);
 		if (!parsed.ok) return parsed;
 		const input = parsed.value;
 		const key = `${workshopId}:${actor.id}:${input.commandId}`;
@@ -173,7 +173,7 @@ export interface QueryContext<N extends CommandName> {
  */
 export function query<N extends CommandName>(name: N, handler: (ctx: QueryContext<N>) => Result<N> | Promise<Result<N>>): Runner {
 	return async (deps, actor, workshopId, raw) => {
-		const parsed = parse(name, raw);
+		const parsed = parseInput(name, raw);
 		if (!parsed.ok) return parsed;
 		const withRoom = <T>(read: (room: Room) => T | Promise<T>): Promise<T> => deps.rooms.with(workshopId, read);
 		try {

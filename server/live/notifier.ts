@@ -1,3 +1,5 @@
+import type { MyVotes } from '../../src/lib/protocol/live.ts';
+
 /**
  * What commands tell the room after they change something, without knowing socket.io.
  * The live server implements it; with Redis every instance's sockets hear it.
@@ -11,8 +13,8 @@ export interface Notifier {
 	attention(workshopId: string): void;
 	/** A vote changed: push its state (counts only until the reveal) to every socket, coalesced. */
 	votes(workshopId: string): void;
-	/** A voter's own dots changed: push them to that voter's sockets only. */
-	myVotes(workshopId: string, voterId: string): void;
+	/** A voter's own dots changed: push their ballot as it now stands to that voter's sockets only. */
+	myVotes(workshopId: string, voterId: string, mine: MyVotes): void;
 	/** A poll changed: push its state (counts only until the reveal, unless live) to every socket, coalesced. */
 	polls(workshopId: string): void;
 	/** A participant's own poll answer changed: push it to their sockets only. */

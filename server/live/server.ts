@@ -125,11 +125,7 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 			}),
 		attention: (workshopId) => void io.to(workshopRoom(workshopId)).emit('room.attention', { at: Date.now() }),
 		votes: coalesced('votes', 'vote.state', (workshopId) => readVoteState(db, base.rooms, workshopId)),
-		myVotes: (workshopId, voterId) =>
-			void push('own votes', workshopId, async () => {
-				const mine = await readMyVotes(db, workshopId, voterId);
-				if (mine) io.to(actorRoom(workshopId, voterId)).emit('vote.mine', mine);
-			}),
+		myVotes: (workshopId, voterId, mine) => void io.to(actorRoom(workshopId, voterId)).emit('vote.mine', mine),
 		// Like votes: one push per workshop per window.
 		polls: coalesced('polls', 'poll.state', (workshopId) => readPollState(db, workshopId)),
 		myPoll: (workshopId, participantId) =>

@@ -1,29 +1,35 @@
-import { CommandError } from '../../src/lib/protocol/errors.ts';
+import { CommandError, type ErrorCode } from '../../src/lib/protocol/errors.ts';
 import type { VoteState } from '../../src/lib/protocol/live.ts';
-import { isCategory } from '../../src/lib/domain/workshop/categories.ts';
-import { voteItems, voteRules, type VoteItem, type VoteRules } from '../../src/lib/domain/vote/items.ts';
-import { checkBallot } from '../../src/lib/domain/vote/ballot.ts';
+import { isCategory, type Category } from '../../src/lib/domain/workshop/categories.ts';
+import { voteItems, voteItemsOf, voteRules, type VoteItem, type VoteRules } from '../../src/lib/domain/vote/items.ts';
+import { applyBallotChanges } from '../../src/lib/domain/vote/ballot.ts';
 import { voteResults } from '../../src/lib/domain/vote/results.ts';
 import { readClusters } from '../../src/lib/domain/board/clusters.ts';
+import { readNotes } from '../../src/lib/domain/board/notes.ts';
+import type { Gate } from '../../src/lib/domain/phases/gate.ts';
 import type { PhaseSettings } from '../../src/lib/domain/phases/settings.ts';
 import type { Queryable } from '../db/db.ts';
-import { findCommand } from '../db/repositories/live-commands.ts';
+import { readRoomRules } from '../db/repositories/agenda.ts';
+import { findCommands } from '../db/repositories/live-commands.ts';
 import {
 	countVoters,
 	isRevealed,
-	lockBallot,
+	lockVotePhase,
 	readBallot,
+	readBallots,
 	readPaperDots,
 	readVotes,
 	revealVotes,
 	revealedPhases,
 	setPaperDots,
-	setVote
+	writeVotes,
+	type StoredVote
 } from '../db/repositories/votes.ts';
 import type { Rooms } from '../sync/rooms.ts';
 import { mustManage, recorded } from './command.ts';
+import { batched } from './batched.ts';
 import { phaseShown, revealControl, revealOnLeave } from './secret-phase.ts';
-import { requirePhase, requireStillOpen } from './room-gate.ts';
+import { actorGate } from './room-gate.ts';
 
 /**
  * Dot votes (issue 10). Votes are rows in PostgreSQL, never in the board's document (every sync
@@ -42,50 +48,94 @@ async function itemsNow(rooms: Rooms, workshopId: string, settings: PhaseSetting
 	});
 }
 
+/** The board as a batch of votes reads it (before its transaction): what could be voted on. */
+interface BoardNow {
+	hasClusters: boolean;
+	items(on: VoteRules['on']): VoteItem[];
+}
+
+const refused = (code: ErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
+
 /**
  * A participant (or an editor) sets their dots on one item. Checked by the server: the vote
  * phase is on and open to their collège, the item exists and is votable, the budget and the
- * cap hold, and the own-item rule. The budget is checked against what is stored, in the same
- * transaction that changes it, with the voter's ballot locked.
+ * cap hold, and the own-item rule. Votes arriving together are checked one after the other
+ * against the stored ballots and stored in one transaction (group commit, see batched.ts),
+ * with the clock row held so that no vote lands after the phase closed or was revealed.
  */
-export const voteSet = recorded('vote.set', async ({ input, actor, workshopId, deps, transact }) => {
-	const phase = await requirePhase(deps.db, actor, workshopId, 'vote.set', 'vote');
-	if (!isCategory(actor.category)) throw new CommandError('phase_closed', 'no vote is open');
-	const category = actor.category;
-	const { rules, items } = await itemsNow(deps.rooms, workshopId, phase.settings);
-	const value = await transact(async (tx) => {
-		// The phase may have closed or been revealed since: checked again inside the transaction.
-		await requireStillOpen(tx, actor, workshopId, 'vote.set', phase.id, 'the vote is closed');
-		if (await isRevealed(tx, workshopId, phase.id)) throw new CommandError('phase_closed', 'the votes are already revealed');
-		await lockBallot(tx, workshopId, phase.id, actor.id);
-		const current = await readBallot(tx, workshopId, phase.id, actor.id);
-		const own = new Set(items.filter((i) => i.authorId === actor.id).map((i) => i.id));
-		if (!rules.ownItems && rules.on === 'notes') for (const id of await anonymousOwnNotes(tx, workshopId, actor.id, items)) own.add(id);
-		const check = checkBallot({
-			current,
-			itemId: input.itemId,
-			dots: input.dots,
-			budget: rules.dots,
-			maxPerItem: rules.maxPerItem,
-			votable: new Set(items.map((i) => i.id)),
-			ownItems: own,
-			allowOwn: rules.ownItems
+export const voteSet = batched('vote.set', {
+	async prepare(deps, workshopId): Promise<BoardNow> {
+		return deps.rooms.with(workshopId, (room) => {
+			const board = { clusters: readClusters(room.doc), notes: readNotes(room.doc) };
+			return { hasClusters: board.clusters.length > 0, items: (on) => voteItemsOf(board, on) };
 		});
-		if (!check.ok) throw new CommandError(BALLOT_ERRORS[check.code], check.message);
-		await setVote(tx, workshopId, phase.id, { voterId: actor.id, category, itemId: input.itemId, dots: input.dots });
-		const spent = [...current].reduce((sum, [id, d]) => sum + (id === input.itemId ? 0 : d), 0) + input.dots;
-		return { itemId: input.itemId, dots: input.dots, left: rules.dots - spent };
-	});
-	deps.notify.votes(workshopId);
-	deps.notify.myVotes(workshopId, actor.id);
-	return value;
+	},
+
+	async apply(tx, workshopId, entries, board) {
+		const rules = await readRoomRules(tx, workshopId, { share: true });
+		const phase = rules.phase?.type === 'vote' ? rules.phase : null;
+		const none = { answers: [], tell: null };
+		if (!phase) return { ...none, answers: entries.map(({ actor }) => gateRefusal(actorGate(actor, rules, 'vote.set')) ?? refused('phase_closed', 'no vote phase is on')) };
+		await lockVotePhase(tx, workshopId, phase.id);
+		if (await isRevealed(tx, workshopId, phase.id)) return { ...none, answers: entries.map(() => refused('phase_closed', 'the votes are already revealed')) };
+
+		const vote = voteRules(phase.settings, board.hasClusters);
+		const items = board.items(vote.on);
+		const votable = new Set(items.map((i) => i.id));
+		const ballots = await readBallots(tx, workshopId, phase.id, [...new Set(entries.map((e) => e.actor.id))]);
+		const authors = vote.ownItems || vote.on !== 'notes' ? new Map<string, string>() : await anonymousAuthors(tx, workshopId, items);
+		const written = new Map<string, Set<string>>();
+		for (const item of items) {
+			const author = item.authorId || authors.get(item.id);
+			if (author) written.set(author, (written.get(author) ?? new Set()).add(item.id));
+		}
+		// The gate per person; the ballots then take the changes that pass it, one after the other.
+		const gated = entries.map(({ actor }) => gateRefusal(actorGate(actor, rules, 'vote.set')) ?? (isCategory(actor.category) ? null : refused('phase_closed', 'no vote is open')));
+		const open = entries.filter((_, i) => gated[i] === null);
+		const checks = applyBallotChanges(
+			ballots,
+			open.map(({ actor, input }) => ({
+				voterId: actor.id,
+				itemId: input.itemId,
+				dots: input.dots,
+				ownItems: written.get(actor.id) ?? new Set()
+			})),
+			{ budget: vote.dots, maxPerItem: vote.maxPerItem, votable, allowOwn: vote.ownItems }
+		);
+		const changed = new Map<string, StoredVote>();
+		let k = 0;
+		const answers = entries.map(({ actor, input }, i) => {
+			const closed = gated[i];
+			if (closed) return closed;
+			const check = checks[k++];
+			if (!check.ok) return refused(BALLOT_ERRORS[check.code], check.message);
+			changed.set(`${actor.id}\u0000${input.itemId}`, { voterId: actor.id, category: actor.category as Category, itemId: input.itemId, dots: input.dots });
+			return { ok: true as const, value: { itemId: input.itemId, dots: input.dots, left: vote.dots - check.spent } };
+		});
+		await writeVotes(tx, workshopId, phase.id, [...changed.values()]);
+		// The voters whose dots changed, with their whole ballot now: their other tabs are sent it as is.
+		const voters = new Set([...changed.values()].map((v) => v.voterId));
+		const mine = [...voters].map((voterId) => ({ voterId, ballot: { phaseId: phase.id, dots: Object.fromEntries(ballots.get(voterId) ?? []) } }));
+		return { answers, tell: mine.length > 0 ? mine : null };
+	},
+
+	after(deps, workshopId, mine) {
+		if (!mine) return;
+		deps.notify.votes(workshopId);
+		for (const { voterId, ballot } of mine) deps.notify.myVotes(workshopId, voterId, ballot);
+	}
 });
 
-/** An anonymous note names no author: its author is the one whose note.add made it (the note's id). */
-async function anonymousOwnNotes(db: Queryable, workshopId: string, actorId: string, items: VoteItem[]): Promise<string[]> {
-	const unsigned = items.filter((i) => i.authorId === '');
-	const mine = await Promise.all(unsigned.map(async (i) => ((await findCommand(db, workshopId, i.id))?.actorId === actorId ? i.id : null)));
-	return mine.filter((id): id is string => id !== null);
+/** A gate's refusal as a command's answer, or null when it lets the actor through. */
+function gateRefusal(gate: Gate) {
+	return gate.ok ? null : refused(gate.code, gate.message);
+}
+
+/** An anonymous note names no author: its author is the one whose note.add made it (the note's id), found in one query. */
+async function anonymousAuthors(db: Queryable, workshopId: string, items: VoteItem[]): Promise<Map<string, string>> {
+	const unsigned = items.filter((i) => i.authorId === '').map((i) => i.id);
+	const made = await findCommands(db, workshopId, unsigned);
+	return new Map([...made].map(([noteId, c]) => [noteId, c.actorId]));
 }
 
 /** The vote phase the screens show: the one on, or else the last one revealed, or none. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findCommand, recordCommand } from '../../server/db/repositories/live-commands.ts';
+import { findCommand, findCommands, recordCommand, recordCommands } from '../../server/db/repositories/live-commands.ts';
 import { engines, useDatabase } from '../helpers/databases.ts';
 import { aWorkshop, unique } from './fixtures.ts';
 
@@ -35,5 +35,18 @@ describe.each(engines())('%s live commands', (engine) => {
 		await recordCommand(db(), { workshopId: b.id, commandId, actorId: 'p2', result: { noteId: 'b' } });
 		expect(await findCommand(db(), a.id, commandId)).toEqual({ actorId: 'p1', result: { noteId: 'a' } });
 		expect(await findCommand(db(), b.id, commandId)).toEqual({ actorId: 'p2', result: { noteId: 'b' } });
+	});
+
+	test('a batch is recorded in one statement and found again in one query; a retry keeps its first result', async () => {
+		const w = await aWorkshop(db());
+		const [a, b, c] = [unique('cmd'), unique('cmd'), unique('cmd')];
+		await recordCommand(db(), { workshopId: w.id, commandId: a, actorId: 'p1', result: { left: 4 } });
+		await recordCommands(db(), w.id, [
+			{ commandId: a, actorId: 'p1', result: { left: 0 } },
+			{ commandId: b, actorId: 'p2', result: { itemId: 'n’1', dots: 2 } }
+		]);
+		const found = await findCommands(db(), w.id, [a, b, c]);
+		expect(Object.fromEntries(found)).toEqual({ [a]: { actorId: 'p1', result: { left: 4 } }, [b]: { actorId: 'p2', result: { itemId: 'n’1', dots: 2 } } });
+		expect(await findCommands(db(), w.id, [])).toEqual(new Map());
 	});
 });

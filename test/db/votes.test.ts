@@ -2,14 +2,15 @@ import { describe, expect, test } from 'vitest';
 import {
 	countVoters,
 	isRevealed,
-	lockBallot,
+	lockVotePhase,
 	readBallot,
+	readBallots,
 	readPaperDots,
 	readVotes,
 	revealVotes,
 	revealedPhases,
 	setPaperDots,
-	setVote
+	writeVotes
 } from '../../server/db/repositories/votes.ts';
 import { engines, useDatabase } from '../helpers/databases.ts';
 import { aWorkshop } from './fixtures.ts';
@@ -20,14 +21,23 @@ describe.each(engines())('%s votes', (engine) => {
 	test('a ballot is set item by item, 0 withdraws, and only voters are counted (by collège)', async () => {
 		const w = await aWorkshop(db());
 		await db().transaction(async (tx) => {
-			await lockBallot(tx, w.id, 'vote', 'p1');
-			await setVote(tx, w.id, 'vote', { voterId: 'p1', category: 'usager', itemId: 'a', dots: 2 });
-			await setVote(tx, w.id, 'vote', { voterId: 'p1', category: 'usager', itemId: 'b', dots: 1 });
+			await lockVotePhase(tx, w.id, 'vote');
+			await writeVotes(tx, w.id, 'vote', [
+				{ voterId: 'p1', category: 'usager', itemId: 'a', dots: 2 },
+				{ voterId: 'p1', category: 'usager', itemId: 'b', dots: 1 },
+				{ voterId: 'p2', category: 'elu', itemId: 'b', dots: 1 }
+			]);
 		});
-		await setVote(db(), w.id, 'vote', { voterId: 'p1', category: 'usager', itemId: 'a', dots: 3 });
-		await setVote(db(), w.id, 'vote', { voterId: 'p2', category: 'elu', itemId: 'b', dots: 1 });
-		await setVote(db(), w.id, 'vote', { voterId: 'p2', category: 'elu', itemId: 'b', dots: 0 });
-		await setVote(db(), w.id, 'vote', { voterId: 'p3', category: 'agent', itemId: 'c', dots: 2 });
+		// One batch sets, moves and withdraws at once.
+		await writeVotes(db(), w.id, 'vote', [
+			{ voterId: 'p1', category: 'usager', itemId: 'a', dots: 3 },
+			{ voterId: 'p2', category: 'elu', itemId: 'b', dots: 0 },
+			{ voterId: 'p3', category: 'agent', itemId: 'c', dots: 2 }
+		]);
+		const ballots = await readBallots(db(), w.id, 'vote', ['p1', 'p2', 'nobody']);
+		expect([...ballots.keys()]).toEqual(['p1', 'p2', 'nobody']);
+		expect(Object.fromEntries(ballots.get('p1') ?? [])).toEqual({ a: 3, b: 1 });
+		expect(ballots.get('nobody')).toEqual(new Map());
 		expect(Object.fromEntries(await readBallot(db(), w.id, 'vote', 'p1'))).toEqual({ a: 3, b: 1 });
 		expect(await readBallot(db(), w.id, 'vote', 'p2')).toEqual(new Map());
 		expect(await countVoters(db(), w.id, 'vote')).toEqual({ usager: 1, agent: 1 });

@@ -172,12 +172,16 @@ export interface RoomRules {
 	phase: { id: string; type: PhaseType; settings: PhaseSettings } | null;
 }
 
-/** One query on the hot path of every participant's note. */
-export async function readRoomRules(db: Queryable, workshopId: string): Promise<RoomRules> {
+/**
+ * One query on the hot path of every participant's note. `share` holds the clock row until the
+ * transaction ends, so a facilitator's control (which locks it for update) waits: no vote is
+ * stored after the phase closed or its results were revealed.
+ */
+export async function readRoomRules(db: Queryable, workshopId: string, options: { share?: boolean } = {}): Promise<RoomRules> {
 	const rows = await db.query<{ locked: boolean; status: TimerStatus; revealed: boolean; phase_id: string | null; type: PhaseType | null; settings: PhaseSettings | null }>(
 		`SELECT c.locked, c.status, c.revealed, p.id AS phase_id, p.type, p.settings
 		 FROM workshop_clock c LEFT JOIN phase p ON p.workshop_id = c.workshop_id AND p.id = c.phase_id
-		 WHERE c.workshop_id = $1`,
+		 WHERE c.workshop_id = $1${options.share ? ' FOR SHARE OF c' : ''}`,
 		[workshopId]
 	);
 	const r = rows[0];

@@ -25,3 +25,26 @@ export async function recordCommand(
 		[input.workshopId, input.commandId, input.actorId, JSON.stringify(input.result)]
 	);
 }
+
+/** The commands among `commandIds` already applied in this workshop, by id: one query for a batch. */
+export async function findCommands(db: Queryable, workshopId: string, commandIds: readonly string[]): Promise<Map<string, StoredCommand>> {
+	if (commandIds.length === 0) return new Map();
+	const rows = await db.query<{ command_id: string; actor_id: string; result: unknown }>(
+		// The ids travel as one JSON text: both drivers send it as is, with no array encoding of their own.
+		`SELECT command_id, actor_id, result FROM live_command
+		 WHERE workshop_id = $1 AND command_id IN (SELECT jsonb_array_elements_text($2::text::jsonb))`,
+		[workshopId, JSON.stringify(commandIds)]
+	);
+	return new Map(rows.map((r) => [r.command_id, { actorId: r.actor_id, result: r.result }]));
+}
+
+/** Records a batch of applied commands in one statement (a retry's id already stored is left as it was). */
+export async function recordCommands(db: Queryable, workshopId: string, commands: readonly { commandId: string; actorId: string; result: unknown }[]): Promise<void> {
+	if (commands.length === 0) return;
+	await db.query(
+		`INSERT INTO live_command (workshop_id, command_id, actor_id, result)
+		 SELECT $1, r.command_id, r.actor_id, r.result FROM jsonb_to_recordset($2::text::jsonb) AS r(command_id text, actor_id text, result jsonb)
+		 ON CONFLICT DO NOTHING`,
+		[workshopId, JSON.stringify(commands.map((c) => ({ command_id: c.commandId, actor_id: c.actorId, result: c.result })))]
+	);
+}

@@ -15,14 +15,6 @@ export interface StoredPaperDots {
 	dots: number;
 }
 
-/**
- * Serialises one voter's changes within a vote phase (two tabs, a retry racing the original):
- * the budget is checked against what is stored, inside the same transaction that changes it.
- */
-export async function lockBallot(tx: Queryable, workshopId: string, phaseId: string, voterId: string): Promise<void> {
-	await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`vote:${workshopId}:${phaseId}:${voterId}`]);
-}
-
 /** A voter's dots per item in a vote phase. */
 export async function readBallot(db: Queryable, workshopId: string, phaseId: string, voterId: string): Promise<Map<string, number>> {
 	const rows = await db.query<{ item_id: string; dots: number }>(
@@ -32,17 +24,46 @@ export async function readBallot(db: Queryable, workshopId: string, phaseId: str
 	return new Map(rows.map((r) => [r.item_id, r.dots]));
 }
 
-/** Sets a voter's dots on an item (0 withdraws them). */
-export async function setVote(tx: Queryable, workshopId: string, phaseId: string, vote: StoredVote): Promise<void> {
-	if (vote.dots === 0) {
-		await tx.query('DELETE FROM vote WHERE workshop_id = $1 AND phase_id = $2 AND voter_id = $3 AND item_id = $4', [workshopId, phaseId, vote.voterId, vote.itemId]);
-		return;
-	}
-	await tx.query(
-		`INSERT INTO vote (workshop_id, phase_id, voter_id, category, item_id, dots) VALUES ($1, $2, $3, $4, $5, $6)
-		 ON CONFLICT (workshop_id, phase_id, voter_id, item_id) DO UPDATE SET dots = EXCLUDED.dots, category = EXCLUDED.category, updated_at = now()`,
-		[workshopId, phaseId, vote.voterId, vote.category, vote.itemId, vote.dots]
+/**
+ * Serialises the batches of one vote phase, on every instance: each batch reads the ballots it
+ * changes and checks the budget against them, so two batches must not interleave.
+ */
+export async function lockVotePhase(tx: Queryable, workshopId: string, phaseId: string): Promise<void> {
+	await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`vote:${workshopId}:${phaseId}`]);
+}
+
+/** The ballots of several voters at once (one query for a batch), by voter then item. */
+export async function readBallots(db: Queryable, workshopId: string, phaseId: string, voterIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
+	const ballots = new Map<string, Map<string, number>>(voterIds.map((id) => [id, new Map()]));
+	if (voterIds.length === 0) return ballots;
+	const rows = await db.query<{ voter_id: string; item_id: string; dots: number }>(
+		`SELECT voter_id, item_id, dots FROM vote
+		 WHERE workshop_id = $1 AND phase_id = $2 AND voter_id IN (SELECT jsonb_array_elements_text($3::text::jsonb))`,
+		[workshopId, phaseId, JSON.stringify(voterIds)]
 	);
+	for (const r of rows) ballots.get(r.voter_id)?.set(r.item_id, r.dots);
+	return ballots;
+}
+
+/** Stores a batch's final dots per (voter, item) in two statements: 0 withdraws, anything else sets. */
+export async function writeVotes(tx: Queryable, workshopId: string, phaseId: string, votes: readonly StoredVote[]): Promise<void> {
+	const json = (list: readonly StoredVote[]) =>
+		JSON.stringify(list.map((v) => ({ voter_id: v.voterId, category: v.category, item_id: v.itemId, dots: v.dots })));
+	const withdrawn = votes.filter((v) => v.dots === 0);
+	const set = votes.filter((v) => v.dots > 0);
+	if (withdrawn.length > 0)
+		await tx.query(
+			`DELETE FROM vote v USING jsonb_to_recordset($3::text::jsonb) AS r(voter_id text, item_id text)
+			 WHERE v.workshop_id = $1 AND v.phase_id = $2 AND v.voter_id = r.voter_id AND v.item_id = r.item_id`,
+			[workshopId, phaseId, json(withdrawn)]
+		);
+	if (set.length > 0)
+		await tx.query(
+			`INSERT INTO vote (workshop_id, phase_id, voter_id, category, item_id, dots)
+			 SELECT $1, $2, r.voter_id, r.category, r.item_id, r.dots FROM jsonb_to_recordset($3::text::jsonb) AS r(voter_id text, category text, item_id text, dots integer)
+			 ON CONFLICT (workshop_id, phase_id, voter_id, item_id) DO UPDATE SET dots = EXCLUDED.dots, category = EXCLUDED.category, updated_at = now()`,
+			[workshopId, phaseId, json(set)]
+		);
 }
 
 /** Every phone vote of a phase (for the results, once revealed). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
-import { checkBallot, type BallotChange } from './ballot.ts';
+import { applyBallotChanges, checkBallot, type BallotChange, type VoterChange } from './ballot.ts';
 
 // Budget 5, at most 3 on one item; the voter wrote "mine" and already has A2 B1.
 const rules = (over: Partial<BallotChange> = {}): BallotChange => ({
@@ -96,4 +96,55 @@ test('every change within the rules is accepted', () => {
 			if (allowed && within(c)) expect(checkBallot(c)).toEqual({ ok: true });
 		})
 	);
+});
+
+describe('applyBallotChanges', () => {
+	const votable = new Set(['A', 'B', 'C', 'mine']);
+	const batchRules = { budget: 5, maxPerItem: 3, votable, allowOwn: false };
+	const none = new Set<string>();
+
+	it('checks changes that arrived together one after the other: two tabs cannot together pass the budget', () => {
+		const ballots = new Map([['lea', new Map([['A', 3]])]]);
+		const changes: VoterChange[] = [
+			{ voterId: 'lea', itemId: 'B', dots: 2, ownItems: none },
+			{ voterId: 'lea', itemId: 'C', dots: 1, ownItems: none },
+			{ voterId: 'marc', itemId: 'C', dots: 3, ownItems: none },
+			{ voterId: 'lea', itemId: 'A', dots: 0, ownItems: none },
+			{ voterId: 'lea', itemId: 'C', dots: 1, ownItems: none }
+		];
+		expect(applyBallotChanges(ballots, changes, batchRules).map((r) => (r.ok ? r.spent : r.code))).toEqual([5, 'over_budget', 3, 2, 3]);
+		expect(Object.fromEntries(ballots.get('lea')!)).toEqual({ B: 2, C: 1 });
+		expect(Object.fromEntries(ballots.get('marc')!)).toEqual({ C: 3 });
+	});
+
+	it('keeps each voter’s own-item rule', () => {
+		const ballots = new Map<string, Map<string, number>>();
+		const [r] = applyBallotChanges(ballots, [{ voterId: 'lea', itemId: 'mine', dots: 1, ownItems: new Set(['mine']) }], batchRules);
+		expect(r).toMatchObject({ ok: false, code: 'own_item' });
+		expect(ballots.get('lea')).toEqual(new Map());
+	});
+
+	test('whatever arrives, in any order, every ballot ends within the budget and the cap', () => {
+		const arrival = fc.array(
+			fc.record({ voterId: fc.constantFrom('a', 'b', 'c'), itemId: fc.constantFrom('A', 'B', 'C', 'Z'), dots: fc.integer({ min: 0, max: 5 }) }),
+			{ maxLength: 40 }
+		);
+		fc.assert(
+			fc.property(arrival, (list) => {
+				const ballots = new Map<string, Map<string, number>>();
+				const results = applyBallotChanges(ballots, list.map((c) => ({ ...c, ownItems: none })), batchRules);
+				for (const ballot of ballots.values()) {
+					expect([...ballot.values()].reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(batchRules.budget);
+					expect([...ballot.values()].every((n) => n <= batchRules.maxPerItem && n > 0)).toBe(true);
+				}
+				// The last accepted change of a voter on an item is what the ballot holds.
+				const last = new Map<string, number>();
+				list.forEach((c, i) => results[i].ok && last.set(`${c.voterId}/${c.itemId}`, c.dots));
+				for (const [key, dots] of last) {
+					const [voter, item] = key.split('/');
+					expect(ballots.get(voter)?.get(item) ?? 0).toBe(dots);
+				}
+			})
+		);
+	});
 });

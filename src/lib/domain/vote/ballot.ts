@@ -50,3 +50,34 @@ export function checkBallot(change: BallotChange): BallotCheck {
 	if (spent > budget) return refuse('over_budget', `at most ${budget} dots in all`);
 	return OK;
 }
+
+/** The rules of a vote, as `applyBallotChanges` checks each change against them. */
+export type BallotRules = Pick<BallotChange, 'budget' | 'maxPerItem' | 'votable' | 'allowOwn'>;
+
+/** One voter's change in a batch: who, which item, how many dots now, and the items they wrote. */
+export interface VoterChange {
+	voterId: string;
+	itemId: string;
+	dots: number;
+	ownItems: ReadonlySet<string>;
+}
+
+/**
+ * Changes that arrived together, checked one after the other as if each had been stored before
+ * the next: two tabs of one voter, each within the budget alone, cannot together go over it.
+ * `ballots` (each voter's stored dots, by item) is updated in place; returns each change's
+ * check, in order, with the dots its voter had spent once it was applied.
+ */
+export function applyBallotChanges(ballots: Map<string, Map<string, number>>, changes: readonly VoterChange[], rules: BallotRules): AppliedChange[] {
+	return changes.map((c) => {
+		let current = ballots.get(c.voterId);
+		if (!current) ballots.set(c.voterId, (current = new Map()));
+		const check = checkBallot({ ...rules, current, itemId: c.itemId, dots: c.dots, ownItems: c.ownItems });
+		if (!check.ok) return check;
+		if (c.dots === 0) current.delete(c.itemId);
+		else current.set(c.itemId, c.dots);
+		return { ok: true, spent: [...current.values()].reduce((sum, d) => sum + d, 0) };
+	});
+}
+
+export type AppliedChange = { ok: true; spent: number } | Extract<BallotCheck, { ok: false }>;
