@@ -54,6 +54,10 @@ export function batched<N extends CommandName, Prepared, Told>(name: N, handler:
 
 	async function drain(deps: CommandDeps, workshopId: string): Promise<void> {
 		for (let queue = queues.get(workshopId); queue && queue.length > 0; queue = queues.get(workshopId)) {
+			// Let the commands already received (read in this turn of the event loop) join the batch.
+			// The embedded database runs on this thread: without this turn, a batch would start and
+			// finish before the next message is even read, and every batch would hold one command.
+			await new Promise((resolve) => setImmediate(resolve));
 			const batch = queue.splice(0, MAX_BATCH);
 			const answers = await run(deps, workshopId, batch);
 			batch.forEach((w, i) => w.resolve(answers[i]));
