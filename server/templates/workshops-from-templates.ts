@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import type { Db } from '../db/db.ts';
 import { createWorkshop, findWorkshop, type Workshop } from '../db/repositories/workshops.ts';
 import { readAgenda, saveAgenda } from '../db/repositories/agenda.ts';
+import { saveOwners } from '../db/repositories/decisions.ts';
+import type { Owner } from '../../src/lib/domain/decisions/decision.ts';
 import { addSeriesWorkshop, createSeries, type Series } from '../db/repositories/series.ts';
 import { appendUpdate, loadDoc } from '../db/repositories/yjs-log.ts';
 import { insertNote, readNotes } from '../../src/lib/domain/board/notes.ts';
@@ -20,7 +22,7 @@ const sessionTitle = (title: string, session: string) => `${title} – ${session
  */
 export async function createWorkshopFromTemplate(
 	db: Db,
-	input: { facilitatorId: string; title: string; locale: TemplateLocale; template: Template }
+	input: { facilitatorId: string; title: string; locale: TemplateLocale; template: Template; owners?: readonly Owner[] }
 ): Promise<{ workshop: Workshop; seriesId: string | null }> {
 	const { template, locale } = input;
 	const first = template.sessions[0];
@@ -28,6 +30,7 @@ export async function createWorkshopFromTemplate(
 		if (!isSeries(template)) {
 			const workshop = await createWorkshop(tx, { title: input.title, facilitatorId: input.facilitatorId, locale });
 			await saveAgenda(tx, workshop.id, agendaOf(first, locale));
+			if (input.owners?.length) await saveOwners(tx, workshop.id, input.owners);
 			return { workshop, seriesId: null };
 		}
 		const seriesId = await createSeries(tx, { title: input.title, createdBy: input.facilitatorId, locale, template });
@@ -37,6 +40,7 @@ export async function createWorkshopFromTemplate(
 			locale
 		});
 		await saveAgenda(tx, workshop.id, agendaOf(first, locale));
+		if (input.owners?.length) await saveOwners(tx, workshop.id, input.owners);
 		await addSeriesWorkshop(tx, seriesId, workshop.id, first.key);
 		return { workshop, seriesId };
 	});

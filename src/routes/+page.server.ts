@@ -13,9 +13,27 @@ import { BUILTIN_IDS, builtinTemplate, isBuiltinId } from '$lib/domain/templates
 import type { Template } from '$lib/domain/templates/schema';
 import { afterCreate } from '$lib/server/templates';
 import type { Db } from '$server/db/db';
+import { randomUUID } from 'node:crypto';
+import { ownerSchema } from '$lib/protocol/decision-schemas';
+import type { Owner } from '$lib/domain/decisions/decision';
+import type { Message } from '$lib/i18n/context';
+import { saveOwners } from '$server/db/repositories/decisions';
 
 const joinForm = z.object({ code: textField.transform(normalizeJoinCode).refine(isJoinCode) });
-const createForm = z.object({ title: labelField(WORKSHOP_TITLE_MAX), template: textField });
+const createForm = z.object({ title: labelField(WORKSHOP_TITLE_MAX), template: textField, ownerName: textField, ownerEmail: textField, ownerOrganisation: textField });
+
+/**
+ * The project owner named at creation, if any (all three fields empty: none yet, to be named
+ * in the decisions phase); a name and an e-mail are then needed, checked as `owners.save` checks them.
+ */
+function ownerOf(form: { ownerName: string; ownerEmail: string; ownerOrganisation: string }): { owner: Owner | null } | { field: 'ownerName' | 'ownerEmail'; error: Message } {
+	const given = { name: form.ownerName, email: form.ownerEmail.trim(), organisation: form.ownerOrganisation };
+	if (Object.values(given).every((v) => v.trim() === '')) return { owner: null };
+	const parsed = ownerSchema.safeParse(given);
+	if (parsed.success) return { owner: { ...parsed.data, id: randomUUID() } };
+	const field = parsed.error.issues[0]?.path[0] === 'name' ? 'ownerName' : 'ownerEmail';
+	return { field, error: { key: field === 'ownerName' ? 'home.new.owner.nameRequired' : 'home.new.owner.emailInvalid' } };
+}
 
 /** The template a facilitator picked, if it is one they may use; undefined for "empty workshop". */
 async function pickedTemplate(db: Db, facilitatorId: string, id: string): Promise<Template | null | undefined> {
@@ -54,16 +72,23 @@ export const actions: Actions = {
 				create: { ...form.values, field: 'title', error: { key: 'home.new.invalid' as const, params: { max: WORKSHOP_TITLE_MAX } } }
 			});
 		const { title, template: templateId } = form.data;
+		const named = ownerOf(form.data);
+		if (!('owner' in named)) return fail(400, { create: { ...form.values, field: named.field, error: named.error } });
+		const owners = named.owner ? [named.owner] : [];
 		const db = services().db;
 		const template = await pickedTemplate(db, locals.facilitator.id, templateId);
 		if (template === null)
-			return fail(400, { create: { title: form.values.title, template: '', field: 'template', error: { key: 'home.new.template.invalid' as const } } });
+			return fail(400, { create: { ...form.values, template: '', field: 'template', error: { key: 'home.new.template.invalid' as const } } });
 		// No template: the title-only workshop with an empty agenda, as before templates existed.
 		if (!template) {
-			const workshop = await createWorkshop(db, { title, facilitatorId: locals.facilitator.id, locale: locals.locale });
+			const workshop = await db.transaction(async (tx) => {
+				const created = await createWorkshop(tx, { title, facilitatorId: locals.facilitator!.id, locale: locals.locale });
+				if (owners.length > 0) await saveOwners(tx, created.id, owners);
+				return created;
+			});
 			redirect(303, `/w/${workshop.id}`);
 		}
-		const created = await createWorkshopFromTemplate(db, { facilitatorId: locals.facilitator.id, title, locale: locals.locale, template });
+		const created = await createWorkshopFromTemplate(db, { facilitatorId: locals.facilitator.id, title, locale: locals.locale, template, owners });
 		redirect(303, afterCreate(created));
 	}
 };

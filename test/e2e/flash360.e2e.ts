@@ -21,7 +21,9 @@ async function usable(pages: Page[], phones: Page[]): Promise<void> {
 
 test('Flash 360 from the crash-test to the decisions: three collèges, the projector, an offline phone and a keyboard-only vote', async ({ browser }) => {
 	test.setTimeout(420_000);
-	const { context: fc, page: f } = await facilitatorWithWorkshop(browser, 'Crash-test du guichet unique', 'Flash 360');
+	// The project owner is named when the workshop is created: the decisions go to her.
+	const owner = { name: 'Claire Martin', email: 'c.martin@ville.example.fr', organisation: 'Direction générale des services' };
+	const { context: fc, page: f } = await facilitatorWithWorkshop(browser, 'Crash-test du guichet unique', { template: 'Flash 360', owner });
 	const projector = await fc.newPage();
 	await projector.goto(f.url() + '/projector');
 	const joinUrl = await joinUrlOf(f);
@@ -160,6 +162,8 @@ test('Flash 360 from the crash-test to the decisions: three collèges, the proje
 		for (const text of [clusters[2], engagement, 'Service courrier de la mairie', 'Direction de l’accueil', '31 mars 2027', '30 juin 2027'])
 			await expect(screen.getByText(text, { exact: true }).first()).toBeVisible({ timeout: 15_000 });
 		await expect(screen.getByText('15 janvier 2027').first()).toBeVisible();
+		await expect(screen.getByText(`${owner.name} (${owner.organisation})`)).toBeVisible();
+		await expect(screen.getByText(owner.email)).toHaveCount(0);
 	}
 	await usable(screens, phones);
 });

@@ -18,8 +18,12 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-/** A facilitator signs up (French UI) and creates a workshop, blank or from a template; returns its board page. */
-export async function facilitatorWithWorkshop(browser: Browser, title: string, template?: string): Promise<{ context: BrowserContext; page: Page }> {
+/** A facilitator signs up (French UI) and creates a workshop, blank or from a template, maybe naming its project owner; returns its board page. */
+export async function facilitatorWithWorkshop(
+	browser: Browser,
+	title: string,
+	{ template, owner }: { template?: string; owner?: { name: string; email: string; organisation: string } } = {}
+): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 1000 } });
 	const page = await context.newPage();
 	await page.goto('/signup');
@@ -29,6 +33,12 @@ export async function facilitatorWithWorkshop(browser: Browser, title: string, t
 	await page.getByRole('button', { name: t('signup.submit') }).click();
 	await page.getByLabel(t('home.new.title'), { exact: false }).fill(title);
 	if (template) await page.getByLabel(t('home.new.template'), { exact: false }).selectOption({ label: template });
+	if (owner) {
+		const fields = page.getByRole('group', { name: new RegExp(t('home.new.owner.legend')) });
+		await fields.getByLabel(t('decisions.owners.name'), { exact: false }).fill(owner.name);
+		await fields.getByLabel(t('decisions.owners.email'), { exact: false }).fill(owner.email);
+		await fields.getByLabel(t('decisions.owners.organisation'), { exact: false }).fill(owner.organisation);
+	}
 	await page.getByRole('button', { name: t('home.new.submit') }).click();
 	await expect(page).toHaveURL(/\/w\/[^/]+$/);
 	return { context, page };

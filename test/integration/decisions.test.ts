@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
 import { liveClient, connected, send, eventually } from '../helpers/clients.ts';
-import { cookieFrom, createWorkshop, joinAs, participantId, peopleAction, signUp } from '../helpers/http.ts';
+import { cookieFrom, createWorkshop, joinAs, participantId, peopleAction, post, signUp } from '../helpers/http.ts';
 import { createTestDatabaseUrl } from '../helpers/databases.ts';
 import type { Phase } from '../../src/lib/domain/agenda/phase.ts';
 import type { DecisionDraft, DecisionsView } from '../../src/lib/domain/decisions/decision.ts';
@@ -202,6 +202,39 @@ describe('decisions and commitments over /live', () => {
 		]);
 		for (const who of ['participant', 'editor', 'observer'] as const)
 			expect(view(sockets[who]).owners, who).toEqual([{ id: ownerId, name: 'Claire Martin', organisation: 'Direction générale des services' }]);
+	});
+});
+
+describe('the project owner named when the workshop is created', () => {
+	test('is the workshop’s owner from the start, e-mail for facilitators only; a half-filled owner is refused and nothing is created', async () => {
+		const facilitator = await signUp(server.url);
+		const form = { title: 'Crash-test du guichet unique', template: 'flash-360', ownerName: 'Claire Martin', ownerEmail: 'c.martin@ville.example.fr', ownerOrganisation: 'DGS' };
+		const before = (await (await fetch(`${server.url}/`, { headers: { cookie: facilitator } })).text()).match(/\/w\/[a-z2-7]{16}/g)?.length ?? 0;
+		for (const bad of [{ ownerName: '' }, { ownerEmail: 'pas-une-adresse' }, { ownerName: '', ownerEmail: '', ownerOrganisation: 'DGS seule' }]) {
+			const res = await post(`${server.url}/?/create`, { ...form, ...bad }, facilitator);
+			expect(res.status, JSON.stringify(bad)).toBe(400);
+		}
+		const after = (await (await fetch(`${server.url}/`, { headers: { cookie: facilitator } })).text()).match(/\/w\/[a-z2-7]{16}/g)?.length ?? 0;
+		expect(after).toBe(before);
+
+		const res = await post(`${server.url}/?/create`, form, facilitator);
+		const id = /\/w\/([a-z2-7]{16})/.exec(res.headers.get('location') ?? '')?.[1];
+		expect(id).toBeTruthy();
+		const page = await (await fetch(`${server.url}/w/${id}`, { headers: { cookie: facilitator } })).text();
+		const joinCode = /\/j\/([A-Z0-9]{6})/.exec(page)![1];
+		const seen = new Map<Socket, DecisionsView>();
+		const open = async (cookie: string) => {
+			const s = liveClient(server.url, id!, { cookie });
+			s.on('decisions', (v: DecisionsView) => seen.set(s, v));
+			await connected(s);
+			await eventually(() => seen.has(s), 'the decisions on connect');
+			return s;
+		};
+		const [board, phone] = [await open(facilitator), await open(await joinAs(server.url, joinCode, 'Fatou', 'usager'))];
+		expect(seen.get(board)!.owners).toEqual([{ id: expect.any(String), name: 'Claire Martin', email: 'c.martin@ville.example.fr', organisation: 'DGS' }]);
+		expect(seen.get(phone)!.owners).toEqual([{ id: expect.any(String), name: 'Claire Martin', organisation: 'DGS' }]);
+		board.close();
+		phone.close();
 	});
 });
 

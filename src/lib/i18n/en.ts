@@ -176,6 +176,10 @@ export const en: Record<MessageKey, string> = {
 	'home.new.template.hint': 'The workshop’s agenda. “Empty workshop” to start from scratch.',
 	'home.new.template.none': 'Empty workshop (no agenda)',
 	'home.new.template.invalid': 'Choose a template from the list.',
+	'home.new.owner.legend': 'Project owner',
+	'home.new.owner.hint': 'The person who will answer the workshop’s decisions. You can add others during the “Decisions” phase.',
+	'home.new.owner.nameRequired': 'Give the project owner’s name, or leave these three fields empty.',
+	'home.new.owner.emailInvalid': 'Give a valid e-mail address for the project owner, for example name@townhall.org.',
 
 	'templates.title': 'Workshop templates',
 	'templates.intro': 'A template is a ready-to-use workshop agenda: its phases, their length and instructions, in French and English. Create a workshop from a template, save your workshops as templates and share them with your organisation.',

@@ -174,6 +174,10 @@ export const fr = {
 	'home.new.template.hint': 'Le déroulé de l’atelier. « Atelier vide » pour partir de zéro.',
 	'home.new.template.none': 'Atelier vide (sans déroulé)',
 	'home.new.template.invalid': 'Choisissez un modèle de la liste.',
+	'home.new.owner.legend': 'Porteur·se de projet',
+	'home.new.owner.hint': 'La personne qui répondra aux décisions de l’atelier. Vous pourrez en ajouter d’autres pendant la séquence « Décisions ».',
+	'home.new.owner.nameRequired': 'Donnez le nom du porteur ou de la porteuse de projet, ou laissez ces trois champs vides.',
+	'home.new.owner.emailInvalid': 'Donnez une adresse e-mail valide pour le porteur ou la porteuse de projet, par exemple nom@mairie.fr.',
 
 	'templates.title': 'Modèles d’atelier',
 	'templates.intro': 'Un modèle est un déroulé d’atelier prêt à l’emploi : ses séquences, leur durée et leurs consignes, en français et en anglais. Créez un atelier à partir d’un modèle, enregistrez vos ateliers comme modèles et partagez-les avec votre organisation.',

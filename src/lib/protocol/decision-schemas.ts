@@ -19,7 +19,8 @@ const decision = z.strictObject({
 	sourceId: z.string().min(1).max(L.sourceId).nullable().default(null)
 });
 
-const owner = z.strictObject({
+/** A project owner (porteur·se de projet): named at the workshop's creation or in its decisions phase. */
+export const ownerSchema = z.strictObject({
 	id: id.optional(),
 	name: text(L.ownerName).min(1, 'a name is required'),
 	email: z.email('must be an e-mail address').max(L.ownerEmail),
@@ -34,7 +35,7 @@ export const decisionSchemas = {
 	'owners.save': z.strictObject({
 		commandId,
 		owners: z
-			.array(owner)
+			.array(ownerSchema)
 			.max(L.owners, `at most ${L.owners} owners`)
 			.refine((os) => new Set(os.flatMap((o) => (o.id ? [o.id] : []))).size === os.filter((o) => o.id).length, 'owner ids must be unique')
 	})
