@@ -200,6 +200,8 @@ export interface ControlOutcome<R> {
 	clock?: Clock;
 	/** The line this change adds to the workshop's log. */
 	log: { action: string; detail?: Record<string, unknown> };
+	/** The agenda was written: a phase's kind or settings may have changed. */
+	agendaChanged?: boolean;
 }
 
 /** What a committed control changed, for its follow-up: the clock before and after, and the agenda. */
@@ -223,7 +225,7 @@ export function control<N extends CommandName>(
 	return once(name, async (deps, actor, workshopId, input) => {
 		mustManage(actor);
 		const now = new Date();
-		const [value, change] = await deps.db.transaction(async (tx) => {
+		const [value, change, agendaChanged] = await deps.db.transaction(async (tx) => {
 			await ensureClock(tx, workshopId);
 			const clock = await readClock(tx, workshopId, true);
 			const agenda = await readAgenda(tx, workshopId);
@@ -250,7 +252,7 @@ export function control<N extends CommandName>(
 				detail: outcome.log.detail ?? {}
 			});
 			await recordCommand(tx, { workshopId, commandId: input.commandId, actorId: actor.id, result: outcome.value });
-			return [outcome.value, { before: clock, after: outcome.clock ?? clock, agenda }] as const;
+			return [outcome.value, { before: clock, after: outcome.clock ?? clock, agenda }, outcome.agendaChanged === true] as const;
 		});
 		// The change is committed: a failing follow-up (writing revealed notes) is logged, and what
 		// it left undone stays visible (hidden notes still counted) for the facilitator to redo.
@@ -258,7 +260,8 @@ export function control<N extends CommandName>(
 			await after(deps, workshopId, change).catch((e: Error) =>
 				deps.log.error({ command: name, workshopId, err: e.message }, 'command follow-up failed')
 			);
-		deps.notify.state(workshopId);
+		const [was, is] = [change.before.timer, change.after.timer];
+		deps.notify.state(workshopId, { phases: agendaChanged || was.phase !== is.phase || was.status !== is.status });
 		return value;
 	});
 }

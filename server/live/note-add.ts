@@ -50,7 +50,7 @@ export const noteAdd = command('note.add', async ({ input, actor, workshopId, ro
 			text
 		});
 		deps.notify.hiddenNotes(workshopId, actor.id);
-		deps.notify.state(workshopId);
+		deps.notify.hiddenCount(workshopId);
 		return { noteId, hidden: true };
 	}
 

@@ -5,8 +5,14 @@ import type { MyVotes } from '../../src/lib/protocol/live.ts';
  * The live server implements it; with Redis every instance's sockets hear it.
  */
 export interface Notifier {
-	/** The agenda, clock or controls changed: push the new state to every socket of the workshop. */
-	state(workshopId: string): void;
+	/**
+	 * The agenda, clock or controls changed: push the new state to every socket of the workshop.
+	 * `phases`: the phase on (or its settings) changed, so what a vote, a poll or the priorities
+	 * show may have too: push those as well.
+	 */
+	state(workshopId: string, options?: { phases?: boolean }): void;
+	/** A hidden note was added: the counts in the state change; pushed at most once per window. */
+	hiddenCount(workshopId: string): void;
 	/** An author's hidden notes changed: push them to that author's sockets only. */
 	hiddenNotes(workshopId: string, authorId: string): void;
 	/** "Everyone look here". */
@@ -27,7 +33,7 @@ export interface Notifier {
 	myPriorities(workshopId: string, placerId: string): void;
 }
 
-export const silentNotifier: Notifier = { state() {}, hiddenNotes() {}, attention() {}, votes() {}, myVotes() {}, polls() {}, myPoll() {}, decisions() {}, priorities() {}, myPriorities() {} };
+export const silentNotifier: Notifier = { state() {}, hiddenCount() {}, hiddenNotes() {}, attention() {}, votes() {}, myVotes() {}, polls() {}, myPoll() {}, decisions() {}, priorities() {}, myPriorities() {} };
 
 export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
 /** Facilitators' sockets of a workshop (version history pushes). */

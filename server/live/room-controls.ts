@@ -49,8 +49,8 @@ export const agendaSave = control(
 		await saveAgenda(ctx.tx, ctx.workshopId, ctx.input.phases);
 		const log = { action: 'agenda.save', detail: { phases: ctx.input.phases.length } };
 		const retimed = retime(ctx.clock.timer, ctx.agenda, ctx.input.phases, ctx.now.getTime());
-		if (!retimed) return { value: { ok: true as const }, log };
-		return clockChange(ctx, retimed, 'agenda.save', log.detail);
+		if (!retimed) return { value: { ok: true as const }, log, agendaChanged: true };
+		return { ...clockChange(ctx, retimed, 'agenda.save', log.detail), agendaChanged: true };
 	},
 	// The phase as saved (its type or settings may have just changed), read back after the commit.
 	async (deps, workshopId) => {

@@ -109,15 +109,21 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 			);
 	};
 	const notify: Notifier = {
-		state: (workshopId) => {
+		state: (workshopId, options) => {
 			void push('state', workshopId, async () => {
 				io.to(workshopRoom(workshopId)).emit('workshop.state', await readWorkshopState(db, workshopId));
 			});
+			if (!options?.phases) return;
 			// A phase change can start or leave a vote or a poll: what they show follows the clock (the priorities too).
 			notify.votes(workshopId);
 			notify.polls(workshopId);
 			notify.priorities(workshopId);
 		},
+		// A silent phase of 300 writers would push 300 × 300 states: one per workshop per window instead.
+		hiddenCount: (() => {
+			const pushes = new Coalescer(VOTE_PUSH_MS);
+			return (workshopId: string) => pushes.schedule(workshopId, () => notify.state(workshopId));
+		})(),
 		hiddenNotes: (workshopId, authorId) =>
 			void push('hidden notes', workshopId, async () => {
 				const notes = await hiddenNotesOf(db, workshopId, authorId);
