@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import { CommandError } from '../../src/lib/protocol/errors.ts';
 import type { CommandName, CommandResult } from '../../src/lib/protocol/live.ts';
 import { findCommands, recordCommands } from '../db/repositories/live-commands.ts';
-import { failure, parseInput, type CommandDeps, type Input, type Result, type Runner } from './command.ts';
+import { failure, parseInput, sharedRuns, type CommandDeps, type Input, type Result, type Runner } from './command.ts';
 
 /**
  * Group commit for commands stored as rows (a room of 300 voting at once): the commands of one
@@ -50,7 +50,7 @@ interface Waiting<N extends CommandName> extends BatchEntry<N> {
 
 export function batched<N extends CommandName, Prepared, Told>(name: N, handler: BatchHandler<N, Prepared, Told>): Runner {
 	const queues = new Map<string, Waiting<N>[]>();
-	const inflight = new Map<string, Promise<CommandResult<Result<N>>>>();
+	const inflight = sharedRuns<CommandResult<Result<N>>>();
 
 	async function drain(deps: CommandDeps, workshopId: string): Promise<void> {
 		for (let queue = queues.get(workshopId); queue && queue.length > 0; queue = queues.get(workshopId)) {
@@ -109,18 +109,19 @@ export function batched<N extends CommandName, Prepared, Told>(name: N, handler:
 		const parsed = parseInput(name, raw);
 		if (!parsed.ok) return parsed;
 		const input = parsed.value;
-		const key = `${workshopId}:${actor.id}:${input.commandId}`;
-		const running = inflight.get(key);
-		if (running) return running;
-		const answer = new Promise<CommandResult<Result<N>>>((resolve) => {
-			const queue = queues.get(workshopId);
-			if (queue) queue.push({ actor, input, resolve });
-			else {
-				queues.set(workshopId, [{ actor, input, resolve }]);
-				void drain(deps, workshopId);
-			}
-		}).finally(() => inflight.delete(key));
-		inflight.set(key, answer);
-		return answer;
+		return inflight(
+			workshopId,
+			actor,
+			input.commandId,
+			() =>
+				new Promise<CommandResult<Result<N>>>((resolve) => {
+					const queue = queues.get(workshopId);
+					if (queue) queue.push({ actor, input, resolve });
+					else {
+						queues.set(workshopId, [{ actor, input, resolve }]);
+						void drain(deps, workshopId);
+					}
+				})
+		);
 	};
 }

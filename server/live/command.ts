@@ -67,6 +67,22 @@ export function failure(
 }
 
 /**
+ * One run at a time per (workshop, actor, commandId): a retry that races its original (a phone
+ * resending on reconnection) shares the original's answer instead of running again.
+ */
+export function sharedRuns<R>(): (workshopId: string, actor: Pick<Actor, 'id'>, commandId: string, start: () => Promise<R>) => Promise<R> {
+	const running = new Map<string, Promise<R>>();
+	return (workshopId, actor, commandId, start) => {
+		const key = `${workshopId}:${actor.id}:${commandId}`;
+		const current = running.get(key);
+		if (current) return current;
+		const run = start().finally(() => running.delete(key));
+		running.set(key, run);
+		return run;
+	};
+}
+
+/**
  * What every command shares: parse → run once per (actor, commandId) → answer. A retry of a
  * command already stored answers its first result; someone else's id is a conflict.
  * `execute` applies the command and records it (so it is applied once even after a crash).
@@ -75,7 +91,7 @@ function once<N extends CommandName>(
 	name: N,
 	execute: (deps: CommandDeps, actor: Actor, workshopId: string, input: Input<N>) => Promise<Result<N>>
 ): Runner {
-	const inflight = new Map<string, Promise<CommandResult<Result<N>>>>();
+	const inflight = sharedRuns<CommandResult<Result<N>>>();
 
 	async function attempt(deps: CommandDeps, actor: Actor, workshopId: string, input: Input<N>): Promise<CommandResult<Result<N>>> {
 		try {
@@ -91,13 +107,7 @@ function once<N extends CommandName>(
 	return async (deps, actor, workshopId, raw) => {
 		const parsed = parseInput(name, raw);
 		if (!parsed.ok) return parsed;
-		const input = parsed.value;
-		const key = `${workshopId}:${actor.id}:${input.commandId}`;
-		const running = inflight.get(key);
-		if (running) return running;
-		const run = attempt(deps, actor, workshopId, input).finally(() => inflight.delete(key));
-		inflight.set(key, run);
-		return run;
+		return inflight(workshopId, actor, parsed.value.commandId, () => attempt(deps, actor, workshopId, parsed.value));
 	};
 }
 

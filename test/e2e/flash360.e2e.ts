@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t } from './support.ts';
+import { facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t, tabTo } from './support.ts';
 
 /**
  * The DITP's Flash 360 from the crash-test to the decisions, as a room runs it: three phones of
@@ -91,8 +91,7 @@ test('Flash 360 from the crash-test to the decisions: three collèges, the proje
 	// The élue votes with the keyboard only: Tab to a +, then Space, twice on two clusters.
 	for (const label of [clusters[0], clusters[1]]) {
 		const plus = add(elu, label);
-		for (let i = 0; i < 80 && !(await plus.evaluate((el) => el === document.activeElement)); i++) await elu.keyboard.press('Tab');
-		await expect(plus).toBeFocused();
+		await tabTo(elu, plus);
 		await elu.keyboard.press('Space');
 		await elu.keyboard.press('Space');
 	}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t } from './support.ts';
+import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t, tabTo } from './support.ts';
 
 test('two phones answer a quick poll (one by keyboard only); the projector shows the bars by collège after the reveal', async ({ browser }) => {
 	test.setTimeout(180_000);
@@ -32,8 +32,7 @@ test('two phones answer a quick poll (one by keyboard only); the projector shows
 
 	// The agent answers with the keyboard only: Tab to the first choice, arrow to the second, then to Répondre.
 	const first = agent.getByRole('radio', { name: 'Oui, sans difficulté' });
-	for (let i = 0; i < 60 && !(await first.evaluate((el) => el === document.activeElement)); i++) await agent.keyboard.press('Tab');
-	await expect(first).toBeFocused();
+	await tabTo(agent, first);
 	await agent.keyboard.press('ArrowDown');
 	await expect(agent.getByRole('radio', { name: 'Oui, avec de l’aide' })).toBeChecked();
 	await agent.keyboard.press('Tab');

@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { translator } from '../../src/lib/i18n/index.ts';
 
@@ -69,4 +69,10 @@ export async function joinUrlOf(page: Page): Promise<string> {
 	const href = await page.locator('a[href*="/j/"]').first().getAttribute('href');
 	if (!href) throw new Error('no join link on the board');
 	return href;
+}
+
+/** Presses Tab, as a keyboard user would, until `target` has the focus (at most `presses` times). */
+export async function tabTo(page: Page, target: Locator, presses = 80): Promise<void> {
+	for (let i = 0; i < presses && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+	await expect(target).toBeFocused();
 }

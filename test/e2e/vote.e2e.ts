@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t } from './support.ts';
+import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t, tabTo } from './support.ts';
 
 /** Writes an idea from a phone. */
 async function idea(phone: Page, text: string): Promise<void> {
@@ -48,8 +48,7 @@ test('three collèges vote with dots (one phone offline a moment, one by keyboar
 
 	// The élue votes with the keyboard only: Tab to the + of the third idea, then Space.
 	const plus = add(elu, ideas[2]);
-	for (let i = 0; i < 60 && !(await plus.evaluate((el) => el === document.activeElement)); i++) await elu.keyboard.press('Tab');
-	await expect(plus).toBeFocused();
+	await tabTo(elu, plus);
 	await elu.keyboard.press('Space');
 	await elu.keyboard.press('Space');
 	await expect(elu.getByText(t('vote.left', { left: 3, dots: 5 }))).toBeVisible();
