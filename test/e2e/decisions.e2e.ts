@@ -6,6 +6,16 @@ test('the facilitator writes a decision during a decisions phase; a 360 px phone
 	const { context: fc, page: f } = await facilitatorWithWorkshop(browser, 'Accueil en mairie');
 	await addPhase(f, 'Décisions et engagements', 'decisions', 20, 20);
 	const { context: pc, page: phone } = await joinOnPhone(browser, await joinUrlOf(f), 'usager', 'Nadia');
+	// An élu follows from his office through the observer link (read only).
+	const boardUrl = f.url();
+	await f.goto(`${boardUrl}/participants`);
+	await f.getByRole('button', { name: t('roles.observer.create') }).click();
+	const observerUrl = await f.getByLabel(t('roles.observer.url')).inputValue();
+	await f.goto(boardUrl);
+	const oc = await browser.newContext({ locale: 'fr-FR' });
+	const observer = await oc.newPage();
+	await observer.goto(observerUrl);
+	await expect(observer.getByRole('heading', { level: 1, name: 'Accueil en mairie' })).toBeVisible();
 	await f.getByRole('button', { name: t('controls.start') }).click();
 
 	// The panel opens by itself during the decisions phase.
@@ -27,6 +37,15 @@ test('the facilitator writes a decision during a decisions phase; a 360 px phone
 	await expect(phone.getByText('30 juin 2026')).toBeVisible();
 	await expect(phone.getByText('15 mars 2026')).toBeVisible();
 	await expect(phone.getByRole('button', { name: t('decisions.edit') })).toHaveCount(0);
+	// The observer's page shows the phase and the decision too, read only.
+	// (the phase's title on the clock, and the decisions' own heading)
+	await expect(observer.getByRole('heading', { name: 'Décisions et engagements' })).toHaveCount(2);
+	await expect(observer.getByRole('timer')).toBeVisible();
+	await expect(observer.getByText('Les agents s’engagent à rappeler sous 48 h')).toBeVisible();
+	await expect(observer.getByText('30 juin 2026')).toBeVisible();
+	await expect(observer.getByRole('button', { name: t('decisions.edit') })).toHaveCount(0);
+	expect(await seriousViolations(observer)).toEqual([]);
+	await oc.close();
 	expect(await horizontalOverflow(phone)).toBe(0);
 	expect(await seriousViolations(phone)).toEqual([]);
 	expect(await seriousViolations(f)).toEqual([]);
