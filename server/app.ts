@@ -67,7 +67,7 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 			server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 				s.handleUpgrade(req, socket, head);
 			});
-			io = createLiveServer(server, { db, rooms, log, config });
+			io = createLiveServer(server, { db, rooms, log, config, onDropped: (reason) => metrics.droppedEvents.inc({ reason }) });
 			if (config.redisUrl) closeAdapter = attachRedisAdapter(io, config.redisUrl, log);
 			services.connections = createConnectionControl(s, io, log);
 		},

@@ -9,6 +9,12 @@ export function createMetrics(
 	const registry = new Registry();
 	collectDefaultMetrics({ register: registry, prefix: 'concerto_' });
 	const messages = new Counter({ name: 'concerto_sync_messages_total', help: 'Sync messages received', registers: [registry] });
+	const droppedEvents = new Counter({
+		name: 'concerto_live_events_dropped_total',
+		help: 'Live events dropped unread: without an acknowledgement, or over the per-socket limit',
+		labelNames: ['reason'],
+		registers: [registry]
+	});
 	new Gauge({
 		name: 'concerto_connections',
 		help: 'Open connections by channel',
@@ -46,5 +52,5 @@ export function createMetrics(
 			this.set(Math.max(0, ...lags) / 1000);
 		}
 	});
-	return { registry, messages };
+	return { registry, messages, droppedEvents };
 }

@@ -83,7 +83,10 @@ function refusal(code: ErrorCode, message: string): Error {
  * socket.io on `/live`. The handshake checks Origin, the workshop and the session; the socket
  * joins its workshop's room; each event is one command, answered through its acknowledgement.
  */
-export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps, 'notify'> & { config: Config }): Server {
+export function createLiveServer(
+	httpServer: HttpServer,
+	base: Omit<CommandDeps, 'notify'> & { config: Config; onDropped?: (reason: 'no_ack' | 'rate_limited') => void }
+): Server {
 	const { config, db, log } = base;
 	const io = new Server(httpServer, {
 		path: LIVE_PATH,
@@ -216,15 +219,21 @@ export function createLiveServer(httpServer: HttpServer, base: Omit<CommandDeps,
 		socket.on('disconnect', () => commandLimiter.forget(socket.id));
 		socket.onAny((event: string, ...args: unknown[]) => {
 			const last = args[args.length - 1];
-			if (typeof last !== 'function') {
-				log.warn({ workshopId, actor: actor.id, event }, 'live event without acknowledgement dropped');
+			const ack = typeof last === 'function' ? (last as (result: unknown) => void) : null;
+			// Every event counts against the socket's limit, answered or not, known or not.
+			const wait = commandLimiter.check(socket.id);
+			if (wait) {
+				base.onDropped?.('rate_limited');
+				return ack?.(limited('commands', wait));
+			}
+			if (!ack) {
+				// Counted, and logged by a short prefix of its name only: a client chooses the name's length.
+				base.onDropped?.('no_ack');
+				log.warn({ workshopId, actor: actor.id, event: String(event).slice(0, 40) }, 'live event without acknowledgement dropped');
 				return;
 			}
-			const ack = last as (result: unknown) => void;
 			// Observers may listen, never command: refused before any command code runs.
 			if (!can(actor.role, 'live.command')) return ack({ ok: false, error: { code: 'forbidden', message: 'your role cannot send commands' } });
-			const wait = commandLimiter.check(socket.id);
-			if (wait) return ack(limited('commands', wait));
 			if (event === 'note.add') {
 				const noteWait = noteLimiter.check(`${workshopId}:${actor.id}`);
 				if (noteWait) return ack(limited('notes', noteWait));

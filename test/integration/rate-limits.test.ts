@@ -43,6 +43,23 @@ describe('per-connection rate limits', () => {
 		live2.close();
 	});
 
+	test('events without an acknowledgement count against the limit and are never logged whole', async () => {
+		const participant = await joinAs(server.url, workshop.joinCode, 'Bavard', 'usager');
+		const live = liveClient(server.url, workshop.id, { cookie: participant });
+		await connected(live);
+		const logged = server.output().length;
+		// 50 events named with 200 kB each, no acknowledgement asked: 10 MB if the names were logged.
+		const name = `x${'y'.repeat(200_000)}`;
+		for (let i = 0; i < 50; i++) live.emit(name, {});
+		// They went through the limiter: the next real command, in the same second, is refused.
+		expect(await send(live, 'note.add', { commandId: 'after-flood-0001', text: 'une idée' })).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+		expect(server.output().length - logged).toBeLessThan(50_000);
+		const metrics = await (await fetch(`${server.url}/metrics`)).text();
+		expect(metrics).toMatch(/concerto_live_events_dropped_total\{reason="no_ack"\} [1-9]/);
+		expect(metrics).toMatch(/concerto_live_events_dropped_total\{reason="rate_limited"\} [1-9]/);
+		live.close();
+	});
+
 	test('a sync connection flooding messages is closed with 1008', async () => {
 		const r = await rawSync(`${server.url.replace('http', 'ws')}/sync/${workshop.id}`, { origin: server.url, cookie: facilitator });
 		if (!r.opened) throw new Error('refused');
