@@ -194,9 +194,16 @@ describe('changes of rights reach open connections', () => {
 		await liveClosed;
 		expect(await syncStatus(cookie)).toBe(401);
 		expect(await liveResult(cookie)).toBe('refused:unauthorized');
-		// Their page sends them back to the join form; the facilitator's list no longer shows them.
+		// Their page says they no longer take part, without the join code; the facilitator's list no longer shows them.
 		const page = await fetch(`${server.url}/p/${workshop.id}`, { headers: { cookie }, redirect: 'manual' });
-		expect(page.headers.get('location')).toBe(`/j/${workshop.joinCode}`);
+		expect(page.status).toBe(401);
+		expect(page.headers.get('location')).toBeNull();
+		expect(await page.text()).not.toContain(workshop.joinCode);
+		// Nor does anyone who only knows the workshop's id (an observer sees it in every URL).
+		const stranger = await fetch(`${server.url}/p/${workshop.id}`, { redirect: 'manual' });
+		expect(stranger.status).toBe(401);
+		expect(stranger.headers.get('location')).toBeNull();
+		expect(await stranger.text()).not.toContain(workshop.joinCode);
 		const people = await (await fetch(`${server.url}/w/${workshop.id}/participants`, { headers: { cookie: owner } })).text();
 		expect(people).not.toContain('Paul');
 		const check = syncClient(server.url, workshop.id, { cookie: owner });

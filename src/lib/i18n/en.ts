@@ -291,6 +291,7 @@ export const en: Record<MessageKey, string> = {
 	'series.later': 'To create once the earlier workshops exist.',
 	'series.notNow': 'This workshop cannot be created now: it already exists, or an earlier workshop is missing.',
 	'errorPage.templateForbidden': 'Only the author of this template can do that.',
+	'errorPage.participantSession': 'You are not (or no longer) taking part in this workshop on this device. To join it, scan its QR code or type its code on the home page.',
 
 	'errorPage.title': 'Error {status}',
 	'errorPage.404': 'This page cannot be found.',

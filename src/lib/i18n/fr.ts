@@ -289,6 +289,7 @@ export const fr = {
 	'series.later': 'À créer une fois les ateliers précédents créés.',
 	'series.notNow': 'Cet atelier ne peut pas être créé maintenant : il existe déjà, ou un atelier précédent manque.',
 	'errorPage.templateForbidden': 'Seul·e l’auteur·rice de ce modèle peut faire cela.',
+	'errorPage.participantSession': 'Vous ne participez pas (ou plus) à cet atelier sur cet appareil. Pour le rejoindre, scannez son QR code ou saisissez son code sur la page d’accueil.',
 
 	'errorPage.title': 'Erreur {status}',
 	'errorPage.404': 'Cette page est introuvable.',

@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { services } from '$server/services';
 import { workshopOr404 } from '$lib/server/workshop-access';
@@ -12,7 +12,9 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	const s = services();
 	const workshop = await workshopOr404(s, params.id);
 	const resolved = await resolveActor(s.db, workshop.id, request.headers.get('cookie') ?? undefined, new Date(), s.config.sessionDays);
-	if ('refusal' in resolved) redirect(303, `/j/${workshop.joinCode}`);
+	// No session here: the way in is the join code or the QR code, which this page must not give
+	// away (observers and anyone shown a board URL know the workshop's id, not its code).
+	if ('refusal' in resolved) error(401, { message: 'no participant session for this workshop', code: 'participant_session_missing' });
 	const { actor } = resolved;
 	// An observer's session opens the read-only view, never the participant's page.
 	if (actor.category === 'observer') redirect(303, `/observe/${workshop.id}`);
