@@ -1,11 +1,11 @@
 /**
  * `npm run bench`: Concerto's production build on PGlite and on PostgreSQL against a bare
  * `@y/websocket-server`, under the same load of real y-websocket and socket.io clients run
- * in worker processes. Prints the tables, writes bench/results/<date>.json and a chart,
+ * in worker processes. Prints the tables, writes bench/results/<date>-<n>.json and a chart,
  * and (full runs only) refreshes the README's table. Options: see `usage` below.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { Workers } from './lib/workers.ts';
 import { CONCERTO_BENCH_ENV, createBenchDatabase, startConcerto, startReference, type BenchServer } from './lib/servers.ts';
@@ -17,6 +17,7 @@ import { VOTE_SETTINGS, voteStage } from './scenarios/vote.ts';
 import { latencyChart } from './lib/chart.ts';
 import { markdownReport, ratiosOf, stageName, type BenchResults } from './lib/report.ts';
 import { updateReadme } from './lib/readme.ts';
+import { runName } from './lib/run-name.ts';
 
 const usage = `npm run bench [-- options]
   --quick            small sizes, short stages; results go to bench/results/quick-*, README untouched
@@ -131,11 +132,12 @@ async function main(): Promise<void> {
 }
 
 function write(results: BenchResults): void {
-	const report = markdownReport(results);
-	console.log(`\n${report}\n`);
 	mkdirSync('bench/results', { recursive: true });
 	const partial = quick || stages.size < ALL_STAGES.length || opt('sizes') !== undefined || opt('voters') !== undefined;
-	const name = `${partial ? 'quick-' : ''}${results.date.slice(0, 10)}`;
+	// A second run the same day is written beside the first, never over it.
+	const name = runName(readdirSync('bench/results'), `${partial ? 'quick-' : ''}${results.date.slice(0, 10)}`);
+	const report = markdownReport(results, `bench/results/${name}.json`);
+	console.log(`\n${report}\n`);
 	writeFileSync(`bench/results/${name}.json`, JSON.stringify(results, null, '\t') + '\n');
 	writeFileSync(`bench/results/${name}.svg`, latencyChart(results.oneWorkshop, `Fan-out latency vs N — ${results.date.slice(0, 16).replace('T', ' ')} UTC`));
 	log(`wrote bench/results/${name}.json and ${name}.svg`);

@@ -137,12 +137,14 @@ export function targetLines(results: BenchResults): string[] {
 	return out;
 }
 
-export function markdownReport(results: BenchResults): string {
+/** The run's tables; `file` names the results file they come from. */
+export function markdownReport(results: BenchResults, file?: string): string {
 	// A section per stage that ran (a run of some stages only, e.g. --stages=vote, prints those).
 	const section = (rows: number, head: string, table: () => string) => (rows > 0 ? ['', head, '', table()] : []);
 	return [
 		`Run of ${results.date} on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, ` +
-			`load average at start ${results.machine.loadAverageAtStart.map((l) => l.toFixed(2)).join(' / ')}; ${results.durationSeconds} s in all.`,
+			`load average at start ${results.machine.loadAverageAtStart.map((l) => l.toFixed(2)).join(' / ')}; ${results.durationSeconds} s in all` +
+			(file ? ` (figures in \`${file}\`).` : '.'),
 		...section(
 			results.oneWorkshop.length + results.manyWorkshops.length,
 			'**Fan-out** (one writer per workshop, everyone else observes; latency from the writer’s insert to each observer’s copy; ' +
