@@ -9,6 +9,22 @@ import type { DecisionsView } from '$lib/domain/decisions/decision';
 import type { MyPlacements, PrioritiesState } from '$lib/protocol/priorities';
 
 const ACK_TIMEOUT_MS = 10_000;
+const CONNECT_WAIT_MS = 5_000;
+
+/** True once `socket` is connected, false if it is not within `ms` (it is offline or refused). */
+function connectedWithin(socket: Socket, ms: number): Promise<boolean> {
+	if (socket.connected) return Promise.resolve(true);
+	return new Promise((resolve) => {
+		const done = (ok: boolean) => {
+			clearTimeout(timer);
+			socket.off('connect', onConnect);
+			resolve(ok);
+		};
+		const onConnect = () => done(true);
+		const timer = setTimeout(() => done(false), ms);
+		socket.on('connect', onConnect);
+	});
+}
 export const toErrorCode = (c: unknown): ErrorCode => ((ERROR_CODES as readonly unknown[]).includes(c) ? (c as ErrorCode) : 'internal');
 
 type InputOf<N extends CommandName> = Omit<LiveCommands[N]['input'], 'commandId'>;
@@ -114,10 +130,12 @@ export class LiveChannel {
 	}
 
 	/** Sends a command once (a fresh id) and resolves with its answer; offline or silent → unavailable. */
-	command<N extends CommandName>(name: N, input: InputOf<N>): Promise<CommandResult<LiveCommands[N]['result']>> {
+	async command<N extends CommandName>(name: N, input: InputOf<N>): Promise<CommandResult<LiveCommands[N]['result']>> {
 		const socket = this.#socket;
 		const unavailable = { ok: false as const, error: { code: 'unavailable' as const, message: 'not connected' } };
-		if (!socket?.connected) return Promise.resolve(unavailable);
+		// A click in the first moments of the page (the socket still connecting on a busy machine or
+		// a slow network) waits for the connection a little instead of failing at once.
+		if (!socket || !(socket.connected || (await connectedWithin(socket, CONNECT_WAIT_MS)))) return unavailable;
 		return new Promise((resolve) => {
 			socket
 				.timeout(ACK_TIMEOUT_MS)
