@@ -129,8 +129,9 @@ export function command<N extends CommandName>(name: N, handler: (ctx: CommandCo
 	return once(name, async (deps, actor, workshopId, input) => {
 		return deps.rooms.with(workshopId, async (room) => {
 			const value = await handler({ input, actor, workshopId, room, deps, now: new Date() });
-			if (!(await within(room.log.stored(), STORE_WAIT_MS))) throw new DbError(`not stored within ${STORE_WAIT_MS} ms`);
-			await recordCommand(deps.db, { workshopId, commandId: input.commandId, actorId: actor.id, result: value });
+			// The change and the command's record commit together (past the wait they stay queued, together).
+			const stored = room.log.storedWith({ commandId: input.commandId, actorId: actor.id, result: value });
+			if (!(await within(stored, STORE_WAIT_MS))) throw new DbError(`not stored within ${STORE_WAIT_MS} ms`);
 			return value;
 		});
 	});

@@ -8,7 +8,6 @@ import {
 	insertNote,
 	nextNotePosition,
 	notesOf,
-	readNote,
 	notesInSection
 } from '../../src/lib/domain/board/notes.ts';
 import { sectionOfPhase } from '../../src/lib/domain/board/sections.ts';
@@ -30,11 +29,12 @@ export const noteAdd = command('note.add', async ({ input, actor, workshopId, ro
 	if (text === null) throw new CommandError('invalid_input', `a note needs 1 to ${NOTE_TEXT_MAX} characters`);
 	const noteId = input.commandId;
 	if (hasNote(room.doc, noteId)) {
-		const existing = readNote(noteId, notesOf(room.doc).get(noteId)!);
-		// An anonymous note names no author to check a retry against; answering changes nothing.
-		if (existing?.anonymous) return { noteId };
-		if (existing?.authorId !== actor.id) throw new CommandError('conflict', 'this command id is already used');
-		return { noteId };
+		// No stored record of this command (checked before): the note is either this actor's own
+		// add still waiting to be stored with its record (a retry after `unavailable`), or someone
+		// else's object, whose id must never become this actor's command, above all an anonymous
+		// note, whose author is the record's actor.
+		if (room.log.pendingActor(noteId) === actor.id) return { noteId };
+		throw new CommandError('conflict', 'this command id is already used');
 	}
 	const { rules, gate } = await requireOpen(deps, actor, workshopId, 'note.add');
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { DbError, type Db, type Queryable } from '../db/db.ts';
 import { openPglite } from '../db/pglite.ts';
 import { countUpdates, loadDoc } from '../db/repositories/yjs-log.ts';
+import { findCommand } from '../db/repositories/live-commands.ts';
 import { insertNote, readNotes, type Note } from '../../src/lib/domain/board/notes.ts';
 import { withDatabase, type TestDatabase } from '../../test/helpers/databases.ts';
 import { aWorkshop } from '../../test/db/fixtures.ts';
@@ -14,6 +15,9 @@ import { UpdateLog, type UpdateLogOptions } from './update-log.ts';
  * slow it down, make it fail, or swap it for a reopened one, as an outage would.
  */
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const eventually = async (ok: () => boolean) => {
+	while (!ok()) await sleep(2);
+};
 
 function switchable(initial: Db) {
 	const state = { current: initial as Db | null, delayMs: 0, failNext: 0, attempts: 0 };
@@ -175,6 +179,41 @@ describe('UpdateLog on PGlite', () => {
 		expect(transaction).toHaveBeenCalled();
 		expect(await countUpdates(t.db, r.id)).toBe(1);
 		expect(r.messages()).toContain('compaction failed; the log is kept');
+		r.log.close();
+	});
+
+	test('storedWith stores a command record in the same transaction as the updates before it: a crash between them is impossible', async () => {
+		const r = await room({ commitWindowMs: 5 });
+		// The record's insert fails once, inside the transaction that appended the update.
+		const transaction = r.sw.db.transaction.bind(r.sw.db);
+		let failRecord = 1;
+		r.sw.db.transaction = <T>(fn: (tx: Queryable) => Promise<T>) =>
+			transaction((tx) =>
+				fn({
+					query: async <R>(sql: string, params?: readonly unknown[]) => {
+						if (sql.includes('INSERT INTO live_command') && failRecord-- > 0) throw new DbError('connection lost');
+						return tx.query<R>(sql, params);
+					}
+				})
+			);
+		r.add();
+		const stored = r.log.storedWith({ commandId: 'n0', actorId: 'p1', result: { noteId: 'n0' } });
+		expect(r.log.pendingActor('n0')).toBe('p1');
+		await eventually(() => failRecord < 0);
+		// The failed attempt rolled back the update with the record; the retry stores both.
+		await stored;
+		expect(await countUpdates(t.db, r.id)).toBe(1);
+		expect(await rebuild(t.db, r.id)).toEqual(['n0']);
+		expect(await findCommand(t.db, r.id, 'n0')).toEqual({ actorId: 'p1', result: { noteId: 'n0' } });
+		expect(r.log.pendingActor('n0')).toBeUndefined();
+		r.log.close();
+	});
+
+	test('storedWith with no update pending still stores the record', async () => {
+		const r = await room({ commitWindowMs: 5 });
+		await r.log.storedWith({ commandId: 'c1', actorId: 'p2', result: { ok: 1 } });
+		expect(await findCommand(t.db, r.id, 'c1')).toEqual({ actorId: 'p2', result: { ok: 1 } });
+		expect(await countUpdates(t.db, r.id)).toBe(0);
 		r.log.close();
 	});
 

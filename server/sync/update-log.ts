@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Db } from '../db/db.ts';
 import { appendUpdate, compact } from '../db/repositories/yjs-log.ts';
+import { recordCommands, type CommandRecord } from '../db/repositories/live-commands.ts';
 import type { Log } from '../log.ts';
 import type { UpdateSink } from './shared-doc.ts';
 
@@ -19,6 +20,10 @@ export class UpdateLog implements UpdateSink {
 	private pending: Uint8Array[] = [];
 	private pendingSince = 0;
 	private waiters: Array<() => void> = [];
+	/** Command records to store in the same transaction as the updates pushed before them. */
+	private records: CommandRecord[] = [];
+	/** The records of the batch being written (still unstored until it commits). */
+	private writing: CommandRecord[] = [];
 	private timer: ReturnType<typeof setTimeout> | null = null;
 	private running: Promise<void> | null = null;
 	private failures = 0;
@@ -60,7 +65,7 @@ export class UpdateLog implements UpdateSink {
 	}
 
 	get idle(): boolean {
-		return this.pending.length === 0 && this.running === null;
+		return this.pending.length === 0 && this.records.length === 0 && this.running === null;
 	}
 
 	/** Resolves when every update pushed so far is stored. */
@@ -70,6 +75,25 @@ export class UpdateLog implements UpdateSink {
 			this.waiters.push(resolve);
 			this.schedule(this.options.commitWindowMs);
 		});
+	}
+
+	/**
+	 * Resolves when every update pushed so far is stored together with `record`, in one
+	 * transaction: a crash leaves both or neither. A note and the `note.add` that made it are
+	 * then never apart, so nobody can later claim a stored note's id as their own command.
+	 */
+	storedWith(record: CommandRecord): Promise<void> {
+		if (this.pending.length === 0) this.pendingSince = Date.now();
+		this.records.push(record);
+		return new Promise((resolve) => {
+			this.waiters.push(resolve);
+			this.schedule(this.options.commitWindowMs);
+		});
+	}
+
+	/** Who sent the command `commandId` whose record waits to be stored with the document, if any. */
+	pendingActor(commandId: string): string | undefined {
+		return [...this.writing, ...this.records].find((r) => r.commandId === commandId)?.actorId;
 	}
 
 	/** Stores everything now (shutdown, unload). */
@@ -122,23 +146,40 @@ export class UpdateLog implements UpdateSink {
 
 	private async writeBatch(): Promise<void> {
 		const batch = this.pending;
+		const records = this.records;
 		const waiters = this.waiters;
 		const since = this.pendingSince;
 		this.pending = [];
+		this.records = [];
 		this.waiters = [];
-		if (batch.length === 0) {
+		if (batch.length === 0 && records.length === 0) {
 			waiters.forEach((w) => w());
 			return;
 		}
+		this.writing = records;
 		try {
-			const merged = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
-			this.lastSeq = await appendUpdate(this.db, this.workshopId, merged);
+			const merged = batch.length === 0 ? null : batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+			// Editors' updates alone need no transaction; with command records, one holds both.
+			const seq =
+				records.length === 0
+					? await appendUpdate(this.db, this.workshopId, merged!)
+					: await this.db.transaction(async (tx) => {
+							const seq = merged ? await appendUpdate(tx, this.workshopId, merged) : null;
+							await recordCommands(tx, this.workshopId, records);
+							return seq;
+						});
+			this.writing = [];
 			this.failures = 0;
-			this.batchesSinceSnapshot++;
+			if (seq !== null) {
+				this.lastSeq = seq;
+				this.batchesSinceSnapshot++;
+			}
 			waiters.forEach((w) => w());
 		} catch (e) {
+			this.writing = [];
 			this.failures++;
 			this.pending = batch.concat(this.pending);
+			this.records = records.concat(this.records);
 			this.pendingSince = since;
 			this.waiters = waiters.concat(this.waiters);
 			this.log.warn({ workshopId: this.workshopId, err: (e as Error).message, attempt: this.failures }, 'storing document updates failed; will retry');

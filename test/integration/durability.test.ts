@@ -4,6 +4,7 @@ import { syncClient, liveClient, connected, send, eventually } from '../helpers/
 import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import { createTestDatabaseUrl } from '../helpers/databases.ts';
 import { insertNote, readNotes } from '../../src/lib/domain/board/notes.ts';
+import { openDatabase } from '../../server/db/open.ts';
 
 const COMMIT_WINDOW_MS = 20;
 /** The burst ends with a kill once this many commands are acknowledged (an event, not a time: a busy machine only slows it). */
@@ -139,9 +140,24 @@ describe.each(engines)('durability on $name', (engine) => {
 		const after = syncClient(second.url, workshop.id, { cookie: facilitator });
 		await after.synced;
 		await eventually(() => expected.every((id) => readNotes(after.doc).some((x) => x.id === id)), 'every note of the open editor on the server');
+		const storedBurst = readNotes(after.doc)
+			.map((x) => x.id)
+			.filter((id) => id.startsWith('cmd-burst-'));
 		keptOpen.destroy();
 		after.destroy();
 		await second.kill();
+
+		// Every stored note has its command's record beside it, even the one the kill caught
+		// between the two: otherwise someone else could claim its id (an anonymous note's author
+		// is its record's actor). Read straight from the database, the server stopped.
+		const db = await openDatabase({ databaseUrl: options.databaseUrl ?? null, dataDir: options.dataDir });
+		try {
+			const rows = await db.query<{ command_id: string }>('SELECT command_id FROM live_command WHERE workshop_id = $1', [workshop.id]);
+			const recorded = new Set(rows.map((r) => r.command_id));
+			expect(storedBurst.filter((id) => !recorded.has(id)), 'stored notes without their command record').toEqual([]);
+		} finally {
+			await db.close();
+		}
 		await cleanup();
 	});
 });

@@ -129,12 +129,20 @@ describe('workshop engine over /live', () => {
 	test('an anonymous phase writes the category, never the author', async () => {
 		await send(fLive, 'phase.skip', { commandId: cmd() });
 		await eventually(() => stateOf(pLive).timer.phase === 'anonyme', 'the anonymous phase');
-		const res = await send(pLive, 'note.add', { commandId: cmd(), text: 'On ne sait jamais qui appeler' });
+		const noteCommand = cmd();
+		const res = await send(pLive, 'note.add', { commandId: noteCommand, text: 'On ne sait jamais qui appeler' });
 		expect(res).toMatchObject({ ok: true });
 		const watcher = syncClient(server.url, workshop.id, { cookie: facilitator });
 		await watcher.synced;
 		const note = readNotes(watcher.doc).find((n) => n.text === 'On ne sait jamais qui appeler')!;
 		expect(note).toMatchObject({ authorId: '', authorCategory: 'usager', anonymous: true });
+		// Nobody else can take the anonymous note's id as their own command, and so become its author.
+		const other = await watch(await joinAs(server.url, workshop.joinCode, 'Intrus', 'agent'));
+		expect(await send(other, 'note.add', { commandId: note.id, text: 'à moi' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+		expect(await send(other, 'note.edit', { commandId: cmd(), noteId: note.id, text: 'à moi' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		// Its author's retry is answered as the first time.
+		expect(await send(pLive, 'note.add', { commandId: noteCommand, text: 'On ne sait jamais qui appeler' })).toEqual(res);
+		other.close();
 		watcher.destroy();
 	});
 

@@ -38,8 +38,15 @@ export async function findCommands(db: Queryable, workshopId: string, commandIds
 	return new Map(rows.map((r) => [r.command_id, { actorId: r.actor_id, result: r.result }]));
 }
 
+/** An applied command as recorded: its client-made id, who sent it, what it answered. */
+export interface CommandRecord {
+	commandId: string;
+	actorId: string;
+	result: unknown;
+}
+
 /** Records a batch of applied commands in one statement (a retry's id already stored is left as it was). */
-export async function recordCommands(db: Queryable, workshopId: string, commands: readonly { commandId: string; actorId: string; result: unknown }[]): Promise<void> {
+export async function recordCommands(db: Queryable, workshopId: string, commands: readonly CommandRecord[]): Promise<void> {
 	if (commands.length === 0) return;
 	await db.query(
 		`INSERT INTO live_command (workshop_id, command_id, actor_id, result)
