@@ -2,6 +2,8 @@ import type { Config } from '../config.ts';
 
 /** Cookie names. Participant and observer cookies are scoped by name to one workshop. */
 export const FACILITATOR_COOKIE = 'concerto_session';
+/** A browser that signed in before: its sign-ins are throttled apart from strangers' guesses. */
+export const DEVICE_COOKIE = 'concerto_device';
 export const participantCookie = (workshopId: string) => `concerto_p_${workshopId}`;
 export const observerCookie = (workshopId: string) => `concerto_o_${workshopId}`;
 
@@ -15,6 +17,11 @@ export function sessionCookieOptions(config: Config, expires: Date) {
 }
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** The known-device cookie: a secret like a session's, kept a year (it grants no access by itself). */
+export function deviceCookieOptions(config: Config) {
+	return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, maxAge: YEAR_SECONDS };
+}
 
 /** The language choice is not a secret, but nothing in the page needs to read it either. */
 export function localeCookieOptions(config: Config) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clearSignInFailures, recordSignInFailure, waitBeforeSignIn } from '../../server/db/repositories/sign-in-failures.ts';
+import { clearSignInFailures, recordSignInFailure, reserveSignInAttempt, signInSucceeded, waitBeforeSignIn } from '../../server/db/repositories/sign-in-failures.ts';
 import { engines, useDatabase } from '../helpers/databases.ts';
 import { unique } from './fixtures.ts';
 
@@ -34,7 +34,7 @@ describe.each(engines())('%s sign-in throttle', (engine) => {
 
 	test('the wait is that of the most failed key: a new e-mail does not reset the address', async () => {
 		const [email, ip] = keys();
-		for (let i = 0; i < 5; i++) await recordSignInFailure(db(), [ip], T0);
+		for (let i = 0; i < 25; i++) await recordSignInFailure(db(), [ip], T0);
 		expect(await waitBeforeSignIn(db(), [`email:${unique('other')}`, ip], T0)).toBeGreaterThan(0);
 		expect(await waitBeforeSignIn(db(), [email], T0)).toBe(0);
 	});
@@ -48,5 +48,24 @@ describe.each(engines())('%s sign-in throttle', (engine) => {
 		// Counting starts again from zero.
 		await recordSignInFailure(db(), k, T0);
 		expect(await waitBeforeSignIn(db(), k, T0)).toBe(0);
+	});
+
+	test('concurrent attempts are reserved one by one: 50 at once get the allowance of 50 in a row', async () => {
+		const k = keys();
+		const waits = await Promise.all(Array.from({ length: 50 }, () => reserveSignInAttempt(db(), k, T0)));
+		// Three free failures, then the fourth attempt is still free (its wait starts after it).
+		expect(waits.filter((w) => w === 0)).toHaveLength(4);
+		expect(await waitBeforeSignIn(db(), k, T0)).toBeGreaterThan(0);
+	});
+
+	test('an address gets twenty free failures; a success gives its reserved attempt back without clearing it', async () => {
+		const address = `ip:${unique('203.0.113')}`;
+		for (let i = 0; i < 20; i++) expect(await reserveSignInAttempt(db(), [`email:${unique('g')}@x.fr`, address], T0)).toBe(0);
+		const email = `email:${unique('ok')}@x.fr`;
+		expect(await reserveSignInAttempt(db(), [email, address], T0)).toBe(0);
+		await signInSucceeded(db(), [email], [address]);
+		expect(await waitBeforeSignIn(db(), [address], T0)).toBe(0);
+		expect(await reserveSignInAttempt(db(), [`email:${unique('g')}@x.fr`, address], T0)).toBe(0);
+		expect(await reserveSignInAttempt(db(), [`email:${unique('g')}@x.fr`, address], T0)).toBeGreaterThan(0);
 	});
 });

@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { labelField, textField, type FieldErrors } from './forms.ts';
 import { hashPassword, verifyPassword } from '$server/auth/passwords';
 import { createSession } from '$server/db/repositories/sessions';
-import { FACILITATOR_COOKIE, sessionCookieOptions } from '$server/auth/cookies';
-import { clearSignInFailures, recordSignInFailure, waitBeforeSignIn } from '$server/db/repositories/sign-in-failures';
+import { DEVICE_COOKIE, FACILITATOR_COOKIE, deviceCookieOptions, sessionCookieOptions } from '$server/auth/cookies';
+import { generateToken } from '$server/auth/tokens';
+import { reserveSignInAttempt, signInSucceeded } from '$server/db/repositories/sign-in-failures';
+import { knownDeviceKey, rememberDevice } from '$server/db/repositories/sign-in-devices';
 import { createFacilitator, findFacilitatorByEmail } from '$server/db/repositories/facilitators';
 import { isEmail, PASSWORD_MAX, PASSWORD_MIN } from '$lib/domain/auth/throttle';
 import { DISPLAY_NAME_MAX } from '$lib/domain/workshop/categories';
@@ -42,6 +44,13 @@ async function startSession(s: Services, cookies: Cookies, facilitatorId: string
 	cookies.set(FACILITATOR_COOKIE, token, sessionCookieOptions(s.config, session.expiresAt));
 }
 
+/** Marks this browser as a known device of the account (keeping its token when it already was one). */
+async function rememberThisDevice(s: Services, cookies: Cookies, facilitatorId: string, knownToken: string | null): Promise<void> {
+	const token = knownToken ?? generateToken();
+	await rememberDevice(s.db, token, facilitatorId);
+	cookies.set(DEVICE_COOKIE, token, deviceCookieOptions(s.config));
+}
+
 /** Creates a facilitator account from a parsed `signUpForm` and signs it in; returns the errors to show otherwise. */
 export async function signUp(
 	s: Services,
@@ -51,6 +60,7 @@ export async function signUp(
 	const passwordHash = await hashPassword(input.password);
 	const facilitator = await createFacilitator(s.db, { email: input.email, passwordHash, displayName: input.displayName, locale: input.locale });
 	if (!facilitator) return { email: { key: 'signup.error.taken' } };
+	await rememberThisDevice(s, cookies, facilitator.id, null);
 	await startSession(s, cookies, facilitator.id);
 	return null;
 }
@@ -60,9 +70,11 @@ export async function signUp(
 let decoyHash: Promise<string> | null = null;
 
 /**
- * Signs a facilitator in, from a parsed `signInForm`. Failures are counted per e-mail and per client address, and a
- * key that failed too often must wait (429). Unknown e-mail and wrong password get the
- * same message.
+ * Signs a facilitator in, from a parsed `signInForm`. Each attempt is reserved before the
+ * password is checked (so concurrent guesses cannot outrun the count), on the e-mail and the
+ * client address — or, from a browser that signed in to this account before, on that device
+ * alone, so strangers' guesses never lock the real user out. A key that failed too often must
+ * wait (429). Unknown e-mail and wrong password get the same message.
  */
 export async function signIn(
 	s: Services,
@@ -71,20 +83,20 @@ export async function signIn(
 ): Promise<{ status: number; errors: FieldErrors<SignInField> } | null> {
 	const { email } = input;
 	const emailKey = `email:${email.toLowerCase()}`;
-	const keys = [emailKey, `ip:${input.clientAddress}`];
-	const now = new Date();
-	const wait = await waitBeforeSignIn(s.db, keys, now);
+	const addressKey = `ip:${input.clientAddress}`;
+	const deviceToken = cookies.get(DEVICE_COOKIE);
+	const device = await knownDeviceKey(s.db, deviceToken, email);
+	const keys = device ? [device] : [emailKey, addressKey];
+	const wait = await reserveSignInAttempt(s.db, keys, new Date());
 	if (wait > 0) return { status: 429, errors: { form: { key: 'signin.error.throttled', params: { seconds: Math.ceil(wait / 1000) } } } };
 
 	const facilitator = input.password.length <= PASSWORD_MAX ? await findFacilitatorByEmail(s.db, email) : null;
 	decoyHash ??= hashPassword('decoy password, never valid');
 	const ok = await verifyPassword(facilitator?.passwordHash ?? (await decoyHash), input.password.slice(0, PASSWORD_MAX));
-	if (!facilitator || !ok) {
-		await recordSignInFailure(s.db, keys, now);
-		return { status: 400, errors: { form: { key: 'signin.error.failed' } } };
-	}
-	// Only the e-mail's count is cleared: one good account must not reset an address that guesses others.
-	await clearSignInFailures(s.db, [emailKey]);
+	// A failure was counted when the attempt was reserved.
+	if (!facilitator || !ok) return { status: 400, errors: { form: { key: 'signin.error.failed' } } };
+	await signInSucceeded(s.db, device ? [device] : [emailKey], device ? [] : [addressKey]);
+	await rememberThisDevice(s, cookies, facilitator.id, device ? deviceToken! : null);
 	await startSession(s, cookies, facilitator.id);
 	return null;
 }

@@ -1,15 +1,28 @@
 /**
- * How long a sign-in key (an e-mail or a client address) must wait after `failures`
- * consecutive failures: free for the first three, then doubling from 2 s up to 5 minutes.
+ * How many failures a sign-in key may have before it must wait. An account (its e-mail) gets
+ * three; an address gets more, because behind a town hall's proxy every agent shares one; a
+ * device that signed in before gets its own three, so nobody else's guesses lock it out.
  */
-export function signInDelayMs(failures: number): number {
-	if (failures <= 3) return 0;
-	return Math.min(2000 * 2 ** (failures - 4), 5 * 60_000);
+export const FREE_FAILURES = { email: 3, address: 20, device: 3 } as const;
+export type SignInKeyKind = keyof typeof FREE_FAILURES;
+
+/**
+ * How long a sign-in key must wait after `failures` consecutive failures: free for the first
+ * `free`, then doubling from 2 s up to 5 minutes.
+ */
+export function signInDelayMs(failures: number, free: number = FREE_FAILURES.email): number {
+	if (failures <= free) return 0;
+	return Math.min(2000 * 2 ** (failures - free - 1), 5 * 60_000);
 }
 
 /** Milliseconds still to wait at `now`, 0 when a new attempt may go ahead. */
-export function signInWaitMs(failures: number, lastFailureAt: number, now: number): number {
-	return Math.max(0, lastFailureAt + signInDelayMs(failures) - now);
+export function signInWaitMs(failures: number, lastFailureAt: number, now: number, free: number = FREE_FAILURES.email): number {
+	return Math.max(0, lastFailureAt + signInDelayMs(failures, free) - now);
+}
+
+/** The kind of a stored key (`email:…`, `ip:…`, `device:…`), which sets its allowance. */
+export function keyKind(key: string): SignInKeyKind {
+	return key.startsWith('ip:') ? 'address' : key.startsWith('device:') ? 'device' : 'email';
 }
 
 export const PASSWORD_MIN = 10;
