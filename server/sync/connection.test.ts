@@ -21,6 +21,7 @@ import { UpdateLog } from './update-log.ts';
 const silent = pino({ level: 'silent' });
 const participant: Actor = { kind: 'participant', id: 'p-fatou', role: 'participant', displayName: 'Fatou', category: 'usager' };
 const editor: Actor = { kind: 'participant', id: 'p-lea', role: 'editor', displayName: 'Léa', category: 'agent' };
+const lead: Actor = { kind: 'facilitator', id: 'f-camille', role: 'facilitator', displayName: 'Camille', category: 'facilitator' };
 
 /** No database here: the log's commit window outlasts every test and the room is destroyed after. */
 const noDb: Db = {
@@ -94,6 +95,19 @@ function awarenessFrame(clientId: number, state: Record<string, unknown>): Uint8
 	return encoding.toUint8Array(e);
 }
 
+/** An awareness message written by hand, with the clock an attacker chooses. */
+function rawAwarenessFrame(clientId: number, clock: number, state: Record<string, unknown>): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, MESSAGE_AWARENESS);
+	const inner = encoding.createEncoder();
+	encoding.writeVarUint(inner, 1);
+	encoding.writeVarUint(inner, clientId);
+	encoding.writeVarUint(inner, clock);
+	encoding.writeVarString(inner, JSON.stringify(state));
+	encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+	return encoding.toUint8Array(e);
+}
+
 /** Applies what a client received, as its provider would, to a fresh document and awareness. */
 function asClientSees(received: Uint8Array[]) {
 	const doc = new Y.Doc();
@@ -157,5 +171,51 @@ describe('a sync connection', () => {
 		const stamped = { user: { id: 'p-fatou', name: 'Fatou', category: 'usager', role: 'participant' }, cursor: { x: 1, y: 2 } };
 		expect(room.awareness.getStates().get(7)).toEqual(stamped);
 		expect(asClientSees(other.socket.received).states.get(7)).toEqual(stamped);
+	});
+
+	test('a participant cannot claim the client id a facilitator announced, even after the facilitator left', () => {
+		const { room } = aRoom();
+		const facilitator = connect(room, lead, false);
+		facilitator.send(awarenessFrame(42, { cursor: null, lead: { focus: { kind: 'item', id: 'n1' }, at: Date.now() } }));
+		const intruder = connect(room, participant, true);
+		// A higher clock and a lead dated far ahead: a provider receiving it would adopt it as its own.
+		const planted = rawAwarenessFrame(42, 1000, { lead: { focus: { kind: 'item', id: 'n9' }, at: Date.now() + 3_600_000 } });
+		intruder.send(planted);
+		intruder.send(planted);
+		expect((room.awareness.getStates().get(42) as { user: { id: string } }).user.id).toBe('f-camille');
+		expect(facilitator.socket.received).toEqual([]);
+		// The id stays the facilitator's while the room is loaded.
+		const again = connect(room, participant, true);
+		again.send(planted);
+		expect((room.awareness.getStates().get(42) as { user: { id: string } }).user.id).toBe('f-camille');
+	});
+
+	test('only a facilitator’s state may lead, and never with a date ahead of the server’s clock', () => {
+		const { room } = aRoom();
+		const p = connect(room, participant, true);
+		p.send(awarenessFrame(7, { lead: { focus: { kind: 'item', id: 'n1' }, at: 1 } }));
+		expect(room.awareness.getStates().get(7)).toMatchObject({ lead: null });
+		const f = connect(room, lead, false);
+		const before = Date.now();
+		f.send(awarenessFrame(8, { lead: { focus: { kind: 'item', id: 'n1' }, at: before + 3_600_000 } }));
+		const at = (room.awareness.getStates().get(8) as { lead: { at: number } }).lead.at;
+		expect(at).toBeGreaterThanOrEqual(before);
+		expect(at).toBeLessThanOrEqual(Date.now());
+	});
+
+	test('an awareness state over the role’s size closes the connection; past 30 a second, updates are dropped', () => {
+		const { room } = aRoom();
+		const big = connect(room, participant, true);
+		big.send(awarenessFrame(7, { cursor: { x: 1, y: 2 }, pad: 'x'.repeat(3000) }));
+		expect(big.socket.closedWith?.code).toBe(1009);
+		expect(room.awareness.getStates().has(7)).toBe(false);
+
+		const chatty = connect(room, participant, true);
+		const watcher = connect(room, editor, false);
+		for (let i = 0; i < 200; i++) chatty.send(awarenessFrame(9, { cursor: { x: i, y: 0 } }));
+		expect(chatty.socket.closedWith).toBeNull();
+		const relayed = watcher.socket.received.length;
+		expect(relayed).toBeGreaterThan(0);
+		expect(relayed).toBeLessThanOrEqual(61);
 	});
 });

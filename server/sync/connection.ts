@@ -6,7 +6,8 @@ import type { Log } from '../log.ts';
 import type { Actor } from '../auth/actor.ts';
 import { awarenessMessage, syncMessage, type Room } from './room.ts';
 import { sendTo, type SyncSocket } from './sync-socket.ts';
-import { filterAwarenessUpdate } from './awareness-filter.ts';
+import { AWARENESS_MESSAGES_PER_SECOND, AwarenessTooLarge, filterAwarenessUpdate } from './awareness-filter.ts';
+import { fullBucket, perSecond, take } from '../../src/lib/domain/limits/token-bucket.ts';
 import { CLOSE, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from './message-types.ts';
 
 export interface ConnectionOptions {
@@ -35,6 +36,8 @@ export function openConnection(socket: SyncSocket, room: Room, options: Connecti
 	const { readOnly, actor, log } = options;
 	const identity = { id: actor.id, name: actor.displayName, category: actor.category, role: actor.role };
 	let ownClientId: number | null = null;
+	const awarenessRate = perSecond(AWARENESS_MESSAGES_PER_SECOND);
+	let awarenessBucket = fullBucket(awarenessRate, Date.now());
 	room.conns.add(socket);
 
 	function refuse(code: number, reason: string): void {
@@ -61,7 +64,14 @@ export function openConnection(socket: SyncSocket, room: Room, options: Connecti
 				return;
 			}
 			case MESSAGE_AWARENESS: {
-				const filtered = filterAwarenessUpdate(decoding.readVarUint8Array(decoder), ownClientId, identity);
+				// Presence is lossy by nature: past the rate a cursor update is dropped, not an error.
+				const taken = take(awarenessBucket, awarenessRate, Date.now());
+				awarenessBucket = taken.bucket;
+				if (!taken.allowed) return;
+				const filtered = filterAwarenessUpdate(decoding.readVarUint8Array(decoder), ownClientId, identity, {
+					takenByOther: (clientId) => room.clientOwner(clientId, actor.id) !== actor.id,
+					now: Date.now()
+				});
 				if (!filtered) return;
 				ownClientId = filtered.clientId;
 				awarenessProtocol.applyAwarenessUpdate(room.awareness, filtered.update, socket);
@@ -97,7 +107,8 @@ export function openConnection(socket: SyncSocket, room: Room, options: Connecti
 			try {
 				handle(message);
 			} catch (e) {
-				refuse(CLOSE.malformed, `malformed message: ${(e as Error).message}`);
+				if (e instanceof AwarenessTooLarge) refuse(CLOSE.tooLarge, e.message);
+				else refuse(CLOSE.malformed, `malformed message: ${(e as Error).message}`);
 			}
 		},
 		closed() {

@@ -32,6 +32,8 @@ export class Room implements SharedDoc {
 	/** Holders: sync connections and live commands in progress. */
 	refs = 0;
 	private readonly sinks: readonly UpdateSink[];
+	/** Awareness client ids and the person whose connection first announced each, for the room's life. */
+	private readonly clientOwners = new Map<number, string>();
 
 	constructor({ workshopId, doc, log, sinks = [] }: RoomParts) {
 		this.workshopId = workshopId;
@@ -54,6 +56,19 @@ export class Room implements SharedDoc {
 				for (const sink of this.sinks) sink.onAwareness?.(update, origin);
 			}
 		);
+	}
+
+	/**
+	 * The person who owns awareness client id `clientId` in this room: the first to announce it
+	 * (`claimant` now, if nobody has). A client id once owned stays theirs while the room is
+	 * loaded, so nobody can take over a facilitator's presence after they disconnect either.
+	 * (With several instances, each instance knows the ids announced through it.)
+	 */
+	clientOwner(clientId: number, claimant: string): string {
+		const owner = this.clientOwners.get(clientId);
+		if (owner !== undefined) return owner;
+		this.clientOwners.set(clientId, claimant);
+		return claimant;
 	}
 
 	/** Sends to every connection except `except` (the one the change came from). */
