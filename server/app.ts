@@ -12,6 +12,8 @@ import { attachRedisAdapter } from './live/redis-adapter.ts';
 import { createMetrics } from './metrics.ts';
 import { RedisFanout } from './sync/fanout.ts';
 import { registerServices, type Services } from './services.ts';
+import { createLimits } from './limits/shared-limiter.ts';
+import { perMinute, perSecond } from '../src/lib/domain/limits/token-bucket.ts';
 import { createConnectionControl } from './connections.ts';
 import { startRetention } from './retention.ts';
 import { BUILTIN_IDS } from '../src/lib/domain/templates/builtins.ts';
@@ -44,7 +46,12 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 		log,
 		fanout
 	);
-	const services: Services = { config, db, log, connections: null };
+	const limits = createLimits(
+		{ commands: perSecond(config.liveCommandsPerSecond), notes: perMinute(config.notesPerMinute), joins: perMinute(config.joinsPerMinute) },
+		config.redisUrl,
+		log
+	);
+	const services: Services = { config, db, log, connections: null, limits };
 	registerServices(services);
 	const retention = startRetention(db, config, log);
 
@@ -67,7 +74,7 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 			server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 				s.handleUpgrade(req, socket, head);
 			});
-			io = createLiveServer(server, { db, rooms, log, config, onDropped: (reason) => metrics.droppedEvents.inc({ reason }) });
+			io = createLiveServer(server, { db, rooms, log, config, limits, onDropped: (reason) => metrics.droppedEvents.inc({ reason }) });
 			if (config.redisUrl) closeAdapter = attachRedisAdapter(io, config.redisUrl, log);
 			services.connections = createConnectionControl(s, io, log);
 		},
@@ -107,6 +114,7 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 			for (const room of await rooms.loaded()) await rooms.versions.beforeUnload(room);
 			await fanout?.close();
 			closeAdapter?.();
+			await limits.close();
 			for (const room of await rooms.loaded()) await room.log.compactNow().catch(() => {});
 			registerServices(undefined);
 			await db.close();

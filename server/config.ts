@@ -26,6 +26,8 @@ export interface Config {
 	liveCommandsPerSecond: number;
 	/** Per participant and workshop: notes per minute. */
 	notesPerMinute: number;
+	/** Joins per minute from one client address (a room behind one Wi-Fi shares it). */
+	joinsPerMinute: number;
 	/** Participants' names, age bands and genders are erased this many months after they joined (the join notice says so). */
 	participantRetentionMonths: number;
 }
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		syncMessagesPerSecond: int(env.CONCERTO_SYNC_MESSAGES_PER_SECOND, 200, 'CONCERTO_SYNC_MESSAGES_PER_SECOND', 1),
 		liveCommandsPerSecond: int(env.CONCERTO_LIVE_COMMANDS_PER_SECOND, 20, 'CONCERTO_LIVE_COMMANDS_PER_SECOND', 1),
 		notesPerMinute: int(env.CONCERTO_NOTES_PER_MINUTE, 30, 'CONCERTO_NOTES_PER_MINUTE', 1),
+		joinsPerMinute: int(env.CONCERTO_JOINS_PER_MINUTE, 120, 'CONCERTO_JOINS_PER_MINUTE', 1),
 		participantRetentionMonths: int(env.CONCERTO_PARTICIPANT_RETENTION_MONTHS, 6, 'CONCERTO_PARTICIPANT_RETENTION_MONTHS', 1)
 	};
 }

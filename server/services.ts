@@ -1,6 +1,7 @@
 import type { Db } from './db/db.ts';
 import type { Config } from './config.ts';
 import type { Log } from './log.ts';
+import type { Limits } from './limits/shared-limiter.ts';
 
 /**
  * What the SvelteKit handler shares with the sync and live servers of the same process.
@@ -14,6 +15,8 @@ export interface Services {
 	log: Log;
 	/** Ends open sync and live connections whose rights changed; null until the servers are attached. */
 	connections: ConnectionControl | null;
+	/** Limits shared by every instance (joins per address, commands per person). */
+	limits: Limits;
 }
 
 /**

@@ -20,11 +20,10 @@ import { clustersSuggest } from './clusters-suggest.ts';
 import { readMyVotes, readVoteState, votePaper, voteReveal, voteSet } from './votes.ts';
 import { pollAnswer, pollReveal, readMyPoll, readPollState } from './polls.ts';
 import { hiddenNotesOf } from '../db/repositories/hidden-notes.ts';
-import { RateLimiter } from '../rate-limiter.ts';
+import type { Limits } from '../limits/shared-limiter.ts';
 import { Coalescer } from './coalescer.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
 import { actorRoom, observersRoom } from '../connections.ts';
-import { perMinute, perSecond } from '../../src/lib/domain/limits/token-bucket.ts';
 import { priorityConfirm, priorityPlace, readMyPlacements, readPrioritiesState } from './priorities.ts';
 import { decisionDelete, decisionMove, decisionSave, ownersSave, readDecisionsView, roomView } from './decisions.ts';
 
@@ -85,7 +84,7 @@ function refusal(code: ErrorCode, message: string): Error {
  */
 export function createLiveServer(
 	httpServer: HttpServer,
-	base: Omit<CommandDeps, 'notify'> & { config: Config; onDropped?: (reason: 'no_ack' | 'rate_limited') => void }
+	base: Omit<CommandDeps, 'notify'> & { config: Config; limits: Limits; onDropped?: (reason: 'no_ack' | 'rate_limited') => void }
 ): Server {
 	const { config, db, log } = base;
 	const io = new Server(httpServer, {
@@ -161,8 +160,8 @@ export function createLiveServer(
 	// A version saved here (phase end, periodic, restore) refreshes the facilitators' history lists.
 	base.rooms.versions.onSaved((workshopId) => io.to(facilitatorsRoom(workshopId)).emit('versions.changed', { at: Date.now() }));
 
-	const commandLimiter = new RateLimiter(perSecond(config.liveCommandsPerSecond));
-	const noteLimiter = new RateLimiter(perMinute(config.notesPerMinute));
+	// Per person, not per socket: 30 sockets of one participant share one allowance (on every instance).
+	const { commands: commandLimiter, notes: noteLimiter } = base.limits;
 	const limited = (what: string, ms: number) => ({
 		ok: false,
 		error: { code: 'rate_limited', message: `too many ${what}; retry in ${Math.ceil(ms / 1000)} s` }
@@ -216,12 +215,12 @@ export function createLiveServer(
 			const view = await readDecisionsView(db, workshopId);
 			socket.emit('decisions', can(actor.role, 'workshop.manage') ? view : roomView(view));
 		});
-		socket.on('disconnect', () => commandLimiter.forget(socket.id));
-		socket.onAny((event: string, ...args: unknown[]) => {
+		const person = `${workshopId}:${actor.id}`;
+		socket.onAny(async (event: string, ...args: unknown[]) => {
 			const last = args[args.length - 1];
 			const ack = typeof last === 'function' ? (last as (result: unknown) => void) : null;
-			// Every event counts against the socket's limit, answered or not, known or not.
-			const wait = commandLimiter.check(socket.id);
+			// Every event counts against the person's limit, answered or not, known or not.
+			const wait = await commandLimiter.check(person);
 			if (wait) {
 				base.onDropped?.('rate_limited');
 				return ack?.(limited('commands', wait));
@@ -235,7 +234,7 @@ export function createLiveServer(
 			// Observers may listen, never command: refused before any command code runs.
 			if (!can(actor.role, 'live.command')) return ack({ ok: false, error: { code: 'forbidden', message: 'your role cannot send commands' } });
 			if (event === 'note.add') {
-				const noteWait = noteLimiter.check(`${workshopId}:${actor.id}`);
+				const noteWait = await noteLimiter.check(person);
 				if (noteWait) return ack(limited('notes', noteWait));
 			}
 			const run = Object.hasOwn(COMMANDS, event) ? COMMANDS[event as CommandName] : null;

@@ -11,7 +11,7 @@ import { resolveActor } from '../auth/actor.ts';
 import { findWorkshop } from '../db/repositories/workshops.ts';
 import { syncAccess } from '../../src/lib/domain/permissions/roles.ts';
 import { serveConnection } from './ws-connection.ts';
-import { RateLimiter } from '../rate-limiter.ts';
+import { RateLimiter } from '../limits/rate-limiter.ts';
 import { perSecond } from '../../src/lib/domain/limits/token-bucket.ts';
 
 export const SYNC_PREFIX = '/sync/';
@@ -37,7 +37,6 @@ export interface SyncServer {
 export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; log: Log; onMessage?: () => void }): SyncServer {
 	const { db, rooms, config, log } = deps;
 	const limiter = new RateLimiter(perSecond(config.syncMessagesPerSecond));
-	let nextConnection = 0;
 	const actors = new Map<WebSocket, { workshopId: string; actor: Actor }>();
 	const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
 
@@ -61,7 +60,8 @@ export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; l
 		const room = await rooms.acquire(workshopId);
 		if (socket.destroyed) return rooms.release(room);
 		wss.handleUpgrade(req, socket, head, (ws) => {
-			const key = String(nextConnection++);
+			// Per person on this instance: a participant's many connections share one allowance.
+			const key = `${workshopId}:${resolved.actor.id}`;
 			const options = {
 				readOnly: access === 'read',
 				actor: resolved.actor,
@@ -72,7 +72,6 @@ export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; l
 			actors.set(ws, { workshopId, actor: resolved.actor });
 			serveConnection(ws, room, options, () => {
 				actors.delete(ws);
-				limiter.forget(key);
 				rooms.release(room);
 			});
 		});

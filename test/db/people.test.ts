@@ -18,7 +18,7 @@ function servicesWith(db: Services['db']) {
 		roleChanged: async (w, p) => void closed.push(`role ${w} ${p}`),
 		observersRevoked: async (w) => void closed.push(`observers ${w}`)
 	};
-	const s: Services = { config: loadConfig({}), db, log: null as unknown as Services['log'], connections };
+	const s: Services = { config: loadConfig({}), db, log: null as unknown as Services['log'], connections, limits: null as unknown as Services['limits'] };
 	return { s, closed };
 }
 

@@ -68,3 +68,71 @@ describe('per-connection rate limits', () => {
 		expect(await closed).toBe(1008);
 	});
 });
+
+describe('limits per person, not per socket', () => {
+	test('one participant’s 30 sockets share one allowance of commands', async () => {
+		const participant = await joinAs(server.url, workshop.joinCode, 'Multiple', 'usager');
+		const sockets = Array.from({ length: 30 }, () => liveClient(server.url, workshop.id, { cookie: participant }));
+		await Promise.all(sockets.map(connected));
+		const started = performance.now();
+		// 40 moves per socket: each alone within its burst, 1,200 in all.
+		const results = await Promise.all(
+			sockets.flatMap((live, s) => Array.from({ length: 40 }, (_, i) => send(live, 'note.move', { commandId: `multi-${s}-${i}-move`, noteId: 'nowhere', x: 1, y: 1 })))
+		);
+		const seconds = (performance.now() - started) / 1000;
+		const served = results.filter((r) => r.ok || r.error.code !== 'rate_limited').length;
+		// The default: 20 a second, burst 40, for the person, whatever their socket count.
+		expect(served).toBeLessThanOrEqual(40 + Math.ceil(20 * seconds) + 1);
+		expect(results.length - served).toBeGreaterThan(1000);
+		for (const live of sockets) live.close();
+	});
+});
+
+describe('joins per address', () => {
+	let proxied: RunningServer;
+	let open: { id: string; joinCode: string };
+	beforeAll(async () => {
+		// Behind a proxy that names each client: a room's shared address, and someone else's.
+		proxied = await startServer({ env: { CONCERTO_JOINS_PER_MINUTE: '20', ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' } });
+		const f = await post(proxied.url, '/signup', { email: `anim-${Date.now()}@exemple.fr`, displayName: 'Camille', password: 'un mot de passe solide' }, '203.0.113.1');
+		const cookie = f.headers.getSetCookie().find((c) => c.startsWith('concerto_session='))!.split(';')[0];
+		const created = await post(proxied.url, '/?/create', { title: 'Ouvert à tous' }, '203.0.113.1', cookie);
+		const id = (created.headers.get('location') ?? '').split('/').pop()!;
+		const page = await (await fetch(`${proxied.url}/w/${id}`, { headers: { cookie, 'x-forwarded-for': '203.0.113.1' } })).text();
+		open = { id, joinCode: /\/j\/([A-Z0-9]{6})/.exec(page)![1] };
+	});
+	afterAll(async () => {
+		await proxied?.kill();
+		if (proxied) removeDir(proxied.dataDir);
+	});
+
+	test('a script joining 60 times from one address is paced with a clear message; another address joins at once', async () => {
+		const answers = await Promise.all(
+			Array.from({ length: 60 }, (_, i) => post(proxied.url, `/j/${open.joinCode}`, { displayName: `Faux ${i}`, category: 'usager' }, '198.51.100.9'))
+		);
+		const joined = answers.filter((r) => r.status === 303).length;
+		// 20 a minute, 10 at once: the burst and whatever the seconds of the test refilled.
+		expect(joined).toBeGreaterThanOrEqual(10);
+		expect(joined).toBeLessThanOrEqual(12);
+		const refused = answers.find((r) => r.status === 429)!;
+		expect(await refused.text()).toContain('Réessayez dans');
+		expect((await post(proxied.url, `/j/${open.joinCode}`, { displayName: 'Léa', category: 'agent' }, '198.51.100.10')).status).toBe(303);
+	});
+});
+
+/** A form post from the given client address, as the proxy names it. */
+function post(base: string, path: string, fields: Record<string, string>, address: string, cookie = ''): Promise<Response> {
+	return fetch(`${base}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: base,
+			accept: 'text/html',
+			'accept-language': 'fr',
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-forwarded-for': address,
+			...(cookie ? { cookie } : {})
+		},
+		body: new URLSearchParams(fields)
+	});
+}

@@ -86,4 +86,27 @@ describe.skipIf(!ready)('two instances behind one Redis', () => {
 		await b.kill();
 		await database.drop();
 	});
+
+	test('one person’s commands share one allowance across both instances', async () => {
+		const database = await createTestDatabaseUrl();
+		const env = { REDIS_URL: process.env.REDIS_URL! };
+		const [a, b] = await Promise.all([startServer({ databaseUrl: database.url, env }), startServer({ databaseUrl: database.url, env })]);
+		servers.push(a, b);
+		const facilitator = await signUp(a.url);
+		const workshop = await createWorkshop(a.url, facilitator, 'Une seule limite');
+		const participant = await joinAs(a.url, workshop.joinCode, 'Partout', 'usager');
+		const sockets = Array.from({ length: 10 }, (_, i) => liveClient(i % 2 ? a.url : b.url, workshop.id, { cookie: participant }));
+		await Promise.all(sockets.map(connected));
+		const started = performance.now();
+		const results = await Promise.all(
+			sockets.flatMap((live, s) => Array.from({ length: 30 }, (_, i) => send(live, 'note.move', { commandId: `two-${s}-${i}-move`, noteId: 'nowhere', x: 1, y: 1 })))
+		);
+		const seconds = (performance.now() - started) / 1000;
+		const served = results.filter((r) => r.ok || r.error.code !== 'rate_limited').length;
+		// 20 a second with a burst of 40, counted in Redis for the person: not 40 per instance, nor per socket.
+		expect(served).toBeLessThanOrEqual(40 + Math.ceil(20 * seconds) + 1);
+		for (const live of sockets) live.close();
+		await Promise.all([a.kill(), b.kill()]);
+		await database.drop();
+	});
 });

@@ -144,6 +144,7 @@ export const en: Record<MessageKey, string> = {
 	'join.submit': 'Join the workshop',
 	'join.anonymous': 'Anonymous',
 	'join.error.category': 'Choose your group.',
+	'join.error.rateLimited': 'Many people are joining the workshop from this network at once. Try again in {seconds} s.',
 	'join.error.displayName': 'The name has {max} characters at most.',
 
 	'participant.you': 'You take part as {name}, {category}',

@@ -142,6 +142,7 @@ export const fr = {
 	'join.submit': 'Rejoindre l’atelier',
 	'join.anonymous': 'Anonyme',
 	'join.error.category': 'Choisissez votre collège.',
+	'join.error.rateLimited': 'Beaucoup de personnes rejoignent l’atelier en même temps depuis ce réseau. Réessayez dans {seconds} s.',
 	'join.error.displayName': 'Le nom comporte {max} caractères au plus.',
 
 	'participant.you': 'Vous participez : {name}, {category}',

@@ -72,7 +72,7 @@ const joinMessages = {
 } satisfies FieldErrors<JoinField>;
 
 export const actions: Actions = {
-	default: async ({ params, request, cookies, locals }) => {
+	default: async ({ params, request, cookies, locals, getClientAddress }) => {
 		const s = services();
 		const workshop = await workshopByCode(params.code);
 		if (await currentParticipant(s, cookies, workshop.id)) redirect(303, `/p/${workshop.id}`);
@@ -86,6 +86,10 @@ export const actions: Actions = {
 			const shown = { ...values, ageBand: settings.askAgeBand ? values.ageBand : '', gender: settings.askGender ? values.gender : '' };
 			return fail(400, { values: shown, errors: form.errors });
 		}
+		// Joins from one address are paced (a room behind one Wi-Fi still gets in within minutes):
+		// a script cannot fill a workshop with hundreds of fake participants in seconds.
+		const wait = await s.limits.joins.check(getClientAddress());
+		if (wait) return fail(429, { values: form.values, errors: { form: { key: 'join.error.rateLimited', params: { seconds: Math.ceil(wait / 1000) } } } as FieldErrors<JoinField> });
 		const { displayName, category, ageBand, gender } = form.data;
 		const anonymous = displayName === null;
 		await joinWorkshop(s, cookies, {

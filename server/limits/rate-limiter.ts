@@ -1,4 +1,4 @@
-import { fullBucket, take, type Bucket, type Rate } from '../src/lib/domain/limits/token-bucket.ts';
+import { fullBucket, take, type Bucket, type Rate } from '../../src/lib/domain/limits/token-bucket.ts';
 
 /** Buckets by key (a connection, or an actor in a workshop); idle keys are forgotten. */
 export class RateLimiter {
