@@ -11,7 +11,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
-					include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'test/db/**/*.test.ts', 'bench/**/*.test.ts'],
+					include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'test/db/**/*.test.ts', 'test/deploy/**/*.test.ts', 'bench/**/*.test.ts'],
 					testTimeout: 30_000,
 					// Opening PGlite and creating a PostgreSQL database take seconds on a busy 2-core machine.
 					hookTimeout: 60_000
