@@ -218,4 +218,54 @@ describe('a sync connection', () => {
 		expect(relayed).toBeGreaterThan(0);
 		expect(relayed).toBeLessThanOrEqual(61);
 	});
+
+	test('what a participant wrote while read-only is never replayed once promoted: their old document is refused, a fresh one writes', () => {
+		const { room } = aRoom();
+		const facilitator = connect(room, editor, false);
+		const shared = clientDocWithNote('écrit par l’équipe');
+		facilitator.send(updateFrame(shared));
+
+		// Read-only: the phone's document writes a note and deletes the team's; both are dropped.
+		const phone = new Y.Doc();
+		Y.applyUpdate(phone, Y.encodeStateAsUpdate(shared));
+		phone.getMap('notes').set('n2', 'écrit sans droit');
+		phone.getMap('notes').delete('n1');
+		const reader = connect(room, participant, true);
+		reader.send(updateFrame(phone));
+		expect(room.doc.getMap('notes').toJSON()).toEqual({ n1: 'écrit par l’équipe' });
+
+		// Promoted, the same provider reconnects with the same document and catches up.
+		const promoted: Actor = { ...participant, role: 'editor' };
+		const replay = connect(room, promoted, false);
+		// A provider's SyncStep2 answers the server's state vector: only what the server lacks.
+		const catchUp = (doc: Y.Doc) => syncFrame((e) => syncProtocol.writeSyncStep2(e, doc, Y.encodeStateVector(room.doc)));
+		replay.send(catchUp(phone));
+		expect(room.doc.getMap('notes').toJSON()).toEqual({ n1: 'écrit par l’équipe' });
+		expect(replay.socket.closedWith?.code).toBe(4409);
+		// A later update of that document is refused as well.
+		const later = connect(room, promoted, false);
+		phone.getMap('notes').set('n3', 'encore');
+		later.send(updateFrame(phone));
+		expect(room.doc.getMap('notes').has('n3')).toBe(false);
+
+		// The page starts again from the server's document: its writes are theirs now.
+		const fresh = new Y.Doc();
+		Y.applyUpdate(fresh, Y.encodeStateAsUpdate(room.doc));
+		const again = connect(room, promoted, false);
+		again.send(catchUp(fresh));
+		expect(again.socket.closedWith).toBeNull();
+		fresh.getMap('notes').set('n4', 'écrit en éditeur');
+		again.send(updateFrame(fresh));
+		expect(room.doc.getMap('notes').get('n4')).toBe('écrit en éditeur');
+
+		// A read-only connection forging the team's client id blocks nobody but itself.
+		const forged = new Y.Doc();
+		forged.clientID = shared.clientID;
+		forged.getMap('notes').set('x', 'forgé');
+		connect(room, { ...participant, id: 'p-other' }, true).send(updateFrame(forged));
+		Y.applyUpdate(shared, Y.encodeStateAsUpdate(room.doc));
+		shared.getMap('notes').set('n5', 'la suite');
+		facilitator.send(updateFrame(shared));
+		expect(room.doc.getMap('notes').get('n5')).toBe('la suite');
+	});
 });

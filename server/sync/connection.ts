@@ -10,6 +10,11 @@ import { AWARENESS_MESSAGES_PER_SECOND, AwarenessTooLarge, filterAwarenessUpdate
 import { fullBucket, perSecond, take } from '../../src/lib/domain/limits/token-bucket.ts';
 import { CLOSE, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from './message-types.ts';
 
+const STALE = 'edits made without the right to write: start again from the server’s document';
+
+/** True when an update deletes something (a delete set that is not empty). */
+const hasDeletions = (update: Uint8Array) => Y.decodeUpdate(update).ds.clients.size > 0;
+
 export interface ConnectionOptions {
 	readOnly: boolean;
 	actor: Actor;
@@ -55,9 +60,23 @@ export function openConnection(socket: SyncSocket, room: Room, options: Connecti
 					const reply = syncMessage((e) => syncProtocol.readSyncStep1(decoder, e, room.doc));
 					sendTo(socket, reply);
 				} else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
-					// Untrusted peers do not write the shared document: drop, don't filter.
-					if (readOnly) return;
-					Y.applyUpdate(room.doc, decoding.readVarUint8Array(decoder), socket);
+					const update = decoding.readVarUint8Array(decoder);
+					const { to } = Y.parseUpdateMeta(update);
+					// Untrusted peers do not write the shared document: drop, don't filter. What a
+					// read-only document wrote is remembered (its client ids, and that this person
+					// tried), so it is never replayed once they are promoted: a provider keeps its
+					// edits and resends them on reconnect.
+					if (readOnly) {
+						if (to.size || hasDeletions(update)) room.droppedWrites(actor.id, to);
+						return;
+					}
+					// Once promoted, their first catch-up must bring nothing: a fresh document's is empty.
+					if (syncType === syncProtocol.messageYjsSyncStep2 && room.triedWriting(actor.id)) {
+						if (to.size > 0 || hasDeletions(update)) return refuse(CLOSE.staleDocument, STALE);
+						room.startedAfresh(actor.id);
+					}
+					if (room.wroteWhileReadOnly(actor.id, to.keys())) return refuse(CLOSE.staleDocument, STALE);
+					Y.applyUpdate(room.doc, update, socket);
 				} else {
 					throw new Error(`unknown sync message ${syncType}`);
 				}

@@ -22,6 +22,12 @@ export const CLOSE = {
 	 */
 	sessionEnded: 4401,
 	/**
+	 * The client's document holds edits it made while read-only (a promoted participant's
+	 * provider resending them): they are refused, and the page must start from a new document.
+	 * In 4400–4499, so the provider does not reconnect with the same document.
+	 */
+	staleDocument: 4409,
+	/**
 	 * The connection's rights changed (e.g. promoted to editor): reconnect to get the new ones.
 	 * Outside 4400–4499 on purpose, so the unmodified provider reconnects by itself.
 	 */

@@ -34,6 +34,13 @@ export class Room implements SharedDoc {
 	private readonly sinks: readonly UpdateSink[];
 	/** Awareness client ids and the person whose connection first announced each, for the room's life. */
 	private readonly clientOwners = new Map<number, string>();
+	/**
+	 * Yjs client ids a person's read-only connection wrote new structs with, by person: only that
+	 * person's later updates are checked against them, so nobody can block another's writes by
+	 * forging their client id.
+	 */
+	private readonly readOnlyWriters = new Map<string, Set<number>>();
+	private readonly readOnlyPeople = new Set<string>();
 
 	constructor({ workshopId, doc, log, sinks = [] }: RoomParts) {
 		this.workshopId = workshopId;
@@ -69,6 +76,38 @@ export class Room implements SharedDoc {
 		if (owner !== undefined) return owner;
 		this.clientOwners.set(clientId, claimant);
 		return claimant;
+	}
+
+	/**
+	 * Remembers an update dropped from `personId`'s read-only connection: the client ids it
+	 * brought new structs for (`to`: each client's next clock in the update), beyond what the
+	 * document already holds.
+	 */
+	droppedWrites(personId: string, to: ReadonlyMap<number, number>): void {
+		this.readOnlyPeople.add(personId);
+		const known = Y.encodeStateVector(this.doc);
+		const have = Y.decodeStateVector(known);
+		const mine = this.readOnlyWriters.get(personId) ?? new Set<number>();
+		for (const [client, clock] of to) if (clock > (have.get(client) ?? 0)) mine.add(client);
+		if (mine.size) this.readOnlyWriters.set(personId, mine);
+	}
+
+	/** True when this person's read-only connection once tried to change the document. */
+	triedWriting(personId: string): boolean {
+		return this.readOnlyPeople.has(personId);
+	}
+
+	/** This person's writable connection started from the server's document: their later catch-ups are theirs. */
+	startedAfresh(personId: string): void {
+		this.readOnlyPeople.delete(personId);
+	}
+
+	/** True when this person's update carries edits of a document that wrote while it was read-only. */
+	wroteWhileReadOnly(personId: string, clientIds: Iterable<number>): boolean {
+		const mine = this.readOnlyWriters.get(personId);
+		if (!mine) return false;
+		for (const id of clientIds) if (mine.has(id)) return true;
+		return false;
 	}
 
 	/** Sends to every connection except `except` (the one the change came from). */
