@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
-import { signUp } from '../helpers/http.ts';
+import { peopleAction, signUp } from '../helpers/http.ts';
 import { connected, eventually, liveClient, send, syncClient } from '../helpers/clients.ts';
 import { readNotes } from '../../src/lib/domain/board/notes.ts';
 import { builtinTemplate } from '../../src/lib/domain/templates/builtins.ts';
@@ -139,6 +139,26 @@ describe('templates travel between organisations as files', () => {
 			])
 		);
 		board.destroy();
+	});
+
+	test('a co-facilitator of one session cannot create a later one that would show them the sessions they do not facilitate', async () => {
+		const owner = await signUp(server.url);
+		const seriesId = redirectedTo(await post('/?/create', owner, { title: 'Maison des aînés', template: 'vivre-ensemble' }), new RegExp(`^/series/${ID}$`));
+		const agents = new RegExp(`/w/${ID}`).exec(await (await get(`/series/${seriesId}`, owner)).text())![1];
+		await addNote(owner, agents, 'Une idée des agents, pour eux seuls');
+		const usagers = redirectedTo(await post(`/series/${seriesId}?/create`, owner, { session: 'usagers' }), new RegExp(`^/w/${ID}$`));
+		// Invited to the users' session only.
+		const guest = await signUp(server.url);
+		const invite = /\/invite\/[a-z2-7]+/.exec(await (await peopleAction(server.url, usagers, 'invite', {}, owner)).text())![0];
+		expect((await post(invite, guest, {})).status).toBe(303);
+		expect((await get(`/series/${seriesId}`, guest)).status).toBe(200);
+
+		const refused = await post(`/series/${seriesId}?/create`, guest, { session: 'mixte' });
+		expect(refused.status).toBe(403);
+		expect(await refused.text()).toContain('que vous n’animez pas');
+		// No mixed workshop was made; its maker, who facilitates both, still can.
+		const mixte = redirectedTo(await post(`/series/${seriesId}?/create`, owner, { session: 'mixte' }), new RegExp(`^/w/${ID}$`));
+		expect((await get(`/w/${mixte}`, guest)).status).toBe(403);
 	});
 });
 

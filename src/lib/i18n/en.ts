@@ -290,6 +290,7 @@ export const en: Record<MessageKey, string> = {
 	'series.open': 'Open “{title}”',
 	'series.create': 'Create this workshop',
 	'series.later': 'To create once the earlier workshops exist.',
+	'series.importForbidden': 'You cannot create this workshop: it carries over ideas from workshops you do not facilitate. Ask their facilitator to invite you, or to create it.',
 	'series.notNow': 'This workshop cannot be created now: it already exists, or an earlier workshop is missing.',
 	'errorPage.templateForbidden': 'Only the author of this template can do that.',
 	'errorPage.participantSession': 'You are not (or no longer) taking part in this workshop on this device. To join it, scan its QR code or type its code on the home page.',

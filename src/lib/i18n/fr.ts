@@ -288,6 +288,7 @@ export const fr = {
 	'series.open': 'Ouvrir « {title} »',
 	'series.create': 'Créer cet atelier',
 	'series.later': 'À créer une fois les ateliers précédents créés.',
+	'series.importForbidden': 'Vous ne pouvez pas créer cet atelier : il reprend les idées d’ateliers que vous n’animez pas. Demandez à leur animateur·rice de vous y inviter, ou de le créer.',
 	'series.notNow': 'Cet atelier ne peut pas être créé maintenant : il existe déjà, ou un atelier précédent manque.',
 	'errorPage.templateForbidden': 'Seul·e l’auteur·rice de ce modèle peut faire cela.',
 	'errorPage.participantSession': 'Vous ne participez pas (ou plus) à cet atelier sur cet appareil. Pour le rejoindre, scannez son QR code ou saisissez son code sur la page d’accueil.',

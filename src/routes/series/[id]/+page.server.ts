@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseForm, textField } from '$lib/server/forms';
 import { facilitatorOrSignIn } from '$lib/server/templates';
 import { canSeeSeries, findSeries } from '$server/db/repositories/series';
+import { isFacilitatorOf } from '$server/db/repositories/workshops';
 import { createSeriesSession, SessionTaken } from '$server/templates/workshops-from-templates';
 import { sessionStates } from '$lib/domain/templates/series';
 
@@ -46,6 +47,12 @@ export const actions: Actions = {
 		const key = form.ok ? form.data.session : '';
 		const state = sessionStates(series.template, series.workshops).find((st) => st.session.key === key);
 		if (!state?.canCreate) return fail(409, { error: { key: 'series.notNow' as const } });
+		// A session starts with the notes of the sessions it imports from: only someone who
+		// facilitates each of those may make it, or an invitation to one session would open the others.
+		for (const from of state.session.importsFrom ?? []) {
+			const made = series.workshops.find((w) => w.sessionKey === from);
+			if (made && !(await isFacilitatorOf(s.db, made.workshopId, f.id))) return fail(403, { error: { key: 'series.importForbidden' as const } });
+		}
 		try {
 			const workshop = await createSeriesSession(s.db, { series, sessionKey: key, facilitatorId: f.id, now: Date.now() });
 			redirect(303, `/w/${workshop.id}`);
