@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { loadConfig } from './config.ts';
 import { createLog } from './log.ts';
 import { startConcerto } from './app.ts';
+import { networkInterfaces } from 'node:os';
+import { startBanner } from '../src/lib/domain/workshop/reachability.ts';
 
 const PROTOCOL_HEADER = 'x-concerto-protocol';
 
@@ -47,9 +49,9 @@ async function main(): Promise<void> {
 	server.listen(config.port, config.host, () => {
 		const address = server.address();
 		const port = typeof address === 'object' && address ? address.port : config.port;
-		const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
 		log.info({ port }, 'listening');
-		console.log(`Concerto is ready: http://${host}:${port}`);
+		// Where phones can reach us, and how to fix it when they cannot (a laptop listens on loopback).
+		console.log(startBanner({ host: config.host, port, origin: config.origin, interfaces: networkInterfaces() }).join('\n'));
 	});
 
 	let stopping = false;

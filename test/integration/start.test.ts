@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { freePort, removeDir, tempDataDir } from '../helpers/server-process.ts';
+import { networkInterfaces } from 'node:os';
+import { freePort, removeDir, startServer, tempDataDir } from '../helpers/server-process.ts';
 import { eventually } from '../helpers/clients.ts';
 
 describe('npm start', () => {
@@ -26,10 +27,28 @@ describe('npm start', () => {
 			expect(res.status).toBe(200);
 			expect(await res.text()).toContain('Concerto');
 			expect(out).toContain('"engine":"pglite"');
+			// On loopback by default: the start says phones cannot reach it, and how to fix it.
+			await eventually(() => out.includes('Phones cannot reach this address'), 'the room warning');
+			expect(out).toContain('HOST=0.0.0.0 ORIGIN=http://');
 		} finally {
 			process.kill(-child.pid!, 'SIGTERM');
 		}
 		expect(await exit).toBe(0);
 		removeDir(dataDir);
+	});
+
+	test('on every interface, it prints each address phones can use', async () => {
+		const external = Object.values(networkInterfaces())
+			.flat()
+			.filter((a) => a && !a.internal && a.family === 'IPv4')
+			.map((a) => a!.address);
+		const server = await startServer({ env: { HOST: '0.0.0.0' } });
+		try {
+			for (const address of external) expect(server.output()).toContain(`Network:  http://${address}:${server.port}`);
+			if (external.length === 0) expect(server.output()).toContain('Phones cannot reach this address');
+		} finally {
+			await server.kill();
+			removeDir(server.dataDir);
+		}
 	});
 });

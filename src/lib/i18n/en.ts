@@ -144,6 +144,10 @@ export const en: Record<MessageKey, string> = {
 	'join.submit': 'Join the workshop',
 	'join.anonymous': 'Anonymous',
 	'join.error.category': 'Choose your group.',
+	'reach.heading': 'Phones will not be able to join this workshop',
+	'reach.text': 'The link and the QR code lead to {host}, an address only this computer knows. For the room, start Concerto again like this:',
+	'reach.address': 'this-computers-address',
+	'reach.where': 'This computer’s address on the room’s network is printed at start (the “Network” line). Otherwise, use your organisation’s Concerto server.',
 	'join.error.rateLimited': 'Many people are joining the workshop from this network at once. Try again in {seconds} s.',
 	'join.error.displayName': 'The name has {max} characters at most.',
 

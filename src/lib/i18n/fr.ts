@@ -142,6 +142,10 @@ export const fr = {
 	'join.submit': 'Rejoindre l’atelier',
 	'join.anonymous': 'Anonyme',
 	'join.error.category': 'Choisissez votre collège.',
+	'reach.heading': 'Les téléphones ne pourront pas rejoindre cet atelier',
+	'reach.text': 'Le lien et le QR code mènent à {host}, une adresse que seul cet ordinateur connaît. Pour la salle, relancez Concerto ainsi :',
+	'reach.address': 'adresse-de-cet-ordinateur',
+	'reach.where': 'L’adresse de cet ordinateur sur le réseau de la salle est affichée au démarrage (ligne « Network »). Sinon, passez par le serveur Concerto de votre collectivité.',
 	'join.error.rateLimited': 'Beaucoup de personnes rejoignent l’atelier en même temps depuis ce réseau. Réessayez dans {seconds} s.',
 	'join.error.displayName': 'Le nom comporte {max} caractères au plus.',
 
