@@ -30,6 +30,41 @@ export interface Config {
 	joinsPerMinute: number;
 	/** Participants' names, age bands and genders are erased this many months after they joined (the join notice says so). */
 	participantRetentionMonths: number;
+	/** Facilitators' sign-in through an OpenID Connect provider (ProConnect, a town's Keycloak); null when not configured. */
+	oidc: OidcConfig | null;
+	/** Whether facilitators may sign up and sign in with a password (off when only OIDC is wanted). */
+	passwordSignIn: boolean;
+}
+
+export interface OidcConfig {
+	issuer: string;
+	clientId: string;
+	clientSecret: string;
+	/** E-mail domains allowed to sign in (e.g. `strasbourg.eu`, subdomains included); empty: any. */
+	allowedDomains: string[];
+	/** The claim that names the facilitator's organisation (ProConnect: `siret`), recorded with the account. */
+	organisationClaim: string | null;
+	/** The name on the sign-in button. */
+	label: string;
+	/** Plain http issuer (a test or a local Keycloak only; never in production). */
+	allowHttp: boolean;
+}
+
+function oidcFrom(env: NodeJS.ProcessEnv): OidcConfig | null {
+	if (!env.OIDC_ISSUER) return null;
+	if (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) throw new Error('OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+	return {
+		issuer: env.OIDC_ISSUER,
+		clientId: env.OIDC_CLIENT_ID,
+		clientSecret: env.OIDC_CLIENT_SECRET,
+		allowedDomains: (env.OIDC_ALLOWED_DOMAINS ?? '')
+			.split(',')
+			.map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+			.filter(Boolean),
+		organisationClaim: env.OIDC_ORGANISATION_CLAIM || null,
+		label: env.OIDC_LABEL || 'ProConnect',
+		allowHttp: env.OIDC_ALLOW_HTTP === 'true'
+	};
 }
 
 function int(value: string | undefined, fallback: number, name: string, min = 0): number {
@@ -69,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		liveCommandsPerSecond: int(env.CONCERTO_LIVE_COMMANDS_PER_SECOND, 20, 'CONCERTO_LIVE_COMMANDS_PER_SECOND', 1),
 		notesPerMinute: int(env.CONCERTO_NOTES_PER_MINUTE, 30, 'CONCERTO_NOTES_PER_MINUTE', 1),
 		joinsPerMinute: int(env.CONCERTO_JOINS_PER_MINUTE, 120, 'CONCERTO_JOINS_PER_MINUTE', 1),
-		participantRetentionMonths: int(env.CONCERTO_PARTICIPANT_RETENTION_MONTHS, 6, 'CONCERTO_PARTICIPANT_RETENTION_MONTHS', 1)
+		participantRetentionMonths: int(env.CONCERTO_PARTICIPANT_RETENTION_MONTHS, 6, 'CONCERTO_PARTICIPANT_RETENTION_MONTHS', 1),
+		oidc: oidcFrom(env),
+		passwordSignIn: env.CONCERTO_PASSWORD_SIGNIN !== 'false'
 	};
 }

@@ -39,13 +39,14 @@ export const signInMessages = {
 	password: { key: 'signin.error.password' }
 } satisfies FieldErrors<SignInField>;
 
-async function startSession(s: Services, cookies: Cookies, facilitatorId: string): Promise<void> {
+/** Starts a facilitator's session in this browser (also after an OIDC sign-in). */
+export async function startSession(s: Services, cookies: Cookies, facilitatorId: string): Promise<void> {
 	const { token, session } = await createSession(s.db, { facilitatorId }, new Date(), s.config.sessionDays);
 	cookies.set(FACILITATOR_COOKIE, token, sessionCookieOptions(s.config, session.expiresAt));
 }
 
 /** Marks this browser as a known device of the account (keeping its token when it already was one). */
-async function rememberThisDevice(s: Services, cookies: Cookies, facilitatorId: string, knownToken: string | null): Promise<void> {
+export async function rememberThisDevice(s: Services, cookies: Cookies, facilitatorId: string, knownToken: string | null): Promise<void> {
 	const token = knownToken ?? generateToken();
 	await rememberDevice(s.db, token, facilitatorId);
 	cookies.set(DEVICE_COOKIE, token, deviceCookieOptions(s.config));
