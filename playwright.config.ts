@@ -39,7 +39,8 @@ export default defineConfig({
 		command: 'node dist/server.js',
 		url: `http://127.0.0.1:${PORT}/healthz`,
 		reuseExistingServer: false,
-		timeout: 60_000,
+		// PGlite's first start can take a minute on a busy 2-core machine; waiting longer costs nothing.
+		timeout: 180_000,
 		env: {
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
