@@ -14,6 +14,9 @@ import { RedisFanout } from './sync/fanout.ts';
 import { registerServices, type Services } from './services.ts';
 import { createConnectionControl } from './connections.ts';
 import { startRetention } from './retention.ts';
+import { createOwnerMailer } from './owners/mailer.ts';
+import { interimReportPdf } from './owners/interim-report-pdf.ts';
+import { startOwnerReminders } from './owners/reminders.ts';
 import { BUILTIN_IDS } from '../src/lib/domain/templates/builtins.ts';
 
 export interface Concerto {
@@ -44,9 +47,13 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 		log,
 		fanout
 	);
-	const services: Services = { config, db, log, connections: null };
+	// The owners' e-mails attach the report as PDF. TEAM LEAD: swap interimReportPdf(db) for the
+	// full report's maker (a ReportPdfMaker: (workshopId) => Promise<Uint8Array>) at merge.
+	const mailer = config.smtpUrl ? createOwnerMailer(config.smtpUrl, config.mailFrom, interimReportPdf(db)) : null;
+	const services: Services = { config, db, log, connections: null, mailer };
 	registerServices(services);
 	const retention = startRetention(db, config, log);
+	const reminders = startOwnerReminders(db, config, mailer, log);
 
 	let sync: SyncServer | null = null;
 	let io: ReturnType<typeof createLiveServer> | null = null;
@@ -100,6 +107,7 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 		},
 		async close() {
 			retention.stop();
+			reminders.stop();
 			sync?.close();
 			await new Promise<void>((r) => (io ? io.close(() => r()) : r()));
 			await rooms.flushAll();

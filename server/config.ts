@@ -28,6 +28,14 @@ export interface Config {
 	notesPerMinute: number;
 	/** Participants' names, age bands and genders are erased this many months after they joined (the join notice says so). */
 	participantRetentionMonths: number;
+	/** SMTP server for the owners' e-mails (nodemailer URL, e.g. smtps://user:pass@smtp.example.fr); null: no e-mail, links are shown only. */
+	smtpUrl: string | null;
+	/** Sender of those e-mails. */
+	mailFrom: string;
+	/** Owners are reminded this long after an unanswered decision's answer date, then once per same delay (ms; set in days). */
+	ownerReminderDelayMs: number;
+	/** How often the reminder job looks for owners to remind or e-mails to retry (ms; set in minutes). */
+	ownerReminderEveryMs: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string, min = 0): number {
@@ -43,6 +51,14 @@ function minutes(value: string | undefined, fallback: number, name: string): num
 	const n = Number(value);
 	if (!Number.isFinite(n) || n < 0.01) throw new Error(`${name} must be a number of minutes ≥ 0.01, got "${value}"`);
 	return Math.round(n * 60_000);
+}
+
+/** Days, fractions allowed (a test shortens the reminder delay to seconds). */
+function days(value: string | undefined, fallback: number, name: string): number {
+	if (value === undefined || value === '') return fallback * 86_400_000;
+	const n = Number(value);
+	if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a number of days > 0, got "${value}"`);
+	return Math.round(n * 86_400_000);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,6 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		syncMessagesPerSecond: int(env.CONCERTO_SYNC_MESSAGES_PER_SECOND, 200, 'CONCERTO_SYNC_MESSAGES_PER_SECOND', 1),
 		liveCommandsPerSecond: int(env.CONCERTO_LIVE_COMMANDS_PER_SECOND, 20, 'CONCERTO_LIVE_COMMANDS_PER_SECOND', 1),
 		notesPerMinute: int(env.CONCERTO_NOTES_PER_MINUTE, 30, 'CONCERTO_NOTES_PER_MINUTE', 1),
-		participantRetentionMonths: int(env.CONCERTO_PARTICIPANT_RETENTION_MONTHS, 6, 'CONCERTO_PARTICIPANT_RETENTION_MONTHS', 1)
+		participantRetentionMonths: int(env.CONCERTO_PARTICIPANT_RETENTION_MONTHS, 6, 'CONCERTO_PARTICIPANT_RETENTION_MONTHS', 1),
+		smtpUrl: env.SMTP_URL || null,
+		mailFrom: env.CONCERTO_MAIL_FROM || 'Concerto <ne-pas-repondre@concerto.invalid>',
+		ownerReminderDelayMs: days(env.OWNER_REMINDER_DAYS, 7, 'OWNER_REMINDER_DAYS'),
+		ownerReminderEveryMs: minutes(env.CONCERTO_OWNER_REMINDER_EVERY_MINUTES, 60, 'CONCERTO_OWNER_REMINDER_EVERY_MINUTES')
 	};
 }

@@ -1,6 +1,7 @@
 import type { Db } from './db/db.ts';
 import type { Config } from './config.ts';
 import type { Log } from './log.ts';
+import type { OwnerMailer } from './owners/mailer.ts';
 
 /**
  * What the SvelteKit handler shares with the sync and live servers of the same process.
@@ -14,6 +15,8 @@ export interface Services {
 	log: Log;
 	/** Ends open sync and live connections whose rights changed; null until the servers are attached. */
 	connections: ConnectionControl | null;
+	/** Sends the owners their links and reminders; null (or absent) when SMTP_URL is not set. */
+	mailer?: OwnerMailer | null;
 }
 
 /**
