@@ -12,6 +12,8 @@ import type { OwnerMailer } from './mailer.ts';
 
 /** A 'pending' e-mail older than this was lost with its process: it is tried again. */
 const STALE_PENDING_MS = 10 * 60_000;
+/** A link e-mail still refused after this many attempts (a wrong address) waits for the facilitators: they see it unsent. */
+const MAX_ATTEMPTS = 5;
 
 /*
  * Why a reminder (and a retried e-mail) carries a NEW link, revoking the previous one: a link
@@ -50,7 +52,7 @@ async function overdueOf(db: Db, workshopId: string, now: Date) {
 }
 
 async function dueKind(db: Db, state: OwnerMailState & { workshopId: string }, delayMs: number, now: Date): Promise<'link' | 'reminder' | null> {
-	if (state.status === 'failed' || (state.status === 'pending' && now.getTime() - state.attemptedAt.getTime() > STALE_PENDING_MS)) return 'link';
+	if ((state.status === 'failed' && state.attempts < MAX_ATTEMPTS) || (state.status === 'pending' && now.getTime() - state.attemptedAt.getTime() > STALE_PENDING_MS)) return 'link';
 	if (state.status !== 'sent') return null;
 	const overdue = await overdueOf(db, state.workshopId, now);
 	return reminderDue({ overdue, lastContact: state.remindedAt ?? state.sentAt, now, delayMs }) ? 'reminder' : null;

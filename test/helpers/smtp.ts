@@ -11,12 +11,18 @@ export interface ReceivedMail {
  * A real SMTP server on loopback (the `smtp-server` package) that keeps every message it
  * accepts: the server under test sends to it through SMTP_URL as it would to a real relay.
  */
-export async function startSmtp(): Promise<{ url: string; mails: ReceivedMail[]; close(): Promise<void> }> {
+export async function startSmtp(): Promise<{ url: string; mails: ReceivedMail[]; refused: Set<string>; close(): Promise<void> }> {
 	const mails: ReceivedMail[] = [];
+	// Recipients this server refuses for now (a full mailbox, a relay down), as a real one would: 550.
+	const refused = new Set<string>();
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
 		logger: false,
+		onRcptTo(address, _session, callback) {
+			if (refused.has(address.address)) return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+			callback();
+		},
 		onData(stream, session, callback) {
 			const chunks: Buffer[] = [];
 			stream.on('data', (c: Buffer) => chunks.push(c));
@@ -30,7 +36,7 @@ export async function startSmtp(): Promise<{ url: string; mails: ReceivedMail[];
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
 	const address = server.server.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
-	return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise((resolve) => server.close(() => resolve())) };
+	return { url: `smtp://127.0.0.1:${port}`, mails, refused, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 // A small MIME reader, enough for what nodemailer writes: multipart/mixed with a text part

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
-import { liveClient, connected, send, eventually } from '../helpers/clients.ts';
+import { liveClient, connected, send, eventually, eventuallyAsync } from '../helpers/clients.ts';
 import { createWorkshop, joinAs, observerCookie, post, signUp } from '../helpers/http.ts';
 import { createTestDatabaseUrl } from '../helpers/databases.ts';
 import { startSmtp, type ReceivedMail } from '../helpers/smtp.ts';
@@ -214,5 +214,24 @@ describe('closing a workshop and the owners’ links', () => {
 		expect(html).toContain('Marché lancé');
 		expect(html).toContain('Réponses précédentes (1)');
 		for (const secret of ['aline@mairie.example.fr', 'bruno@metropole.example.fr', 'Fatou']) expect(html).not.toContain(secret);
+	});
+
+	test('an e-mail the SMTP server refuses never blocks the closing: the facilitator sees it unsent, and the job sends it once the server accepts', async () => {
+		const third = await createWorkshop(server.url, facilitator, 'Troisième atelier');
+		const live = await facilitatorSocket(third.id, facilitator);
+		await send(live, 'owners.save', { commandId: cmd(), owners: [{ name: 'Dalila', email: 'dalila@example.fr', organisation: '' }] });
+		await save(live, draft('Un accueil sans rendez-vous', { answerBy: '2099-01-01' }));
+		smtp.refused.add('dalila@example.fr');
+		const closed = await post(`${server.url}/w/${third.id}?/close`, {}, facilitator);
+		expect(closed.status).toBe(200);
+		expect(tokensIn(await closed.text())).toHaveLength(1);
+		const board = async () => (await page(`/w/${third.id}`, facilitator)).text();
+		await eventuallyAsync(async () => (await board()).includes('E-mail non envoyé'), 'the unsent e-mail on the board', 15_000);
+		smtp.refused.delete('dalila@example.fr');
+		await eventually(() => mailsTo('dalila@example.fr').length === 1, 'the retried e-mail', 15_000);
+		const retried = await page(`/porteur/${linkOf(mailsTo('dalila@example.fr')[0])}`);
+		expect(retried.status).toBe(200);
+		expect(await retried.text()).toContain('Un accueil sans rendez-vous');
+		await eventuallyAsync(async () => (await board()).includes('E-mail envoyé le'), 'the sent e-mail on the board', 15_000);
 	});
 });

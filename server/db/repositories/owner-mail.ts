@@ -5,6 +5,7 @@ export type MailStatus = 'pending' | 'sent' | 'failed';
 export interface OwnerMailState {
 	ownerId: string;
 	status: MailStatus;
+	/** Failed attempts since the last success or the last link a facilitator asked for. */
 	attempts: number;
 	lastError: string | null;
 	attemptedAt: Date;
@@ -39,7 +40,7 @@ const toState = (r: Row): OwnerMailState => ({
 export async function mailPending(db: Queryable, workshopId: string, ownerId: string, linkOrigin: string): Promise<void> {
 	await db.query(
 		`INSERT INTO owner_mail (workshop_id, owner_id, status, link_origin) VALUES ($1, $2, 'pending', $3)
-		 ON CONFLICT (workshop_id, owner_id) DO UPDATE SET status = 'pending', attempted_at = now(), link_origin = EXCLUDED.link_origin`,
+		 ON CONFLICT (workshop_id, owner_id) DO UPDATE SET status = 'pending', attempts = 0, attempted_at = now(), link_origin = EXCLUDED.link_origin`,
 		[workshopId, ownerId, linkOrigin]
 	);
 }
@@ -48,7 +49,7 @@ export async function mailPending(db: Queryable, workshopId: string, ownerId: st
 export async function mailOutcome(db: Queryable, workshopId: string, ownerId: string, outcome: { sent: true; reminder: boolean } | { sent: false; error: string }): Promise<void> {
 	if (outcome.sent)
 		await db.query(
-			`UPDATE owner_mail SET status = 'sent', attempts = attempts + 1, last_error = NULL, sent_at = now(),
+			`UPDATE owner_mail SET status = 'sent', attempts = 0, last_error = NULL, sent_at = now(),
 			   reminded_at = CASE WHEN $3 THEN now() ELSE reminded_at END WHERE workshop_id = $1 AND owner_id = $2`,
 			[workshopId, ownerId, outcome.reminder]
 		);

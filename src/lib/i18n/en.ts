@@ -855,7 +855,7 @@ export const en: Record<MessageKey, string> = {
 	'owners.mail.state.none': 'No e-mail sent.',
 	'owners.mail.state.pending': 'E-mail being sent.',
 	'owners.mail.state.sent': 'E-mail sent on {day}.',
-	'owners.mail.state.failed': 'E-mail not sent: it will be retried automatically. You can also pass on a new link yourself.',
+	'owners.mail.state.failed': 'E-mail not sent: it is retried automatically (5 times at most). You can also create a new link and pass it on yourself.',
 	'owners.link.unknown': 'This answer link does not exist. Check that it was copied whole, or ask the facilitators for a new one.',
 	'owners.link.revoked': 'This answer link was replaced by a newer one. Use the latest link you received, or ask the facilitators for a new one.',
 	'owners.page.title': 'Answer the decisions of “{title}”',

@@ -854,7 +854,7 @@ export const fr = {
 	'owners.mail.state.none': 'Aucun e-mail envoyé.',
 	'owners.mail.state.pending': 'E-mail en cours d’envoi.',
 	'owners.mail.state.sent': 'E-mail envoyé le {day}.',
-	'owners.mail.state.failed': 'E-mail non envoyé : nouvel essai automatique. Vous pouvez aussi transmettre un nouveau lien vous-même.',
+	'owners.mail.state.failed': 'E-mail non envoyé : il est réessayé automatiquement (5 fois au plus). Vous pouvez aussi créer un nouveau lien et le transmettre vous-même.',
 	'owners.link.unknown': 'Ce lien de réponse n’existe pas. Vérifiez qu’il a été copié en entier, ou demandez-en un nouveau à l’équipe d’animation.',
 	'owners.link.revoked': 'Ce lien de réponse a été remplacé par un plus récent. Utilisez le dernier lien reçu, ou demandez-en un nouveau à l’équipe d’animation.',
 	'owners.page.title': 'Répondre aux décisions de « {title} »',
