@@ -3,20 +3,12 @@ import { findWorkshop } from '../db/repositories/workshops.ts';
 import { readDecisions, readOwners } from '../db/repositories/decisions.ts';
 import { readAnswers } from '../db/repositories/answers.ts';
 import { ownersWithLinks } from '../db/repositories/owner-links.ts';
-import { readMailStates, type MailStatus } from '../db/repositories/owner-mail.ts';
+import { readMailStates } from '../db/repositories/owner-mail.ts';
 import { overdueDecisions } from '../../src/lib/domain/decisions/closing.ts';
 import type { Day } from '../../src/lib/domain/decisions/decision.ts';
+import type { ClosingStatus } from '../../src/lib/domain/decisions/views.ts';
 
-/** What the facilitators' closing panel shows: the workshop's state, each owner's link and e-mail, and the late answers. */
-export interface ClosingStatus {
-	closed: boolean;
-	/** Whether e-mails go out (SMTP_URL set). */
-	mail: boolean;
-	owners: { id: string; name: string; hasLink: boolean; mail: { status: MailStatus; at: string | null } | null }[];
-	confirmed: number;
-	answered: number;
-	overdue: { id: string; title: string; answerBy: Day }[];
-}
+/** What the facilitators' closing panel shows. */
 
 export async function closingStatus(db: Queryable, workshopId: string, today: Day, mail: boolean): Promise<ClosingStatus> {
 	const [workshop, owners, decisions, answers, links, mails] = await Promise.all([

@@ -3,21 +3,14 @@ import { readAgenda } from '../db/repositories/agenda.ts';
 import { phasesWithPriorities, readPriorities } from '../db/repositories/priorities.ts';
 import { readDecisions, readOwners } from '../db/repositories/decisions.ts';
 import { answersByDecision, readAnswers } from '../db/repositories/answers.ts';
-import { publicOwners, type Decision, type PublicOwner } from '../../src/lib/domain/decisions/decision.ts';
-import type { Answer } from '../../src/lib/domain/decisions/answer.ts';
+import { publicOwners } from '../../src/lib/domain/decisions/decision.ts';
+import type { Restitution } from '../../src/lib/domain/decisions/views.ts';
 
 /**
- * The public results page an ended workshop's join link opens: its confirmed priorities, its
- * confirmed decisions and the owners' answers as they arrive, each with its history. Public by
- * design (anyone with the code or the QR): no participant's name, no owner's e-mail.
+ * The public results page an ended workshop's join link opens, with the owners' answers as
+ * they arrive. Public by design (anyone with the code or the QR): no participant's name, no
+ * owner's e-mail.
  */
-export interface Restitution {
-	priorities: { phaseId: string; title: string; items: string[] }[];
-	owners: PublicOwner[];
-	decisions: { decision: Decision; answers: Answer[] }[];
-	/** Day the workshop was closed (sent to the owners), or null while it is only ended. */
-	closedOn: string | null;
-}
 
 export async function restitution(db: Queryable, workshopId: string): Promise<Restitution> {
 	const [agenda, phaseIds, decisions, owners, answers, closed] = await Promise.all([

@@ -1,6 +1,5 @@
 import type { Queryable } from '../db.ts';
-
-export type MailStatus = 'pending' | 'sent' | 'failed';
+import type { MailStatus } from '../../../src/lib/domain/decisions/views.ts';
 
 export interface OwnerMailState {
 	ownerId: string;
