@@ -16,6 +16,9 @@ import { createLimits } from './limits/shared-limiter.ts';
 import { perMinute, perSecond } from '../src/lib/domain/limits/token-bucket.ts';
 import { createConnectionControl } from './connections.ts';
 import { startRetention } from './retention.ts';
+import { createOwnerMailer } from './owners/mailer.ts';
+import { interimReportPdf } from './owners/interim-report-pdf.ts';
+import { startOwnerReminders } from './owners/reminders.ts';
 import { BUILTIN_IDS } from '../src/lib/domain/templates/builtins.ts';
 
 export interface Concerto {
@@ -51,9 +54,13 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 		config.redisUrl,
 		log
 	);
-	const services: Services = { config, db, log, connections: null, limits };
+	// The owners' e-mails attach the report as PDF. TEAM LEAD: swap interimReportPdf(db) for the
+	// full report's maker (a ReportPdfMaker: (workshopId) => Promise<Uint8Array>) at merge.
+	const mailer = config.smtpUrl ? createOwnerMailer(config.smtpUrl, config.mailFrom, interimReportPdf(db)) : null;
+	const services: Services = { config, db, log, connections: null, limits, mailer };
 	registerServices(services);
 	const retention = startRetention(db, config, log);
+	const reminders = startOwnerReminders(db, config, mailer, log);
 
 	let sync: SyncServer | null = null;
 	let io: ReturnType<typeof createLiveServer> | null = null;
@@ -107,6 +114,7 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 		},
 		async close() {
 			retention.stop();
+			reminders.stop();
 			sync?.close();
 			await new Promise<void>((r) => (io ? io.close(() => r()) : r()));
 			await rooms.flushAll();

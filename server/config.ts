@@ -34,6 +34,14 @@ export interface Config {
 	oidc: OidcConfig | null;
 	/** Whether facilitators may sign up and sign in with a password (off when only OIDC is wanted). */
 	passwordSignIn: boolean;
+	/** SMTP server for the owners' e-mails (nodemailer URL, e.g. smtps://user:pass@smtp.example.fr); null: no e-mail, links are shown only. */
+	smtpUrl: string | null;
+	/** Sender of those e-mails. */
+	mailFrom: string;
+	/** Owners are reminded this long after an unanswered decision's answer date, then once per same delay (ms; set in days). */
+	ownerReminderDelayMs: number;
+	/** How often the reminder job looks for owners to remind or e-mails to retry (ms; set in minutes). */
+	ownerReminderEveryMs: number;
 }
 
 export interface OidcConfig {
@@ -82,6 +90,14 @@ function minutes(value: string | undefined, fallback: number, name: string): num
 	return Math.round(n * 60_000);
 }
 
+/** Days, fractions allowed (a test shortens the reminder delay to seconds). */
+function days(value: string | undefined, fallback: number, name: string): number {
+	if (value === undefined || value === '') return fallback * 86_400_000;
+	const n = Number(value);
+	if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a number of days > 0, got "${value}"`);
+	return Math.round(n * 86_400_000);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const origin = env.ORIGIN?.replace(/\/$/, '') || null;
 	return {
@@ -106,6 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		joinsPerMinute: int(env.CONCERTO_JOINS_PER_MINUTE, 120, 'CONCERTO_JOINS_PER_MINUTE', 1),
 		participantRetentionMonths: int(env.CONCERTO_PARTICIPANT_RETENTION_MONTHS, 6, 'CONCERTO_PARTICIPANT_RETENTION_MONTHS', 1),
 		oidc: oidcFrom(env),
-		passwordSignIn: env.CONCERTO_PASSWORD_SIGNIN !== 'false'
+		passwordSignIn: env.CONCERTO_PASSWORD_SIGNIN !== 'false',
+		smtpUrl: env.SMTP_URL || null,
+		mailFrom: env.CONCERTO_MAIL_FROM || 'Concerto <ne-pas-repondre@concerto.invalid>',
+		ownerReminderDelayMs: days(env.OWNER_REMINDER_DAYS, 7, 'OWNER_REMINDER_DAYS'),
+		ownerReminderEveryMs: minutes(env.CONCERTO_OWNER_REMINDER_EVERY_MINUTES, 60, 'CONCERTO_OWNER_REMINDER_EVERY_MINUTES')
 	};
 }

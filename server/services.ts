@@ -2,6 +2,7 @@ import type { Db } from './db/db.ts';
 import type { Config } from './config.ts';
 import type { Log } from './log.ts';
 import type { Limits } from './limits/shared-limiter.ts';
+import type { OwnerMailer } from './owners/mailer.ts';
 
 /**
  * What the SvelteKit handler shares with the sync and live servers of the same process.
@@ -17,6 +18,8 @@ export interface Services {
 	connections: ConnectionControl | null;
 	/** Limits shared by every instance (joins per address, commands per person). */
 	limits: Limits;
+	/** Sends the owners their links and reminders; null (or absent) when SMTP_URL is not set. */
+	mailer?: OwnerMailer | null;
 }
 
 /**

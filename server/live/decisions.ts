@@ -12,6 +12,7 @@ import {
 	saveDecision,
 	saveOwners
 } from '../db/repositories/decisions.ts';
+import { lockWorkshopStatus } from '../db/repositories/workshops.ts';
 import { control, type CommandDeps } from './command.ts';
 
 /**
@@ -32,9 +33,19 @@ export const roomView = (view: DecisionsView & { owners: Owner[] }): DecisionsVi
 
 const notFound = () => new CommandError('not_found', 'no such decision in this workshop');
 
+/**
+ * Once closed, the decisions are what the owners answer: they no longer change (the owners
+ * stay editable, so a new owner can be added and sent a link). The workshop's row is locked,
+ * so a closing and an edit take turns.
+ */
+async function mustNotBeClosed(tx: Queryable, workshopId: string): Promise<void> {
+	if ((await lockWorkshopStatus(tx, workshopId)) === 'closed') throw new CommandError('phase_closed', 'the workshop is closed: its decisions went to the owners');
+}
+
 export const decisionSave = control(
 	'decision.save',
 	async ({ input, actor, workshopId, tx }) => {
+		await mustNotBeClosed(tx, workshopId);
 		const { id: given, ...fields } = input.decision;
 		if (given !== undefined && !(await findDecision(tx, workshopId, given))) throw notFound();
 		if (given === undefined && (await countDecisions(tx, workshopId)) >= DECISION_LIMITS.decisions)
@@ -49,6 +60,7 @@ export const decisionSave = control(
 export const decisionDelete = control(
 	'decision.delete',
 	async ({ input, actor, workshopId, tx }) => {
+		await mustNotBeClosed(tx, workshopId);
 		if (!(await deleteDecision(tx, workshopId, input.decisionId, actor.id))) throw notFound();
 		return { value: { decisionId: input.decisionId }, log: { action: 'decision.delete', detail: { decisionId: input.decisionId } } };
 	},
@@ -58,6 +70,7 @@ export const decisionDelete = control(
 export const decisionMove = control(
 	'decision.move',
 	async ({ input, actor, workshopId, tx }) => {
+		await mustNotBeClosed(tx, workshopId);
 		if (!(await moveDecision(tx, workshopId, input.decisionId, input.position, actor.id))) throw notFound();
 		return {
 			value: { decisionId: input.decisionId },

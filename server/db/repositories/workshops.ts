@@ -83,7 +83,23 @@ export async function isFacilitatorOf(db: Queryable, workshopId: string, facilit
 	return rows.length > 0;
 }
 
-/** 'ended' once the last phase is over (the join link then opens the restitution), 'open' otherwise. */
+/**
+ * 'ended' once the last phase is over (the join link then opens the restitution), 'open'
+ * otherwise. A closed workshop stays closed: its decisions went to the owners, whatever the
+ * clock does afterwards.
+ */
 export async function setWorkshopStatus(db: Queryable, id: string, status: 'open' | 'ended'): Promise<void> {
-	await db.query('UPDATE workshop SET status = $2 WHERE id = $1', [id, status]);
+	await db.query(`UPDATE workshop SET status = $2 WHERE id = $1 AND status <> 'closed'`, [id, status]);
+}
+
+/** The workshop's status, its row locked until the transaction ends (closing and decision edits take turns). */
+export async function lockWorkshopStatus(tx: Queryable, id: string): Promise<string | null> {
+	const rows = await tx.query<{ status: string }>('SELECT status FROM workshop WHERE id = $1 FOR UPDATE', [id]);
+	return rows[0]?.status ?? null;
+}
+
+/** Closes the workshop; false if it was closed already. */
+export async function markWorkshopClosed(tx: Queryable, id: string): Promise<boolean> {
+	const rows = await tx.query(`UPDATE workshop SET status = 'closed', closed_at = now() WHERE id = $1 AND status <> 'closed' RETURNING id`, [id]);
+	return rows.length > 0;
 }

@@ -10,6 +10,8 @@ import { isJoinCode, normalizeJoinCode } from '$lib/domain/workshop/join-code';
 import { CATEGORIES, cleanLabel, DISPLAY_NAME_MAX } from '$lib/domain/workshop/categories';
 import { AGE_BANDS, GENDERS, type JoinSettings } from '$lib/domain/workshop/panel';
 import { translator } from '$lib/i18n';
+import { showsRestitution } from '$lib/domain/decisions/closing';
+import { restitution } from '$server/owners/restitution';
 
 async function workshopByCode(raw: string): Promise<Workshop> {
 	const code = normalizeJoinCode(raw);
@@ -19,8 +21,8 @@ async function workshopByCode(raw: string): Promise<Workshop> {
 	return workshop;
 }
 
-/** An ended workshop's code leads to its restitution (for now: a page saying results will come). */
-const hasEnded = (w: Workshop) => w.status === 'ended';
+/** An ended (or closed) workshop's code leads to its public restitution page. */
+const hasEnded = (w: Workshop) => showsRestitution(w.status);
 
 /**
  * The join page a QR code or a typed code leads to. A returning participant goes straight in
@@ -30,7 +32,15 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 	const s = services();
 	const workshop = await workshopByCode(params.code);
 	const me = await currentParticipant(s, cookies, workshop.id);
-	if (hasEnded(workshop)) return { workshop: { title: workshop.title }, state: 'ended' as const, tookPart: me !== null };
+	if (hasEnded(workshop))
+		return {
+			workshop: { title: workshop.title },
+			state: 'ended' as const,
+			tookPart: me !== null,
+			restitution: await restitution(s.db, workshop.id),
+			// TEAM LEAD: the published affiche (issue 11, item 2) goes here; the page shows it when not null.
+			affiche: null
+		};
 	if (me) redirect(303, `/p/${workshop.id}`);
 	const settings = await getJoinSettings(s.db, workshop.id);
 	return {
