@@ -1,8 +1,7 @@
-import * as Y from 'yjs';
 import type { Services } from '../services.ts';
 import type { Queryable } from '../db/db.ts';
 import { allParticipants, eraseParticipantData, findParticipant, type Participant } from '../db/repositories/participants.ts';
-import { loadDoc } from '../db/repositories/yjs-log.ts';
+import { storedDoc } from '../templates/carry-over.ts';
 import { waitingHiddenNotes } from '../db/repositories/hidden-notes.ts';
 import { readOwners } from '../db/repositories/decisions.ts';
 import { readNotes, type Note } from '../../src/lib/domain/board/notes.ts';
@@ -17,10 +16,7 @@ import { notesOfParticipant, personalDataExport, type PersonalDataExport } from 
 
 /** The board's notes as stored (every instance writes its updates to the log within moments). */
 async function boardNotes(db: Queryable, workshopId: string): Promise<Note[]> {
-	const stored = await loadDoc(db, workshopId);
-	const doc = new Y.Doc();
-	if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-	for (const u of stored.updates) Y.applyUpdate(doc, u);
+	const doc = await storedDoc(db, workshopId);
 	const notes = readNotes(doc);
 	doc.destroy();
 	return notes;

@@ -12,3 +12,13 @@ ALTER TABLE participant ADD COLUMN retention_months integer;
 -- the participant ticked the consent box; erased with their name.
 ALTER TABLE participant ADD COLUMN answer_email text CHECK (answer_email IS NULL OR length(answer_email) BETWEEN 3 AND 254);
 ALTER TABLE participant ADD COLUMN answer_email_consented_at timestamptz;
+
+-- Series carry-over (issue 11, item 5): the notes a later session imported from earlier ones, by
+-- their id in this workshop, so a re-import brings only new notes and one the facilitator
+-- deleted does not come back.
+CREATE TABLE carried_note (
+	workshop_id text NOT NULL REFERENCES workshop (id) ON DELETE CASCADE,
+	note_id text NOT NULL,
+	imported_at timestamptz NOT NULL DEFAULT now(),
+	PRIMARY KEY (workshop_id, note_id)
+);

@@ -895,5 +895,11 @@ export const en: Record<MessageKey, string> = {
 	'rights.email.invalid': 'Give a full e-mail address, for example name@example.org.',
 	'rights.email.consentMissing': 'Tick the box to agree that your e-mail is kept.',
 	'rights.email.notEnded': 'You can leave an e-mail at the end of the workshop.',
-	'rights.email.noSession': 'Your session has ended: join the workshop to leave an e-mail.'
+	'rights.email.noSession': 'Your session has ended: join the workshop to leave an e-mail.',
+	'series.origin': 'Carried over from “{session}” ({category})',
+	'series.import.heading': 'Ideas from earlier sessions',
+	'series.import.text': 'This session works from the ideas of: {sessions}. They come in when the workshop is created and when it starts; re-import to add those written since (an idea already carried over does not come again).',
+	'series.import.button': 'Re-import the ideas of earlier sessions',
+	'series.import.done': '{count} idea(s) added from earlier sessions.',
+	'series.import.failed': 'The import failed: {message}'
 };

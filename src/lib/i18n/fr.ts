@@ -894,7 +894,13 @@ export const fr = {
 	'rights.email.invalid': 'Indiquez une adresse e-mail complète, par exemple nom@exemple.fr.',
 	'rights.email.consentMissing': 'Cochez la case pour accepter que votre e-mail soit gardé.',
 	'rights.email.notEnded': 'Vous pourrez laisser un e-mail à la fin de l’atelier.',
-	'rights.email.noSession': 'Votre session a pris fin : rejoignez l’atelier pour laisser un e-mail.'
+	'rights.email.noSession': 'Votre session a pris fin : rejoignez l’atelier pour laisser un e-mail.',
+	'series.origin': 'Reprise de « {session} » ({category})',
+	'series.import.heading': 'Idées des sessions précédentes',
+	'series.import.text': 'Cette session reprend les idées de : {sessions}. Elles arrivent à la création et au démarrage de l’atelier ; ré-importez pour ajouter celles écrites depuis (une idée déjà reprise ne revient pas).',
+	'series.import.button': 'Ré-importer les idées des sessions précédentes',
+	'series.import.done': '{count} idée(s) ajoutée(s) depuis les sessions précédentes.',
+	'series.import.failed': 'L’import n’a pas abouti : {message}'
 } as const;
 
 export type MessageKey = keyof typeof fr;
