@@ -45,6 +45,24 @@ async function live(cookie: string): Promise<Socket> {
 	return s;
 }
 
+/**
+ * Where a string still is in the server's PostgreSQL database: "table.column" of every text,
+ * JSON, array or bytes column holding it (the Yjs board, its versions and the command log included).
+ */
+async function whereIs(needle: string): Promise<string[]> {
+	const columns = await sql!<{ table_name: string; column_name: string; data_type: string }[]>`
+		SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c
+		JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+		WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+		  AND c.data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY', 'bytea')`;
+	const found: string[] = [];
+	for (const c of columns) {
+		const test = c.data_type === 'bytea' ? `position(convert_to($1, 'UTF8') in "${c.column_name}") > 0` : `strpos("${c.column_name}"::text, $1) > 0`;
+		if ((await sql!.unsafe(`SELECT 1 FROM "${c.table_name}" WHERE ${test} LIMIT 1`, [needle])).length > 0) found.push(`${c.table_name}.${c.column_name}`);
+	}
+	return found;
+}
+
 beforeAll(async () => {
 	if (process.env.DATABASE_URL) {
 		database = await createTestDatabaseUrl();
@@ -110,6 +128,9 @@ describe('a participant sees and erases their own data', () => {
 		expect(row.erasedAt).not.toBeNull();
 		// Their note stays, linked to an id that no longer names anybody.
 		expect(row.notes.map((n) => n.text)).toEqual(['Une permanence au marché']);
+		// Their name is nowhere in the database any more: not in the board, its log, its versions or the commands' log.
+		if (sql) expect(await whereIs('Nadia Benali')).toEqual([]);
+		if (sql) expect(await whereIs('Zoé Ürgüplü')).toEqual(['participant.display_name']);
 	});
 });
 
