@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
 import { liveClient, connected, send, eventually } from '../helpers/clients.ts';
-import { createWorkshop, joinAs, joinWith, observerCookie, participantId, peopleAction, post, signUp } from '../helpers/http.ts';
+import { cookieFrom, createWorkshop, joinAs, joinWith, observerCookie, participantId, peopleAction, post, signUp } from '../helpers/http.ts';
 import { createTestDatabaseUrl } from '../helpers/databases.ts';
 import type { Phase } from '../../src/lib/domain/agenda/phase.ts';
 import type { PersonalDataExport } from '../../src/lib/domain/rights/personal-data.ts';
@@ -207,5 +207,36 @@ describe("a participant's e-mail for the owners' answers", () => {
 		await post(`${server.url}/p/${workshop.id}/my-data?/erase`, { confirm: 'on' }, cookie);
 		expect((await exported()).participants.find((p) => p.id === id)!.answerEmail).toBeNull();
 		if (sql) expect(await readAnswerSubscribers({ query: (q, p) => sql!.unsafe(q, p as never[]) as never }, workshop.id)).toEqual([]);
+	});
+});
+
+describe("an organisation's retention period", () => {
+	test("its creator sets it, members cannot, bad input changes nothing, and its workshops' join notice promises it", async () => {
+		const admin = await signUp(server.url);
+		const email = `membre-${Date.now()}@exemple.fr`;
+		const member = cookieFrom(
+			await post(`${server.url}/signup`, { email, displayName: 'Sacha Membre', password: 'un mot de passe solide' }),
+			'concerto_session'
+		);
+		const created = await post(`${server.url}/organisations?/create`, { name: 'Ville de Strasbourg' }, admin);
+		const org = /^\/organisations\/([a-z2-7]{16})$/.exec(created.headers.get('location') ?? '')![1];
+		await post(`${server.url}/organisations/${org}?/add`, { email }, admin);
+		const setAs = (cookie: string, months: string) => post(`${server.url}/organisations/${org}?/retention`, { months }, cookie);
+		const w = await createWorkshop(server.url, admin, 'Atelier de la ville');
+		const notice = async () => (await (await page(`/j/${w.joinCode}`)).text()).match(/effacés (\d+) mois/)?.[1];
+		expect(await notice()).toBe('6');
+
+		expect((await setAs(admin, '3')).status).toBe(200);
+		expect(await (await page(`/organisations/${org}`, member)).text()).toContain('3 mois après leur arrivée');
+		expect(await notice()).toBe('3');
+		for (const bad of ['0', '121', 'trois', '2.5'])
+			expect((await setAs(admin, bad)).status, bad).toBe(400);
+		const refused = await setAs(member, '24');
+		expect(refused.status).toBe(403);
+		expect(await refused.text()).toContain('Seule la personne qui a créé l’organisation');
+		expect(await notice()).toBe('3');
+		// Empty is back to the instance's default.
+		expect((await setAs(admin, '')).status).toBe(200);
+		expect(await notice()).toBe('6');
 	});
 });
