@@ -6,8 +6,9 @@ import { eraseExpiredParticipantData } from './db/repositories/participants.ts';
 const HOUR = 60 * 60 * 1000;
 
 /**
- * Keeps the join notice's promise: participants' names, age bands and genders are erased
- * `participantRetentionMonths` after they joined. Runs at start and then every hour; with
+ * Keeps the join notice's promise: participants' names, age bands, genders and e-mails are
+ * erased once their workshop's organisation's period (by default `participantRetentionMonths`)
+ * has passed since they joined. Runs at start and then every hour; with
  * several instances each runs it, which is harmless (the update is idempotent).
  */
 export function startRetention(db: Db, config: Config, log: Log): { stop(): void } {

@@ -6,6 +6,7 @@ import { prepareScale } from './marker-place.ts';
 import { versionAtPhaseEnd } from './versions.ts';
 import { revealLeftVote } from './votes.ts';
 import { revealLeftPoll } from './polls.ts';
+import { importAtStart } from '../templates/carry-over.ts';
 import type { CommandName, ControlResult } from '../../src/lib/protocol/live.ts';
 import { effectsOfMove } from '../../src/lib/domain/phases/effects.ts';
 import type { PhaseEffect } from '../../src/lib/domain/phases/kind.ts';
@@ -47,11 +48,15 @@ export const PHASE_EFFECTS: Record<PhaseEffect, (deps: CommandDeps, workshopId: 
 /**
  * After a phase change: what the kinds ask for (leaving a silent phase reveals what it held, a
  * positioning phase gets its scale), then the board as the phase left it (revealed notes
- * included) is saved as a version. One failing effect does not stop the others.
+ * included) is saved as a version. One failing effect does not stop the others. The first
+ * start of a later session of a series imports the earlier sessions' notes written since it
+ * was created.
  */
 async function phaseChanged(deps: CommandDeps, workshopId: string, change: ControlChange): Promise<void> {
 	const effects = effectsOfMove(change.before.timer, change.after.timer, change.agenda);
 	const done: PromiseSettledResult<unknown>[] = [];
+	const firstStart = change.before.timer.status === 'idle' && change.after.timer.status === 'running';
+	if (firstStart) done.push(...(await Promise.allSettled([importAtStart(deps, workshopId, Date.now())])));
 	for (const effect of effects) done.push(...(await Promise.allSettled([PHASE_EFFECTS[effect](deps, workshopId, change)])));
 	done.push(...(await Promise.allSettled([versionAtPhaseEnd(deps, workshopId, change)])));
 	const failed = done.find((d) => d.status === 'rejected');

@@ -11,6 +11,7 @@ import { noteAdd } from './note-add.ts';
 import { noteCluster, noteDelete, noteEdit, noteMove } from './own-notes.ts';
 import { phaseBack, phaseExtend, phasePause, phaseResume, phaseSkip, phaseStart } from './phase-controls.ts';
 import { agendaSave, boardLock, phaseReveal, roomAttention } from './room-controls.ts';
+import { seriesImport } from './series-import.ts';
 import { versionList, versionRestore } from './versions.ts';
 import { markerPlace } from './marker-place.ts';
 import { personaCreate, personaField, personaItemAdd, personaItemRemove, personaLink } from './persona-commands.ts';
@@ -47,6 +48,7 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'board.lock': boardLock,
 	'room.attention': roomAttention,
 	'agenda.save': agendaSave,
+	'series.import': seriesImport,
 	'clusters.suggest': clustersSuggest,
 	'marker.place': markerPlace,
 	'persona.create': personaCreate,

@@ -1,15 +1,17 @@
 import * as Y from 'yjs';
 import type { Db } from '../db/db.ts';
-import { createWorkshop, findWorkshop, type Workshop } from '../db/repositories/workshops.ts';
+import { createWorkshop, type Workshop } from '../db/repositories/workshops.ts';
 import { readAgenda, saveAgenda } from '../db/repositories/agenda.ts';
 import { saveOwners } from '../db/repositories/decisions.ts';
 import type { Owner } from '../../src/lib/domain/decisions/decision.ts';
 import { addSeriesWorkshop, createSeries, type Series } from '../db/repositories/series.ts';
-import { appendUpdate, loadDoc } from '../db/repositories/yjs-log.ts';
-import { insertNote, readNotes } from '../../src/lib/domain/board/notes.ts';
+import { appendUpdate } from '../db/repositories/yjs-log.ts';
+import { recordImported } from '../db/repositories/carried-notes.ts';
+import { insertNote } from '../../src/lib/domain/board/notes.ts';
 import type { Template, TemplateLocale } from '../../src/lib/domain/templates/schema.ts';
 import { agendaOf, isSeries, templateFromAgenda } from '../../src/lib/domain/templates/instantiate.ts';
-import { carriedNotes, type EarlierWorkshop } from '../../src/lib/domain/templates/carry-over.ts';
+import { carriedNotes } from '../../src/lib/domain/templates/carry-over.ts';
+import { earlierSessions } from './carry-over.ts';
 import type { TemplateResult } from '../../src/lib/domain/templates/validate.ts';
 import { WORKSHOP_TITLE_MAX } from '../../src/lib/domain/workshop/categories.ts';
 
@@ -52,7 +54,8 @@ export class SessionTaken extends Error {
 
 /**
  * Creates the workshop of a later session of a series. It starts with the notes of the
- * earlier sessions it imports from (qualities, proposals…), each marked with its origin.
+ * earlier sessions it imports from (qualities, proposals…), each marked with its origin;
+ * those written later come in when it starts, or when a facilitator re-imports (./carry-over.ts).
  * The new workshop has no document yet and nobody can be connected to it, so its first
  * state is written straight into its update log, in the same transaction.
  */
@@ -64,14 +67,7 @@ export async function createSeriesSession(
 	const locale = series.locale as TemplateLocale;
 	const session = series.template.sessions.find((s) => s.key === input.sessionKey);
 	if (!session) throw new Error(`no session ${input.sessionKey} in series ${series.id}`);
-	const earlier: EarlierWorkshop[] = [];
-	for (const key of session.importsFrom ?? []) {
-		const made = series.workshops.find((w) => w.sessionKey === key);
-		if (!made) continue;
-		const w = await findWorkshop(db, made.workshopId);
-		if (!w) continue;
-		earlier.push({ workshopId: w.id, workshopTitle: w.title, sessionKey: key, notes: readNotes(await docOf(db, w.id)) });
-	}
+	const earlier = await earlierSessions(db, series, session.key);
 	return db.transaction(async (tx) => {
 		const workshop = await createWorkshop(tx, {
 			title: sessionTitle(series.title, session.title[locale]),
@@ -85,18 +81,15 @@ export async function createSeriesSession(
 			const doc = new Y.Doc();
 			for (const n of notes) insertNote(doc, n);
 			await appendUpdate(tx, workshop.id, Y.encodeStateAsUpdate(doc));
+			await recordImported(
+				tx,
+				workshop.id,
+				notes.map((n) => n.id)
+			);
 			doc.destroy();
 		}
 		return workshop;
 	});
-}
-
-async function docOf(db: Db, workshopId: string): Promise<Y.Doc> {
-	const stored = await loadDoc(db, workshopId);
-	const doc = new Y.Doc();
-	if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-	for (const u of stored.updates) Y.applyUpdate(doc, u);
-	return doc;
 }
 
 /** The template a workshop's current agenda makes (validated; problems say what is missing). */

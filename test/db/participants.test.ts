@@ -19,7 +19,10 @@ describe.each(engines())('%s participants', (engine) => {
 			ageBand: null,
 			gender: null,
 			anonymous: false,
-			removedAt: null
+			removedAt: null,
+			erasedAt: null,
+			joinedAt: expect.any(Date),
+			answerEmail: null
 		});
 		expect(await findParticipant(db(), p.id)).toEqual(p);
 		expect(await findParticipant(db(), 'missing')).toBeNull();

@@ -7,6 +7,18 @@ export interface Organisation {
 	memberCount: number;
 }
 
+/** An organisation's settings, read by its page. */
+export interface OrganisationSettings {
+	/** Who created it: the one who may change its data rules (its admin). */
+	createdBy: string;
+	/** Months its workshops keep participants' personal data; null means the instance's default. */
+	participantRetentionMonths: number | null;
+}
+
+/** Bounds of the retention period an organisation may set, in months. */
+export const RETENTION_MONTHS_MIN = 1;
+export const RETENTION_MONTHS_MAX = 120;
+
 export interface Member {
 	id: string;
 	displayName: string;
@@ -65,4 +77,19 @@ export async function addMember(db: Queryable, organisationId: string, facilitat
 		[organisationId, facilitatorId]
 	);
 	return rows.length > 0;
+}
+
+export async function organisationSettings(db: Queryable, id: string): Promise<OrganisationSettings | null> {
+	const rows = await db.query<{ created_by: string; participant_retention_months: number | string | null }>(
+		'SELECT created_by, participant_retention_months FROM organisation WHERE id = $1',
+		[id]
+	);
+	const r = rows[0];
+	if (!r) return null;
+	return { createdBy: r.created_by, participantRetentionMonths: r.participant_retention_months === null ? null : Number(r.participant_retention_months) };
+}
+
+/** Sets (or with null, resets to the default) how long the organisation's workshops keep participants' personal data. */
+export async function setRetentionMonths(db: Queryable, id: string, months: number | null): Promise<void> {
+	await db.query('UPDATE organisation SET participant_retention_months = $2 WHERE id = $1', [id, months]);
 }

@@ -16,6 +16,11 @@ export interface Participant {
 	anonymous: boolean;
 	/** Set when a facilitator removed them: no session, no access; their notes stay. */
 	removedAt: Date | null;
+	/** Set when their personal data (name, age band, gender, e-mail) was erased; the row stays for counts. */
+	erasedAt: Date | null;
+	joinedAt: Date;
+	/** Left at the end of the workshop to be told when the owners answer; null when none (or erased). */
+	answerEmail: string | null;
 }
 
 interface Row {
@@ -28,7 +33,11 @@ interface Row {
 	gender: Gender | null;
 	anonymous: boolean;
 	removed_at: Date | string | null;
+	erased_at: Date | string | null;
+	created_at: Date | string;
+	answer_email: string | null;
 }
+const dateOrNull = (v: Date | string | null) => (v === null ? null : new Date(v));
 const toParticipant = (r: Row): Participant => ({
 	id: r.id,
 	workshopId: r.workshop_id,
@@ -38,17 +47,38 @@ const toParticipant = (r: Row): Participant => ({
 	ageBand: r.age_band,
 	gender: r.gender,
 	anonymous: r.anonymous,
-	removedAt: r.removed_at === null ? null : new Date(r.removed_at)
+	removedAt: dateOrNull(r.removed_at),
+	erasedAt: dateOrNull(r.erased_at),
+	joinedAt: new Date(r.created_at),
+	answerEmail: r.answer_email
 });
 
 export async function createParticipant(
 	db: Queryable,
-	input: { workshopId: string; displayName: string; category: Category; ageBand?: AgeBand | null; gender?: Gender | null; anonymous?: boolean }
+	input: {
+		workshopId: string;
+		displayName: string;
+		category: Category;
+		ageBand?: AgeBand | null;
+		gender?: Gender | null;
+		anonymous?: boolean;
+		/** The retention period the join notice showed them (null: whatever applies at erasure time). */
+		retentionMonths?: number | null;
+	}
 ): Promise<Participant> {
 	const rows = await db.query<Row>(
-		`INSERT INTO participant (id, workshop_id, display_name, category, age_band, gender, anonymous)
-		 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-		[newId(), input.workshopId, input.displayName, input.category, input.ageBand ?? null, input.gender ?? null, input.anonymous ?? false]
+		`INSERT INTO participant (id, workshop_id, display_name, category, age_band, gender, anonymous, retention_months)
+		 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+		[
+			newId(),
+			input.workshopId,
+			input.displayName,
+			input.category,
+			input.ageBand ?? null,
+			input.gender ?? null,
+			input.anonymous ?? false,
+			input.retentionMonths ?? null
+		]
 	);
 	return toParticipant(rows[0]);
 }
@@ -91,19 +121,88 @@ export async function removeParticipant(db: Queryable, workshopId: string, parti
 	return true;
 }
 
+/** What erasing blanks: every column that says who someone is. Their collège stays, for counts. */
+const ERASED = `display_name = '', age_band = NULL, gender = NULL, answer_email = NULL, answer_email_consented_at = NULL`;
+
 /**
- * The retention promise of the join notice: a participant's name, age band and gender are
- * erased `months` after they joined (their category stays, for counts), and their sessions end.
- * Returns how many participants were erased.
+ * The months a workshop keeps its participants' personal data: the shortest period among
+ * its creator's organisations (the strictest promise wins), else the instance's default.
  */
-export async function eraseExpiredParticipantData(db: Queryable, now: Date, months: number): Promise<number> {
-	const cutoff = new Date(now);
-	cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+export async function workshopRetentionMonths(db: Queryable, workshopId: string, defaultMonths: number): Promise<number> {
+	const rows = await db.query<{ months: number | string | null }>(
+		`SELECT min(o.participant_retention_months) AS months FROM workshop w
+		 JOIN membership m ON m.facilitator_id = w.created_by JOIN organisation o ON o.id = m.organisation_id
+		 WHERE w.id = $1`,
+		[workshopId]
+	);
+	const months = rows[0]?.months;
+	return months === null || months === undefined ? defaultMonths : Number(months);
+}
+
+/**
+ * The retention promise of the join notice: a participant's name, age band, gender and e-mail
+ * are erased once the period of their workshop's organisation has passed since they joined
+ * (never later than the period they were shown when they joined; their collège stays, for
+ * counts), and their sessions end. Returns how many participants were erased.
+ */
+export async function eraseExpiredParticipantData(db: Queryable, now: Date, defaultMonths: number): Promise<number> {
 	const rows = await db.query<{ id: string }>(
-		`UPDATE participant SET display_name = '', age_band = NULL, gender = NULL, erased_at = $2
-		 WHERE created_at < $1 AND erased_at IS NULL RETURNING id`,
-		[cutoff, now]
+		`UPDATE participant p SET ${ERASED}, erased_at = $1
+		 FROM workshop w
+		 WHERE w.id = p.workshop_id AND p.erased_at IS NULL
+		   AND p.created_at + make_interval(months => LEAST(
+		     COALESCE(p.retention_months, $2::integer),
+		     COALESCE((SELECT min(o.participant_retention_months) FROM membership m JOIN organisation o ON o.id = m.organisation_id
+		               WHERE m.facilitator_id = w.created_by), $2::integer))) <= $1
+		 RETURNING p.id`,
+		[now, defaultMonths]
 	);
 	if (rows.length > 0) await db.query('DELETE FROM session WHERE participant_id = ANY($1::text[])', [rows.map((r) => r.id)]);
 	return rows.length;
+}
+
+/**
+ * Erases one participant's personal data now (asked by them or by a facilitator): the row
+ * stays, with its collège, for counts; their sessions end and they are no longer a current
+ * participant. False when there is no such participant or it was already erased.
+ */
+export async function eraseParticipantData(db: Queryable, workshopId: string, participantId: string, now: Date): Promise<boolean> {
+	const rows = await db.query(
+		`UPDATE participant SET ${ERASED}, erased_at = $3, removed_at = COALESCE(removed_at, $3)
+		 WHERE id = $2 AND workshop_id = $1 AND erased_at IS NULL RETURNING id`,
+		[workshopId, participantId, now]
+	);
+	if (rows.length === 0) return false;
+	await db.query('DELETE FROM session WHERE participant_id = $1', [participantId]);
+	return true;
+}
+
+/** Every participant who ever joined the workshop, removed and erased ones included, in the order they joined. */
+export async function allParticipants(db: Queryable, workshopId: string): Promise<Participant[]> {
+	const rows = await db.query<Row>('SELECT * FROM participant WHERE workshop_id = $1 ORDER BY created_at, id', [workshopId]);
+	return rows.map(toParticipant);
+}
+
+/**
+ * Records the e-mail a participant leaves to be told when the owners answer (with the time of
+ * their consent), or forgets it (null). False when there is no such current, unerased participant.
+ */
+export async function setAnswerEmail(db: Queryable, workshopId: string, participantId: string, email: string | null, now: Date): Promise<boolean> {
+	const rows = await db.query(
+		`UPDATE participant SET answer_email = $3, answer_email_consented_at = $4
+		 WHERE id = $2 AND workshop_id = $1 AND removed_at IS NULL AND erased_at IS NULL RETURNING id`,
+		[workshopId, participantId, email, email === null ? null : now]
+	);
+	return rows.length > 0;
+}
+
+/** The e-mails to tell when the owners' answers come: participants who consented and were not erased. */
+export async function readAnswerSubscribers(db: Queryable, workshopId: string): Promise<string[]> {
+	const rows = await db.query<{ answer_email: string }>(
+		`SELECT DISTINCT answer_email FROM participant
+		 WHERE workshop_id = $1 AND erased_at IS NULL AND answer_email IS NOT NULL AND answer_email_consented_at IS NOT NULL
+		 ORDER BY answer_email`,
+		[workshopId]
+	);
+	return rows.map((r) => r.answer_email);
 }

@@ -11,6 +11,15 @@ export function categoryLabel(t: Translate, category: Category | 'facilitator'):
 }
 
 /**
+ * Where a note carried over from an earlier session of a series came from: the session and
+ * the collège of its author, e.g. « Reprise de « Vivre ensemble – Les agents » (Agent·e) ».
+ * null for a note written here.
+ */
+export function noteOrigin(t: Translate, note: Pick<Note, 'origin' | 'authorCategory'>): string | null {
+	return note.origin ? t('series.origin', { session: note.origin.workshopTitle, category: categoryLabel(t, note.authorCategory) }) : null;
+}
+
+/**
  * What a screen reader says of notes that just arrived from others (one's own are confirmed by
  * their form). Phones call them ideas, boards sticky notes: each passes its own words.
  */

@@ -42,6 +42,7 @@ export const liveSchemas = {
 	'phase.reveal': z.strictObject({ commandId }),
 	'board.lock': z.strictObject({ commandId, locked: z.boolean() }),
 	'room.attention': z.strictObject({ commandId }),
+	'series.import': z.strictObject({ commandId }),
 	'agenda.save': z.strictObject({ commandId, phases: agendaSchema }),
 	'clusters.suggest': z.strictObject({ commandId }),
 	'marker.place': z.strictObject({ commandId, value: z.number().finite().min(SCALE_MIN).max(SCALE_MAX) }),

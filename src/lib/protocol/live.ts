@@ -140,6 +140,8 @@ export interface LiveCommands {
 	'board.lock': { input: ControlInput & { locked: boolean }; result: ControlResult };
 	'room.attention': { input: ControlInput; result: ControlResult };
 	'agenda.save': { input: ControlInput & { phases: Phase[] }; result: ControlResult };
+	/** A later session of a series imports the earlier sessions' notes it does not have yet (facilitators). */
+	'series.import': { input: ControlInput; result: { imported: number } };
 	/** Clusters proposed from the notes' text; changes nothing (the facilitator accepts on the board). */
 	'clusters.suggest': { input: ControlInput; result: { groups: SuggestedCluster[] } };
 	'marker.place': { input: MarkerPlaceInput; result: MarkerPlaceResult };

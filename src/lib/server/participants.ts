@@ -2,7 +2,7 @@ import type { Cookies } from '@sveltejs/kit';
 import type { Services } from '$server/services';
 import { participantCookie, sessionCookieOptions } from '$server/auth/cookies';
 import { createSession, validateSession } from '$server/db/repositories/sessions';
-import { createParticipant, findParticipant, type Participant } from '$server/db/repositories/participants';
+import { createParticipant, findParticipant, workshopRetentionMonths, type Participant } from '$server/db/repositories/participants';
 import type { Category } from '$lib/domain/workshop/categories';
 import type { AgeBand, Gender } from '$lib/domain/workshop/panel';
 
@@ -28,7 +28,9 @@ export async function joinWorkshop(
 	cookies: Cookies,
 	input: { workshopId: string; displayName: string; category: Category; ageBand: AgeBand | null; gender: Gender | null; anonymous: boolean }
 ): Promise<Participant> {
-	const participant = await createParticipant(s.db, input);
+	// The period the join notice showed is recorded with them: a longer one set later never applies to them.
+	const retentionMonths = await workshopRetentionMonths(s.db, input.workshopId, s.config.participantRetentionMonths);
+	const participant = await createParticipant(s.db, { ...input, retentionMonths });
 	const { token, session } = await createSession(s.db, { participantId: participant.id }, new Date(), s.config.sessionDays);
 	cookies.set(participantCookie(input.workshopId), token, sessionCookieOptions(s.config, session.expiresAt));
 	return participant;

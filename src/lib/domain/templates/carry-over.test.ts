@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
 import { insertNote, readNotes, type Note } from '../board/notes.ts';
-import { carriedNotes } from './carry-over.ts';
+import { carriedNoteId, carriedNotes } from './carry-over.ts';
 
 const note = (id: string, text: string, category: Note['authorCategory'], extra: Partial<Note> = {}): Note => ({
 	id, text, x: 10, y: 10, color: 'green', authorId: `p-${id}`, authorCategory: category, createdAt: 1, updatedAt: 1, ...extra
@@ -34,6 +34,16 @@ describe('carrying notes into a later workshop of a series', () => {
 		for (const n of carriedNotes([agents, again], 1)) insertNote(doc, n);
 		for (const n of carriedNotes([agents, again], 2)) insertNote(doc, n);
 		expect(readNotes(doc).map((n) => n.text).sort()).toEqual(['Plus de temps au guichet', 'Respect mutuel']);
+	});
+
+	test('a re-import brings only the notes not imported yet (a deleted import stays deleted), laid out after the board', () => {
+		const first = carriedNotes([agents, usagers], 1);
+		const later = { ...agents, notes: [...agents.notes, note('d', 'Écrite après le premier import', 'agent')] };
+		const imported = new Set(first.map((n) => n.id));
+		const again = carriedNotes([later, usagers], 2, { imported, boardSize: 7 });
+		expect(again.map((n) => [n.id, n.text, n.origin?.sessionKey])).toEqual([[carriedNoteId('w1', 'd'), 'Écrite après le premier import', 'agents']]);
+		expect({ x: again[0].x, y: again[0].y }).not.toEqual({ x: first[0].x, y: first[0].y });
+		expect(carriedNotes([later, usagers], 3, { imported: new Set([...imported, carriedNoteId('w1', 'd')]), boardSize: 8 })).toEqual([]);
 	});
 });
 

@@ -15,16 +15,27 @@ export interface EarlierWorkshop {
  * another workshop, and citizens' identities should not travel); their category comes along,
  * since "agents said / users said" is what the mixed workshop works from.
  */
-export function carriedNotes(sources: readonly EarlierWorkshop[], now: number): Note[] {
+export function carriedNotes(
+	sources: readonly EarlierWorkshop[],
+	now: number,
+	/**
+	 * For an import into a board that already has notes: the ids already carried over (still on
+	 * the board or deleted there since: a note the facilitator removed does not come back) and
+	 * how many notes the board holds, so new ones are laid out after them.
+	 */
+	into: { imported: ReadonlySet<string>; boardSize: number } = { imported: new Set(), boardSize: 0 }
+): Note[] {
 	const out: Note[] = [];
 	for (const source of sources) {
 		for (const n of source.notes) {
 			// Notes that were themselves carried over are imported from their own workshop.
 			if (n.origin) continue;
+			const id = carriedNoteId(source.workshopId, n.id);
+			if (into.imported.has(id)) continue;
 			out.push({
-				id: `from-${source.workshopId}-${n.id}`,
+				id,
 				text: n.text,
-				...nextNotePosition(out.length),
+				...nextNotePosition(into.boardSize + out.length),
 				color: n.color,
 				authorId: '',
 				authorCategory: n.authorCategory,
@@ -37,4 +48,9 @@ export function carriedNotes(sources: readonly EarlierWorkshop[], now: number): 
 		}
 	}
 	return out;
+}
+
+/** The id of a carried-over note in the later workshop: the same source note always gets the same id. */
+export function carriedNoteId(sourceWorkshopId: string, sourceNoteId: string): string {
+	return `from-${sourceWorkshopId}-${sourceNoteId}`;
 }

@@ -6,6 +6,7 @@ import { parseForm, textField, type FieldErrors } from '$lib/server/forms';
 import { currentParticipant, joinWorkshop } from '$lib/server/participants';
 import { findWorkshopByJoinCode, type Workshop } from '$server/db/repositories/workshops';
 import { getJoinSettings } from '$server/db/repositories/join-settings';
+import { workshopRetentionMonths } from '$server/db/repositories/participants';
 import { isJoinCode, normalizeJoinCode } from '$lib/domain/workshop/join-code';
 import { CATEGORIES, cleanLabel, DISPLAY_NAME_MAX } from '$lib/domain/workshop/categories';
 import { AGE_BANDS, GENDERS, type JoinSettings } from '$lib/domain/workshop/panel';
@@ -49,7 +50,7 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 		tookPart: false,
 		askAgeBand: settings.askAgeBand,
 		askGender: settings.askGender,
-		retentionMonths: s.config.participantRetentionMonths
+		retentionMonths: await workshopRetentionMonths(s.db, workshop.id, s.config.participantRetentionMonths)
 	};
 };
 

@@ -1,8 +1,13 @@
-import { error, redirect } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { services } from '$server/services';
 import { workshopOr404 } from '$lib/server/workshop-access';
 import { resolveActor } from '$server/auth/actor';
+import { z } from 'zod';
+import { checkbox, parseForm, textField } from '$lib/server/forms';
+import { currentParticipant } from '$lib/server/participants';
+import { findParticipant, setAnswerEmail } from '$server/db/repositories/participants';
+import { cleanAnswerEmail } from '$lib/domain/rights/personal-data';
 
 /**
  * The participant's page. The actor is resolved exactly as the live and sync servers will
@@ -18,8 +23,40 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	const { actor } = resolved;
 	// An observer's session opens the read-only view, never the participant's page.
 	if (actor.category === 'observer') redirect(303, `/observe/${workshop.id}`);
+	// A participant's own e-mail for the owners' answers, to show what they left (nobody else's).
+	const own = actor.kind === 'participant' ? await findParticipant(s.db, actor.id) : null;
 	return {
-		workshop: { id: workshop.id, title: workshop.title },
-		me: { id: actor.id, displayName: actor.displayName, category: actor.category, role: actor.role }
+		workshop: { id: workshop.id, title: workshop.title, ended: workshop.status === 'ended' },
+		me: { id: actor.id, displayName: actor.displayName, category: actor.category, role: actor.role },
+		participant: actor.kind === 'participant',
+		answerEmail: own?.answerEmail ?? null
 	};
+};
+
+const emailForm = z.object({ email: textField, consent: checkbox, forget: checkbox });
+
+export const actions: Actions = {
+	/**
+	 * At the end of the workshop a participant may leave an e-mail to be told when the owners
+	 * answer: only with the consent box ticked, only once the workshop has ended; `forget`
+	 * takes it back. Erased with the rest of their data.
+	 */
+	answerEmail: async ({ params, request, cookies }) => {
+		const s = services();
+		const workshop = await workshopOr404(s, params.id);
+		const me = await currentParticipant(s, cookies, workshop.id);
+		if (!me) return fail(401, { emailError: { key: 'rights.email.noSession' as const } });
+		if (workshop.status !== 'ended') return fail(409, { emailError: { key: 'rights.email.notEnded' as const } });
+		const form = parseForm(emailForm, await request.formData());
+		if (!form.ok) return fail(400, { emailError: { key: 'rights.email.invalid' as const } });
+		if (form.data.forget) {
+			await setAnswerEmail(s.db, workshop.id, me.id, null, new Date());
+			return { emailDone: { key: 'rights.email.forgotten' as const } };
+		}
+		const email = cleanAnswerEmail(form.data.email);
+		if (email === null) return fail(400, { email: form.data.email, emailError: { key: 'rights.email.invalid' as const } });
+		if (!form.data.consent) return fail(400, { email, emailError: { key: 'rights.email.consentMissing' as const } });
+		await setAnswerEmail(s.db, workshop.id, me.id, email, new Date());
+		return { emailDone: { key: 'rights.email.saved' as const } };
+	}
 };

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { checkbox, parseForm, textField } from '$lib/server/forms';
 import { listParticipants } from '$server/db/repositories/participants';
 import { demote, promote, removeFromWorkshop } from '$server/people/participant-rights';
+import { eraseParticipant } from '$server/people/data-rights';
 import { disableObserverLink, newObserverLink } from '$server/people/observer-link';
 import { getJoinSettings, updateJoinSettings } from '$server/db/repositories/join-settings';
 import {
@@ -120,6 +121,15 @@ export const actions: Actions = {
 		const p = form.ok ? await removeFromWorkshop(s, actor, params.id, form.data.participantId) : null;
 		if (!p) return fail(404, { notFound: true });
 		return { done: { key: 'people.done.removed' as const, params: { name: p.displayName } } };
+	},
+	/** Erases one participant's personal data at once (they asked the facilitator): their collège and notes stay. */
+	erase: async ({ params, request }) => {
+		const s = services();
+		await requireRight(s, params.id, request, 'participants.manage');
+		const form = parseForm(participantForm, await request.formData());
+		const p = form.ok ? await eraseParticipant(s, params.id, form.data.participantId) : null;
+		if (!p) return fail(404, { notFound: true });
+		return { done: { key: 'rights.erase.done' as const, params: { name: p.displayName } } };
 	},
 	invite: async ({ params, request, url }) => {
 		const s = services();
