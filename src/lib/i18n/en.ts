@@ -890,5 +890,6 @@ export const en: Record<MessageKey, string> = {
 	'affiche.phone.mine.valide': 'You validated this version.',
 	'affiche.phone.mine.modification': 'You proposed: “{comment}”',
 	'affiche.phone.published': 'The poster is published. Thank you!',
+	'affiche.phone.outdated': 'The poster just changed: read the new version.',
 	'affiche.error': 'Refused: {message}'
 };

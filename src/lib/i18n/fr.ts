@@ -889,6 +889,7 @@ export const fr = {
 	'affiche.phone.mine.valide': 'Vous avez validé cette version.',
 	'affiche.phone.mine.modification': 'Vous avez proposé : « {comment} »',
 	'affiche.phone.published': 'L’affiche est publiée. Merci !',
+	'affiche.phone.outdated': 'L’affiche vient de changer : relisez la nouvelle version.',
 	'affiche.error': 'Action refusée : {message}'
 } as const;
 
