@@ -31,9 +31,15 @@ export interface Notifier {
 	priorities(workshopId: string): void;
 	/** A placer's own placements changed: push them to that placer's sockets only. */
 	myPriorities(workshopId: string, placerId: string): void;
+	/** The affiche was written, submitted or published: push it to every socket (the room sees no draft). */
+	affiche(workshopId: string): void;
+	/** A validation arrived: push the counts and proposals to the facilitators only, coalesced. */
+	afficheCounts(workshopId: string): void;
+	/** A participant's own answer changed: push it to their sockets only. */
+	myAffiche(workshopId: string, participantId: string): void;
 }
 
-export const silentNotifier: Notifier = { state() {}, hiddenCount() {}, hiddenNotes() {}, attention() {}, votes() {}, myVotes() {}, polls() {}, myPoll() {}, decisions() {}, priorities() {}, myPriorities() {} };
+export const silentNotifier: Notifier = { state() {}, hiddenCount() {}, hiddenNotes() {}, attention() {}, votes() {}, myVotes() {}, polls() {}, myPoll() {}, decisions() {}, priorities() {}, myPriorities() {}, affiche() {}, afficheCounts() {}, myAffiche() {} };
 
 export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
 /** Facilitators' sockets of a workshop (version history pushes). */

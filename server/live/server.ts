@@ -26,6 +26,7 @@ import { Coalescer } from './coalescer.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
 import { actorRoom, observersRoom } from '../connections.ts';
 import { priorityConfirm, priorityPlace, readMyPlacements, readPrioritiesState } from './priorities.ts';
+import { afficheSave, afficheSubmit, affichePublish, afficheValidate, readAfficheView, readMyAffiche, roomAfficheView } from './affiche.ts';
 import { decisionDelete, decisionMove, decisionSave, ownersSave, readDecisionsView, roomView } from './decisions.ts';
 
 /** Vote states are pushed at most this often per workshop (the last change always gets its push). */
@@ -68,7 +69,11 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'decision.move': decisionMove,
 	'owners.save': ownersSave,
 	'priority.place': priorityPlace,
-	'priority.confirm': priorityConfirm
+	'priority.confirm': priorityConfirm,
+	'affiche.save': afficheSave,
+	'affiche.submit': afficheSubmit,
+	'affiche.publish': affichePublish,
+	'affiche.validate': afficheValidate
 };
 
 interface SocketData {
@@ -156,6 +161,27 @@ export function createLiveServer(
 			void push('own placements', workshopId, async () => {
 				const mine = await readMyPlacements(db, workshopId, placerId);
 				if (mine) io.to(actorRoom(workshopId, placerId)).emit('priorities.mine', mine);
+			}),
+		// Facilitators get the draft and the proposals with their authors' names; the room the submitted affiche only.
+		affiche: (workshopId) =>
+			void push('affiche', workshopId, async () => {
+				const view = await readAfficheView(db, workshopId);
+				io.to(facilitatorsRoom(workshopId)).emit('affiche.state', view);
+				io.to(workshopRoom(workshopId)).except(facilitatorsRoom(workshopId)).emit('affiche.state', roomAfficheView(view));
+			}),
+		// 300 phones validating at once: one push of the counts per workshop per window, to the facilitators only.
+		afficheCounts: (() => {
+			const pushes = new Coalescer(VOTE_PUSH_MS);
+			return (workshopId: string) =>
+				pushes.schedule(workshopId, () =>
+					push('affiche counts', workshopId, async () => {
+						io.to(facilitatorsRoom(workshopId)).emit('affiche.state', await readAfficheView(db, workshopId));
+					})
+				);
+		})(),
+		myAffiche: (workshopId, participantId) =>
+			void push('own affiche answer', workshopId, async () => {
+				io.to(actorRoom(workshopId, participantId)).emit('affiche.mine', await readMyAffiche(db, workshopId, participantId));
 			})
 	};
 	const deps: CommandDeps = { ...base, notify };
@@ -216,6 +242,11 @@ export function createLiveServer(
 		void push('decisions', workshopId, async () => {
 			const view = await readDecisionsView(db, workshopId);
 			socket.emit('decisions', can(actor.role, 'workshop.manage') ? view : roomView(view));
+		});
+		void push('affiche', workshopId, async () => {
+			const view = await readAfficheView(db, workshopId);
+			socket.emit('affiche.state', can(actor.role, 'workshop.manage') ? view : roomAfficheView(view));
+			if (actor.kind === 'participant') socket.emit('affiche.mine', await readMyAffiche(db, workshopId, actor.id));
 		});
 		const person = `${workshopId}:${actor.id}`;
 		socket.onAny(async (event: string, ...args: unknown[]) => {

@@ -10,6 +10,7 @@ import type { PollResults } from '../domain/poll/results.ts';
 import type { DecisionCommands } from './decisions.ts';
 import type { DecisionsView } from '../domain/decisions/decision.ts';
 import type { PriorityCommands, PriorityEvents } from './priorities.ts';
+import type { AfficheCommands, AfficheEvents } from './affiche.ts';
 
 /**
  * The live channel (socket.io, path `/live`). The client connects with
@@ -165,6 +166,11 @@ export interface LiveCommands {
 	/** Priorities on the desirability × feasibility matrix (see ./priorities.ts). */
 	'priority.place': PriorityCommands['priority.place'];
 	'priority.confirm': PriorityCommands['priority.confirm'];
+	/** The affiche, validated by the participants (see ./affiche.ts). */
+	'affiche.save': AfficheCommands['affiche.save'];
+	'affiche.submit': AfficheCommands['affiche.submit'];
+	'affiche.publish': AfficheCommands['affiche.publish'];
+	'affiche.validate': AfficheCommands['affiche.validate'];
 }
 export type CommandName = keyof LiveCommands;
 
@@ -218,6 +224,9 @@ export interface LiveEvents {
 	'priorities.state': PriorityEvents['priorities.state'];
 	/** One's own placements (to one's own sockets only). */
 	'priorities.mine': PriorityEvents['priorities.mine'];
+	/** The affiche once submitted (facilitators: also the draft and the proposals). */
+	'affiche.state': AfficheEvents['affiche.state'];
+	'affiche.mine': AfficheEvents['affiche.mine'];
 }
 
 /** A participant sets their dots on one item (0 withdraws them); the server checks budget and cap. */

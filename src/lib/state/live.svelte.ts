@@ -7,6 +7,7 @@ import { currentIndex } from '$lib/domain/agenda/timer';
 import { ERROR_CODES, type ErrorCode } from '$lib/protocol/errors';
 import type { DecisionsView } from '$lib/domain/decisions/decision';
 import type { MyPlacements, PrioritiesState } from '$lib/protocol/priorities';
+import type { AfficheEvents, AfficheView } from '$lib/protocol/affiche';
 
 const ACK_TIMEOUT_MS = 10_000;
 const CONNECT_WAIT_MS = 5_000;
@@ -63,6 +64,10 @@ export class LiveChannel {
 	priorities = $state.raw<PrioritiesState | null>(null);
 	/** This person's own placements on that matrix, as the server stored them. */
 	myPlacements = $state.raw<MyPlacements | null>(null);
+	/** The affiche once submitted to the room (facilitators: also the draft, with the proposals). */
+	affiche = $state.raw<AfficheView | null>(null);
+	/** This participant's own answer to the affiche (compare its version with the one shown). */
+	myAffiche = $state.raw<AfficheEvents['affiche.mine']>(null);
 	/** Server clock minus this device's clock: cheap phones are often minutes off. */
 	offsetMs = $state(0);
 
@@ -108,6 +113,8 @@ export class LiveChannel {
 		socket.on('decisions', (view: DecisionsView) => (this.decisions = view));
 		socket.on('priorities.state', (state: PrioritiesState | null) => (this.priorities = state));
 		socket.on('priorities.mine', (mine: MyPlacements) => (this.myPlacements = mine));
+		socket.on('affiche.state', (view: AfficheView | null) => (this.affiche = view));
+		socket.on('affiche.mine', (mine: AfficheEvents['affiche.mine']) => (this.myAffiche = mine));
 		this.#unwatch = onNetworkChange(
 			() => {
 				if (!this.refused) socket.connect();
