@@ -1,32 +1,5 @@
-import { translator, type Translate } from '../../src/lib/i18n/index.ts';
 import type { Report } from '../../src/lib/domain/report/report.ts';
-import type { Committer } from '../../src/lib/domain/decisions/decision.ts';
-
-/** Words every format of the report shares, so the HTML, PDF and Markdown say the same. */
-export interface ReportWords {
-	t: Translate;
-	/** `YYYY-MM-DD` as the language writes it ("15 mars 2026"). */
-	day(day: string | null): string;
-	percent(ratio: number): string;
-	commits(commits: readonly Committer[]): string;
-	category(category: string): string;
-	/** ' :' in French (a space before the colon), ':' in English. */
-	colon: string;
-}
-
-export function reportWords(locale: 'fr' | 'en'): ReportWords {
-	const t = translator(locale);
-	const days = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-	const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-	return {
-		t,
-		day: (d) => (d ? days.format(new Date(`${d}T00:00:00Z`)) : '—'),
-		percent: (r) => percents.format(r),
-		commits: (c) => (c.length === 0 ? t('decisions.commits.none') : c.map((x) => t(`decisions.commit.${x}`)).join(', ')),
-		category: (c) => t(`category.${c}` as Parameters<Translate>[0]),
-		colon: locale === 'fr' ? '\u00a0:' : ':'
-	};
-}
+export { reportWords, type ReportWords } from '../../src/lib/i18n/report-words.ts';
 
 /** An ASCII file name: the workshop's title slug and date, e.g. `atelier-accueil-2026-03-15`. */
 export function reportFileBase(report: Report, kind: 'report' | 'roadmap'): string {

@@ -155,7 +155,7 @@ function roadmapReport(doc: Doc, report: Report, w: ReportWords): void {
 }
 
 /** The report (or, with `view: 'roadmap'`, its feuille de route) as an A4 PDF. */
-export function reportPdf(report: Report, locale: 'fr' | 'en' = report.locale, view: 'report' | 'roadmap' = 'report'): Promise<Uint8Array> {
+export function reportPdf(report: Report, locale: 'fr' | 'en' = report.locale, view: 'report' | 'roadmap' = 'report'): Promise<Uint8Array<ArrayBuffer>> {
 	const w = reportWords(locale);
 	const title = w.t(view === 'roadmap' ? 'report.roadmap.title' : 'report.title', { title: report.workshop.title });
 	const doc = new PDFDocument({ size: 'A4', margin: 56, lang: locale, displayTitle: true, info: { Title: title, Creator: 'Concerto' } });
@@ -163,7 +163,7 @@ export function reportPdf(report: Report, locale: 'fr' | 'en' = report.locale, v
 	doc.registerFont('bold', BOLD);
 	doc.font('regular');
 	const chunks: Buffer[] = [];
-	const done = new Promise<Uint8Array>((resolve, reject) => {
+	const done = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
 		doc.on('data', (c: Buffer) => chunks.push(c));
 		doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
 		doc.on('error', reject);
