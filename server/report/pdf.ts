@@ -76,7 +76,7 @@ function fullReport(doc: Doc, report: Report, w: ReportWords): void {
 		for (const persona of report.personas) {
 			heading(doc, `${persona.name || '—'}${persona.age ? ` (${persona.age})` : ''}`, 3);
 			if (persona.situation) para(doc, persona.situation);
-			if (persona.quote) para(doc, `« ${persona.quote} »`);
+			if (persona.quote) para(doc, report.locale === 'fr' ? `« ${persona.quote} »` : `“${persona.quote}”`);
 			for (const c of persona.constraints) para(doc, `${t(`persona.field.${c.field}`)}${w.colon} ${c.text}`);
 			for (const l of persona.lists) para(doc, `${t(`persona.list.${l.list}`)}${w.colon} ${l.items.join(' ; ')}`);
 		}
