@@ -880,7 +880,6 @@ export const en: Record<MessageKey, string> = {
 	'report.clusters': 'Ideas by cluster',
 	'report.unclustered': 'Ideas in no cluster',
 	'report.notes.count': '{count} idea(s)',
-	'report.note.category': 'Collège: {category}',
 	'report.note.origin': 'carried over from “{title}” ({session})',
 	'report.positioning': 'Positioning',
 	'report.positioning.caption': 'Between “{left}” (0) and “{right}” (100), by collège',

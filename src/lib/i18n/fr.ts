@@ -879,7 +879,6 @@ export const fr = {
 	'report.clusters': 'Idées par regroupement',
 	'report.unclustered': 'Idées hors regroupement',
 	'report.notes.count': '{count} idée(s)',
-	'report.note.category': 'Collège : {category}',
 	'report.note.origin': 'reprise de « {title} » ({session})',
 	'report.positioning': 'Positionnements',
 	'report.positioning.caption': 'Entre « {left} » (0) et « {right} » (100), par collège',
