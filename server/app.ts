@@ -17,7 +17,7 @@ import { perMinute, perSecond } from '../src/lib/domain/limits/token-bucket.ts';
 import { createConnectionControl } from './connections.ts';
 import { startRetention } from './retention.ts';
 import { createOwnerMailer } from './owners/mailer.ts';
-import { interimReportPdf } from './owners/interim-report-pdf.ts';
+import { workshopReportPdf } from './owners/report-attachment.ts';
 import { startOwnerReminders } from './owners/reminders.ts';
 import { BUILTIN_IDS } from '../src/lib/domain/templates/builtins.ts';
 
@@ -54,9 +54,8 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 		config.redisUrl,
 		log
 	);
-	// The owners' e-mails attach the report as PDF. TEAM LEAD: swap interimReportPdf(db) for the
-	// full report's maker (a ReportPdfMaker: (workshopId) => Promise<Uint8Array>) at merge.
-	const mailer = config.smtpUrl ? createOwnerMailer(config.smtpUrl, config.mailFrom, interimReportPdf(db)) : null;
+	// The owners' e-mails attach the workshop's report as PDF.
+	const mailer = config.smtpUrl ? createOwnerMailer(config.smtpUrl, config.mailFrom, workshopReportPdf(db)) : null;
 	const services: Services = { config, db, log, connections: null, limits, mailer };
 	registerServices(services);
 	const retention = startRetention(db, config, log);

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DbError, type Db } from '../db/db.ts';
+import { DbError, type Db, type Queryable } from '../db/db.ts';
 import { loadDoc } from '../db/repositories/yjs-log.ts';
 import { Rooms } from '../sync/rooms.ts';
 import { withDatabase, type TestDatabase } from '../../test/helpers/databases.ts';
@@ -30,15 +30,14 @@ describe('a live command while the update log cannot store', () => {
 		const participant = await aParticipant(t.db, workshop.id);
 		let logDown = false;
 		// Only the update log's writes fail: the command's own look-up succeeds first.
-		const db: Db = {
-			...t.db,
+		const guarded = (q: Queryable): Queryable => ({
 			async query<T>(sql: string, params?: readonly unknown[]) {
 				if (logDown && sql.startsWith('INSERT INTO yjs_update')) throw new DbError('connection refused');
-				return t.db.query<T>(sql, params);
-			},
-			transaction: (fn) => t.db.transaction(fn),
-			close: async () => {}
-		};
+				return q.query<T>(sql, params);
+			}
+		});
+		// The document's updates are stored with the commands' records in one transaction: it fails there too.
+		const db: Db = { ...t.db, ...guarded(t.db), transaction: (fn) => t.db.transaction((tx) => fn(guarded(tx))), close: async () => {} };
 		const log = pino({ level: 'silent' });
 		const rooms = new Rooms(db, { commitWindowMs: 10, compactEvery: 1000 }, log);
 		const actor: Actor = { kind: 'participant', id: participant.id, role: 'participant', displayName: 'Dominique', category: 'usager' };

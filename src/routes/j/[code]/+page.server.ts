@@ -13,6 +13,7 @@ import { AGE_BANDS, GENDERS, type JoinSettings } from '$lib/domain/workshop/pane
 import { translator } from '$lib/i18n';
 import { showsRestitution } from '$lib/domain/decisions/closing';
 import { restitution } from '$server/owners/restitution';
+import { readPublishedAffiche } from '$server/db/repositories/affiches';
 
 async function workshopByCode(raw: string): Promise<Workshop> {
 	const code = normalizeJoinCode(raw);
@@ -39,8 +40,9 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 			state: 'ended' as const,
 			tookPart: me !== null,
 			restitution: await restitution(s.db, workshop.id),
-			// TEAM LEAD: the published affiche (issue 11, item 2) goes here; the page shows it when not null.
-			affiche: null
+			// The affiche the room validated, once published (a draft is never shown here).
+			affiche: await readPublishedAffiche(s.db, workshop.id),
+			workshopId: workshop.id
 		};
 	if (me) redirect(303, `/p/${workshop.id}`);
 	const settings = await getJoinSettings(s.db, workshop.id);

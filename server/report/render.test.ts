@@ -1,0 +1,106 @@
+import { describe, expect, test } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assembleReport } from '../../src/lib/domain/report/report.ts';
+import { sampleInput } from '../../test/helpers/report-sample.ts';
+import { CSV_COLUMNS, decisionsCsv, notesCsv, roadmapCsv, votesCsv } from './csv.ts';
+import { mdText, reportMarkdown, roadmapMarkdown } from './markdown.ts';
+import { reportPdf } from './pdf.ts';
+import { reportFileBase } from './labels.ts';
+
+const report = assembleReport(sampleInput());
+const rows = (text: string) => parse(text, { bom: true, columns: true }) as Record<string, string>[];
+
+describe('Markdown', () => {
+	const md = reportMarkdown(report);
+
+	test('has every section in French, decisions with their dates, origin of carried notes', () => {
+		expect(md).toMatch(/^# Compte rendu – Accueil « ville » — été/);
+		for (const h of ['## Contexte', '## Participation', '## Personas', '## Idées par regroupement', '## Positionnements', '## Résultats des votes', '## Priorités sur la matrice', '## Décisions et engagements'])
+			expect(md).toContain(h);
+		expect(md).toContain('Créer un guichet « tout-en-un » à l’accueil — Budget prévu : 12 000 € ; ouverture à l’été.');
+		expect(md).toContain('30 juin 2026');
+		expect(md).toContain('reprise de « Séance agents » (agents)');
+		expect(md).toContain('Надежда Петрова (Mairie)');
+	});
+
+	test('text from the room cannot become markup or break a table', () => {
+		expect(md).toContain('Rappeler sous 48 h \\| sans « répondeur »');
+		expect(md).toContain('Dossier \\# perdu');
+		expect(mdText('*a* [b](c) <i>')).toBe('\\*a\\* \\[b\\](c) \\<i\\>');
+	});
+
+	test('in English when the workshop runs in English', () => {
+		const en = reportMarkdown(assembleReport(sampleInput({ locale: 'en' })));
+		expect(en).toContain('## Decisions and commitments');
+		expect(en).toContain('June 30, 2026');
+	});
+
+	test('the roadmap groups by service, unassigned last, dropped left out', () => {
+		const road = roadmapMarkdown(report);
+		expect(road.indexOf('## Service état civil')).toBeLessThan(road.indexOf('## Responsable à désigner'));
+		expect(road).not.toContain('Abandonnée');
+	});
+});
+
+describe('CSV', () => {
+	test('decisions: documented columns, UTF-8 with a BOM, commits as codes', () => {
+		const text = decisionsCsv(report);
+		expect(text.startsWith('\ufeff')).toBe(true);
+		const r = rows(text);
+		expect(Object.keys(r[0])).toEqual([...CSV_COLUMNS.decisions]);
+		expect(r[0]).toMatchObject({ position: '1', title: 'Créer un guichet « tout-en-un » à l’accueil', commits: 'agent;owner', due_date: '2026-06-30', answer_by: '2026-03-15', status: 'confirmed' });
+		expect(r[1].title).toBe('Rappeler sous 48 h | sans « répondeur »');
+		expect(r).toHaveLength(4);
+	});
+
+	test('votes: one row per item × collège', () => {
+		const r = rows(votesCsv(report));
+		expect(Object.keys(r[0])).toEqual([...CSV_COLUMNS.votes]);
+		expect(r).toHaveLength(4);
+		expect(r.find((x) => x.item_id === 'c1' && x.category === 'usager')).toMatchObject({ item_label: 'Accueil', dots: '3', item_total: '3' });
+	});
+
+	test('notes: with their cluster, or none, and their origin', () => {
+		const r = rows(notesCsv(report));
+		expect(Object.keys(r[0])).toEqual([...CSV_COLUMNS.notes]);
+		expect(r.map((x) => [x.text, x.cluster_label, x.origin_session])).toEqual([
+			['Un seul numéro', 'Accueil', ''],
+			['Horaires du soir', 'Accueil', ''],
+			['Dossier # perdu', '', 'agents'],
+			['Orphan', '', '']
+		]);
+	});
+
+	test('roadmap: the service first on every row', () => {
+		const r = rows(roadmapCsv(report));
+		expect(Object.keys(r[0])).toEqual([...CSV_COLUMNS.roadmap]);
+		expect(r.map((x) => [x.responsible, x.id])).toEqual([
+			['Service état civil', 'd2'],
+			['Service état civil', 'd1'],
+			['', 'd3']
+		]);
+	});
+});
+
+describe('PDF', () => {
+	test('is a PDF whose text, extracted, has the decisions with accents, « » and €', async () => {
+		const pdf = await reportPdf(report, 'fr');
+		expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+		if (!existsSync('/usr/bin/pdftotext')) return;
+		const file = join(mkdtempSync(join(tmpdir(), 'report-')), 'r.pdf');
+		writeFileSync(file, pdf);
+		const text = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+		for (const d of report.decisions) expect(text).toContain(d.title);
+		expect(text).toContain('12 000 €');
+		expect(text).toContain('Надежда Петрова');
+	});
+
+	test('file names are ASCII slugs with the date', () => {
+		expect(reportFileBase(report, 'report')).toBe('accueil-ville-ete-2026-02-12');
+		expect(reportFileBase(report, 'roadmap')).toBe('accueil-ville-ete-2026-02-12-roadmap');
+	});
+});

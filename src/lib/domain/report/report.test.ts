@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { assembleReport, REPORT_SCHEMA_VERSION } from './report.ts';
+import { roadmap } from './roadmap.ts';
+import { sampleInput } from '../../../../test/helpers/report-sample.ts';
+
+describe('assembleReport', () => {
+	const report = assembleReport(sampleInput());
+
+	test('is versioned and says when and where it ran, owners without e-mail', () => {
+		expect(report.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
+		expect(report.generatedAt).toBe('2026-03-02T10:00:00.000Z');
+		expect(report.workshop.date).toBe('2026-02-12');
+		expect(report.workshop.owners).toEqual([{ name: 'Надежда Петрова', organisation: 'Mairie' }]);
+		expect(report.workshop.facilitators).toEqual(['Camille']);
+	});
+
+	test('the day falls back to the creation day when no phase ever started', () => {
+		const r = assembleReport(sampleInput({ workshop: { ...sampleInput().workshop, startedAt: null } }));
+		expect(r.workshop.date).toBe('2026-02-01');
+	});
+
+	test('counts people by collège against the plan, age bands only when asked', () => {
+		expect(report.participation.total).toBe(3);
+		expect(report.participation.expectedTotal).toBe(7);
+		expect(report.participation.byCategory).toEqual([
+			{ group: 'agent', count: 1, expected: 2 },
+			{ group: 'usager', count: 2, expected: 4 },
+			{ group: 'elu', count: 0, expected: 1 }
+		]);
+		expect(report.participation.byAgeBand?.unanswered).toBe(1);
+		expect(report.participation.byAgeBand?.groups.find((g) => g.group === '25-39')).toEqual({ group: '25-39', count: 1, expected: 2 });
+		expect(report.participation.byGender).toBeNull();
+	});
+
+	test('no participant id, author or proxy name travels into the report', () => {
+		const json = JSON.stringify(report);
+		expect(json).not.toContain('p-secret');
+		expect(json).not.toContain('Mme Proxy');
+	});
+
+	test('clusters in board order with notes by creation; a note of a vanished cluster is unclustered; origin kept', () => {
+		expect(report.clusters.map((c) => c.label)).toEqual(['Accueil', 'Vide']);
+		expect(report.clusters[0].notes.map((n) => n.text)).toEqual(['Un seul numéro', 'Horaires du soir']);
+		expect(report.unclustered.map((n) => n.id)).toEqual(['n3', 'n4']);
+		expect(report.unclustered[0].origin).toEqual({ workshopTitle: 'Séance agents', sessionKey: 'agents' });
+	});
+
+	test('personas keep filled constraints and lists only', () => {
+		expect(report.personas[0].constraints).toEqual([{ field: 'digital', text: 'Pas d’ordinateur' }]);
+		expect(report.personas[0].lists).toEqual([{ list: 'needs', items: ['Un rendez-vous'] }]);
+	});
+
+	test('positioning spreads by collège; vote items labelled with dots by collège; priorities confirmed first', () => {
+		expect(report.positioning[0].spreads.map((s) => [s.category, s.count, s.median])).toEqual([
+			['agent', 1, 20],
+			['usager', 2, 70]
+		]);
+		const vote = report.votes[0];
+		expect(vote.voters).toBe(2);
+		expect(vote.items.map((i) => i.label).sort()).toEqual(['Accueil', 'Vide']);
+		expect(vote.items.find((i) => i.itemId === 'c1')?.dotsByCategory).toEqual([
+			{ category: 'agent', dots: 0 },
+			{ category: 'usager', dots: 3 }
+		]);
+		expect(report.priorities[0].items).toEqual([
+			{ itemId: 'c2', label: 'Vide', confirmedRank: 1, placers: 0, median: null, quadrant: null },
+			{ itemId: 'c1', label: 'Accueil', confirmedRank: null, placers: 2, median: { desirability: 80, feasibility: 70 }, quadrant: 'first' }
+		]);
+	});
+
+	test('the same input gives the same report', () => {
+		expect(assembleReport(sampleInput())).toEqual(report);
+	});
+});
+
+describe('roadmap', () => {
+	test('groups kept decisions by service (case and spaces aside), nearest due date first, unassigned last', () => {
+		const groups = roadmap(assembleReport(sampleInput()).decisions, 'fr');
+		expect(groups.map((g) => [g.responsible, g.decisions.map((d) => d.id)])).toEqual([
+			['Service état civil', ['d2', 'd1']],
+			['', ['d3']]
+		]);
+	});
+});

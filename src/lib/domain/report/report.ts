@@ -1,0 +1,302 @@
+import type { Board } from '../board/board.ts';
+import type { Note } from '../board/notes.ts';
+import { PERSONA_CONSTRAINTS, PERSONA_LISTS, type PersonaList, type PersonaTextField } from '../board/personas.ts';
+import { spreadByCategory, type Spread } from '../board/positioning.ts';
+import type { Committer, Day, Decision, DecisionStatus } from '../decisions/decision.ts';
+import { quadrantOf, type ItemMedian, type MatrixPoint, type PriorityItem, type Quadrant } from '../priorities/matrix.ts';
+import type { VoteResults } from '../vote/results.ts';
+import { CATEGORIES, type Category } from '../workshop/categories.ts';
+import { AGE_BANDS, GENDERS, type AgeBand, type ExpectedPanel, type Gender } from '../workshop/panel.ts';
+
+/**
+ * The workshop report (issue 11): everything the project owner and a steering committee need,
+ * assembled from what the workshop stored. Pure and deterministic (the time is passed in), so
+ * every format (HTML, PDF, Markdown, CSV, JSON) renders the same facts. Citizens' identities
+ * never enter it: participants are counted, notes keep only their author's collège.
+ */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface Report {
+	/** Bumped when a field changes meaning or goes away; adding a field keeps it. */
+	schemaVersion: typeof REPORT_SCHEMA_VERSION;
+	/** ISO 8601 instant the report was made. */
+	generatedAt: string;
+	locale: 'fr' | 'en';
+	workshop: ReportWorkshop;
+	participation: Participation;
+	personas: ReportPersona[];
+	/** Clusters in the board's order, then `unclustered` for notes in none. */
+	clusters: ReportCluster[];
+	unclustered: ReportNote[];
+	positioning: ReportScale[];
+	votes: ReportVote[];
+	priorities: ReportPriorities[];
+	decisions: ReportDecision[];
+}
+
+export interface ReportWorkshop {
+	id: string;
+	title: string;
+	status: string;
+	/** The day it ran (its first phase started), else the day it was created: `YYYY-MM-DD`. */
+	date: Day;
+	/** Owners without their e-mail (the report travels further than the owners' list). */
+	owners: { name: string; organisation: string }[];
+	facilitators: string[];
+}
+
+export interface CountAgainstPlan<K extends string> {
+	group: K;
+	count: number;
+	/** The planned number (expected panel), null when none was planned. */
+	expected: number | null;
+}
+
+export interface Participation {
+	total: number;
+	expectedTotal: number | null;
+	/** Every collège with someone or a target, in the order of CATEGORIES. */
+	byCategory: CountAgainstPlan<Category>[];
+	/** Only when age bands were asked: the bands in order, unanswered apart. */
+	byAgeBand: { groups: CountAgainstPlan<AgeBand>[]; unanswered: number } | null;
+	/** Only when gender was asked. */
+	byGender: { groups: CountAgainstPlan<Gender>[]; unanswered: number } | null;
+}
+
+export interface ReportNote {
+	id: string;
+	text: string;
+	category: Category | 'facilitator';
+	/** Set when the note was carried over from an earlier session of the series. */
+	origin: { workshopTitle: string; sessionKey: string } | null;
+}
+
+export interface ReportCluster {
+	id: string;
+	label: string;
+	notes: ReportNote[];
+}
+
+export interface ReportPersona {
+	name: string;
+	age: string;
+	situation: string;
+	quote: string;
+	constraints: { field: PersonaTextField; text: string }[];
+	lists: { list: PersonaList; items: string[] }[];
+}
+
+export interface ReportScale {
+	id: string;
+	leftPole: string;
+	rightPole: string;
+	markers: number;
+	spreads: Spread[];
+}
+
+export interface ReportVoteItem {
+	itemId: string;
+	label: string;
+	total: number;
+	rawRank: number;
+	parityRank: number;
+	/** Mean of the collèges' shares, 0–1. */
+	parityShare: number;
+	/** Product of the collèges' supports, 0–1. */
+	consensus: number;
+	divided: boolean;
+	/** Dots of every collège that voted, in the order of `categories`. */
+	dotsByCategory: { category: Category; dots: number }[];
+}
+
+export interface ReportVote {
+	phaseId: string;
+	title: string;
+	voters: number;
+	dots: number;
+	categories: Category[];
+	votersByCategory: { category: Category; voters: number; dots: number }[];
+	/** In parity order. */
+	items: ReportVoteItem[];
+}
+
+export interface ReportPriorityItem {
+	itemId: string;
+	label: string;
+	/** 1-based place among the confirmed priorities, null when not confirmed. */
+	confirmedRank: number | null;
+	placers: number;
+	/** Median placement (0–100 each), null when nobody placed it. */
+	median: MatrixPoint | null;
+	quadrant: Quadrant | null;
+}
+
+export interface ReportPriorities {
+	phaseId: string;
+	title: string;
+	/** Confirmed first in their order, then the others as placed. */
+	items: ReportPriorityItem[];
+}
+
+export interface ReportDecision {
+	id: string;
+	title: string;
+	text: string;
+	commits: Committer[];
+	responsible: string;
+	dueDate: Day | null;
+	answerBy: Day | null;
+	status: DecisionStatus;
+}
+
+/** What the server gathers for one report; nothing here names a participant. */
+export interface ReportInput {
+	now: Date;
+	locale: 'fr' | 'en';
+	workshop: { id: string; title: string; status: string; createdAt: Date; startedAt: Date | null };
+	owners: readonly { name: string; organisation: string }[];
+	facilitators: readonly string[];
+	/** One entry per person who joined (removed ones too: they took part). */
+	participants: readonly { category: Category; ageBand: AgeBand | null; gender: Gender | null }[];
+	askAgeBand: boolean;
+	askGender: boolean;
+	expectedPanel: ExpectedPanel;
+	board: Board;
+	votes: readonly { phaseId: string; title: string; results: VoteResults; labels: Readonly<Record<string, string>> }[];
+	priorities: readonly { phaseId: string; title: string; confirmed: readonly PriorityItem[]; medians: readonly ItemMedian[]; labels: Readonly<Record<string, string>> }[];
+	decisions: readonly Decision[];
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+function against<K extends string>(keys: readonly K[], counts: Map<K, number>, plan: Partial<Record<K, number>> | undefined, keepEmpty: boolean): CountAgainstPlan<K>[] {
+	return keys
+		.map((group) => ({ group, count: counts.get(group) ?? 0, expected: plan?.[group] ?? null }))
+		.filter((g) => keepEmpty || g.count > 0 || g.expected !== null);
+}
+
+function countBy<K extends string>(values: readonly (K | null)[]): { counts: Map<K, number>; unanswered: number } {
+	const counts = new Map<K, number>();
+	let unanswered = 0;
+	for (const v of values) {
+		if (v === null) unanswered++;
+		else counts.set(v, (counts.get(v) ?? 0) + 1);
+	}
+	return { counts, unanswered };
+}
+
+function participation(input: ReportInput): Participation {
+	const plan = input.expectedPanel;
+	const planned = Object.values(plan.categories).reduce((s, n) => s + (n ?? 0), 0);
+	const ages = countBy(input.participants.map((p) => p.ageBand));
+	const genders = countBy(input.participants.map((p) => p.gender));
+	return {
+		total: input.participants.length,
+		expectedTotal: planned > 0 ? planned : null,
+		byCategory: against(CATEGORIES, countBy(input.participants.map((p) => p.category)).counts, plan.categories, false),
+		byAgeBand: input.askAgeBand ? { groups: against(AGE_BANDS, ages.counts, plan.ageBands, true), unanswered: ages.unanswered } : null,
+		byGender: input.askGender ? { groups: against(GENDERS, genders.counts, undefined, true), unanswered: genders.unanswered } : null
+	};
+}
+
+const reportNote = (n: Note): ReportNote => ({
+	id: n.id,
+	text: n.text,
+	category: n.authorCategory,
+	origin: n.origin ? { workshopTitle: n.origin.workshopTitle, sessionKey: n.origin.sessionKey } : null
+});
+
+const byCreation = (a: Note, b: Note) => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+
+function voteOf(v: ReportInput['votes'][number]): ReportVote {
+	const r = v.results;
+	return {
+		phaseId: v.phaseId,
+		title: v.title,
+		voters: r.voters,
+		dots: r.dots,
+		categories: [...r.categories],
+		votersByCategory: r.colleges.map((c) => ({ category: c.category, voters: c.voters, dots: c.dots })),
+		items: r.items.map((i) => ({
+			itemId: i.itemId,
+			label: v.labels[i.itemId] ?? '',
+			total: i.total,
+			rawRank: i.rawRank,
+			parityRank: i.parityRank,
+			parityShare: i.parityShare,
+			consensus: i.consensus,
+			divided: i.divide !== null,
+			dotsByCategory: i.colleges.map((c) => ({ category: c.category, dots: c.dots }))
+		}))
+	};
+}
+
+function prioritiesOf(p: ReportInput['priorities'][number]): ReportPriorities {
+	const medians = new Map(p.medians.map((m) => [m.itemId, m]));
+	const ids = [...new Set([...p.confirmed.map((c) => c.id), ...p.medians.map((m) => m.itemId)])];
+	const confirmedRank = new Map(p.confirmed.map((c, i) => [c.id, i + 1]));
+	const labels = new Map(p.confirmed.map((c) => [c.id, c.label]));
+	return {
+		phaseId: p.phaseId,
+		title: p.title,
+		items: ids.map((itemId) => {
+			const m = medians.get(itemId);
+			const median = m?.overall ?? null;
+			return {
+				itemId,
+				label: labels.get(itemId) ?? p.labels[itemId] ?? '',
+				confirmedRank: confirmedRank.get(itemId) ?? null,
+				placers: m?.placers ?? 0,
+				median,
+				quadrant: median ? quadrantOf(median) : null
+			};
+		})
+	};
+}
+
+/** Assembles the report; the same input always gives the same report. */
+export function assembleReport(input: ReportInput): Report {
+	const { board } = input;
+	const clusterIds = new Set(board.clusters.map((c) => c.id));
+	const notes = [...board.notes].sort(byCreation);
+	const clusters = [...board.clusters].sort((a, b) => a.order - b.order || a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+	return {
+		schemaVersion: REPORT_SCHEMA_VERSION,
+		generatedAt: input.now.toISOString(),
+		locale: input.locale,
+		workshop: {
+			id: input.workshop.id,
+			title: input.workshop.title,
+			status: input.workshop.status,
+			date: day(input.workshop.startedAt ?? input.workshop.createdAt),
+			owners: input.owners.map((o) => ({ name: o.name, organisation: o.organisation })),
+			facilitators: [...input.facilitators]
+		},
+		participation: participation(input),
+		personas: [...board.personas]
+			.sort((a, b) => a.order - b.order || a.createdAt - b.createdAt)
+			.map((p) => ({
+				name: p.fields.name,
+				age: p.fields.age,
+				situation: p.fields.situation,
+				quote: p.fields.quote,
+				constraints: PERSONA_CONSTRAINTS.filter((f) => p.fields[f].trim() !== '').map((field) => ({ field, text: p.fields[field] })),
+				lists: PERSONA_LISTS.filter((l) => p.lists[l].length > 0).map((list) => ({ list, items: p.lists[list].map((i) => i.text) }))
+			})),
+		clusters: clusters.map((c) => ({ id: c.id, label: c.label, notes: notes.filter((n) => n.clusterId === c.id).map(reportNote) })),
+		unclustered: notes.filter((n) => n.clusterId === undefined || !clusterIds.has(n.clusterId)).map(reportNote),
+		positioning: board.scales.map((s) => ({ id: s.id, leftPole: s.leftPole, rightPole: s.rightPole, markers: s.markers.length, spreads: spreadByCategory(s.markers) })),
+		votes: input.votes.map(voteOf),
+		priorities: input.priorities.map(prioritiesOf),
+		decisions: input.decisions.map((d) => ({
+			id: d.id,
+			title: d.title,
+			text: d.text,
+			commits: [...d.commits],
+			responsible: d.responsible,
+			dueDate: d.dueDate,
+			answerBy: d.answerBy,
+			status: d.status
+		}))
+	};
+}

@@ -1,0 +1,135 @@
+import { describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { saveDecision, saveOwners } from '../../server/db/repositories/decisions.ts';
+import { createParticipant } from '../../server/db/repositories/participants.ts';
+import { updateJoinSettings } from '../../server/db/repositories/join-settings.ts';
+import { markPhaseTimes, saveAgenda } from '../../server/db/repositories/agenda.ts';
+import { appendUpdate } from '../../server/db/repositories/yjs-log.ts';
+import { lockVotePhase, revealVotes, writeVotes } from '../../server/db/repositories/votes.ts';
+import { insertNote } from '../../src/lib/domain/board/notes.ts';
+import { assignNotes, createCluster } from '../../src/lib/domain/board/clusters.ts';
+import { buildReport, ReportNotFound } from '../../server/report/build.ts';
+import { reportPdf } from '../../server/report/pdf.ts';
+import { reportMarkdown, roadmapMarkdown } from '../../server/report/markdown.ts';
+import { CSV_COLUMNS, decisionsCsv, notesCsv, roadmapCsv, votesCsv } from '../../server/report/csv.ts';
+import { REPORT_SCHEMA_VERSION, type Report } from '../../src/lib/domain/report/report.ts';
+import { SAMPLE_DECISIONS } from '../helpers/report-sample.ts';
+import { engines, useDatabase } from '../helpers/databases.ts';
+import { aFacilitator, aWorkshop } from './fixtures.ts';
+
+/** The PDF's text as poppler extracts it (pdf.js when poppler is absent), white space collapsed. */
+async function pdfText(pdf: Uint8Array): Promise<string> {
+	if (existsSync('/usr/bin/pdftotext')) {
+		const file = join(mkdtempSync(join(tmpdir(), 'report-')), 'report.pdf');
+		writeFileSync(file, pdf);
+		return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+	}
+	const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+	const doc = await pdfjs.getDocument({ data: pdf.slice() }).promise;
+	const parts: string[] = [];
+	for (let i = 1; i <= doc.numPages; i++) {
+		const content = await (await doc.getPage(i)).getTextContent();
+		parts.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
+	}
+	return parts.join(' ').replace(/\s+/g, ' ');
+}
+
+const rows = (text: string) => parse(text, { bom: true, columns: true }) as Record<string, string>[];
+const PARTICIPANT_NAMES = ['Zoé Participante', 'Олег Тайный'];
+
+describe.each(engines())('%s report', (engine) => {
+	const db = useDatabase(engine);
+
+	async function aWorkshopWithEverything(): Promise<string> {
+		const facilitator = await aFacilitator(db(), 'Jérôme');
+		const w = await aWorkshop(db(), facilitator.id);
+		await updateJoinSettings(db(), w.id, { askGender: true, expectedPanel: { categories: { usager: 3, agent: 2 } } });
+		await createParticipant(db(), { workshopId: w.id, displayName: PARTICIPANT_NAMES[0], category: 'usager', gender: 'woman' });
+		await createParticipant(db(), { workshopId: w.id, displayName: PARTICIPANT_NAMES[1], category: 'agent' });
+		await db().transaction(async (tx) => {
+			await saveOwners(tx, w.id, [{ id: 'o1', name: 'Надежда Петрова', email: 'nadejda@example.fr', organisation: 'Mairie de Strasbourg' }]);
+			for (const d of SAMPLE_DECISIONS) await saveDecision(tx, w.id, d, facilitator.id);
+			await saveAgenda(tx, w.id, [
+				{ id: 'idees', type: 'ideation', title: 'Idées', minutes: 10, instructions: '', settings: {} },
+				{ id: 'vote', type: 'vote', title: 'Le vote', minutes: 10, instructions: '', settings: {} }
+			]);
+			await markPhaseTimes(tx, w.id, { ended: null, started: 'idees', now: new Date('2026-02-12T09:00:00Z') });
+			await lockVotePhase(tx, w.id, 'vote');
+			await writeVotes(tx, w.id, 'vote', [{ voterId: 'p1', category: 'usager', itemId: 'c1', dots: 2 }]);
+		});
+		await revealVotes(db(), w.id, 'vote');
+		// The board as a running room stores it: Yjs updates in the log.
+		const doc = new Y.Doc();
+		const base = { x: 0, y: 0, color: 'yellow' as const, authorId: 'p1', authorCategory: 'usager' as const, createdAt: 1, updatedAt: 1 };
+		insertNote(doc, { ...base, id: 'n1', text: 'Des horaires « le soir » après 18 h' });
+		insertNote(doc, { ...base, id: 'n2', text: 'Un numéro unique', createdAt: 2 });
+		createCluster(doc, { id: 'c1', label: 'L’accueil', now: 3 });
+		assignNotes(doc, ['n1'], 'c1', 4);
+		await appendUpdate(db(), w.id, Y.encodeStateAsUpdate(doc));
+		return w.id;
+	}
+
+	test('every format carries the decisions intact and no participant’s name', async () => {
+		const id = await aWorkshopWithEverything();
+		const report = await buildReport(db(), id, 'fr', new Date('2026-03-01T12:00:00Z'));
+
+		expect(report.workshop.date).toBe('2026-02-12');
+		expect(report.workshop.facilitators).toEqual(['Jérôme']);
+		expect(report.participation.byCategory).toEqual([
+			{ group: 'agent', count: 1, expected: 2 },
+			{ group: 'usager', count: 1, expected: 3 }
+		]);
+		expect(report.participation.byGender?.groups.find((g) => g.group === 'woman')?.count).toBe(1);
+		expect(report.clusters).toEqual([{ id: 'c1', label: 'L’accueil', notes: [{ id: 'n1', text: 'Des horaires « le soir » après 18 h', category: 'usager', origin: null }] }]);
+		expect(report.votes[0].items[0]).toMatchObject({ itemId: 'c1', label: 'L’accueil', total: 2 });
+
+		const pdf = await reportPdf(report, 'fr');
+		const text = await pdfText(pdf);
+		for (const d of SAMPLE_DECISIONS) expect(text).toContain(d.title);
+		expect(text).toContain('12 000 €');
+		expect(text).toContain('Надежда Петрова');
+		const roadmapText = await pdfText(await reportPdf(report, 'fr', 'roadmap'));
+		expect(roadmapText).toContain('Service état civil');
+		expect(roadmapText).toContain('Créer un guichet « tout-en-un » à l’accueil');
+
+		const decisions = rows(decisionsCsv(report));
+		expect(Object.keys(decisions[0])).toEqual([...CSV_COLUMNS.decisions]);
+		expect(decisions.map((d) => d.title)).toEqual(SAMPLE_DECISIONS.map((d) => d.title));
+		const votes = rows(votesCsv(report));
+		expect(Object.keys(votes[0])).toEqual([...CSV_COLUMNS.votes]);
+		expect(votes).toEqual([expect.objectContaining({ item_label: 'L’accueil', category: 'usager', dots: '2' })]);
+		const notes = rows(notesCsv(report));
+		expect(Object.keys(notes[0])).toEqual([...CSV_COLUMNS.notes]);
+		expect(notes.map((n) => [n.text, n.cluster_label])).toEqual([
+			['Des horaires « le soir » après 18 h', 'L’accueil'],
+			['Un numéro unique', '']
+		]);
+
+		const json = JSON.parse(JSON.stringify(report)) as Report;
+		expect(json.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
+		expect(json.decisions.map((d) => d.title)).toEqual(SAMPLE_DECISIONS.map((d) => d.title));
+
+		const everything = [JSON.stringify(report), reportMarkdown(report), roadmapMarkdown(report), decisionsCsv(report), votesCsv(report), notesCsv(report), roadmapCsv(report), text, roadmapText];
+		for (const format of everything) {
+			for (const name of PARTICIPANT_NAMES) expect(format).not.toContain(name);
+			expect(format).not.toContain('nadejda@example.fr');
+		}
+	});
+
+	test('a vote not revealed stays out of the report; an unknown workshop is refused', async () => {
+		const w = await aWorkshop(db());
+		await db().transaction(async (tx) => {
+			await saveAgenda(tx, w.id, [{ id: 'vote', type: 'vote', title: 'Secret', minutes: 10, instructions: '', settings: {} }]);
+			await writeVotes(tx, w.id, 'vote', [{ voterId: 'p1', category: 'usager', itemId: 'x', dots: 1 }]);
+		});
+		const report = await buildReport(db(), w.id, 'en');
+		expect(report.votes).toEqual([]);
+		expect(report.locale).toBe('en');
+		await expect(buildReport(db(), 'nosuchworkshop00', 'fr')).rejects.toBeInstanceOf(ReportNotFound);
+	});
+});

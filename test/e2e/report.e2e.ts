@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { PHONE, addPhase, facilitatorWithWorkshop, horizontalOverflow, seriousViolations, t } from './support.ts';
+
+test('the facilitator opens the report from the board: accessible, and readable on a 360 px phone', async ({ browser }) => {
+	test.setTimeout(150_000);
+	const { context, page: f } = await facilitatorWithWorkshop(browser, 'Accueil « mairie » été', {
+		owner: { name: 'Надежда Петрова', email: 'nadejda@example.fr', organisation: 'Mairie de Strasbourg' }
+	});
+	await addPhase(f, 'Décisions et engagements', 'decisions', 20, 20);
+	await f.getByRole('button', { name: t('controls.start') }).click();
+	const decision = 'Un guichet « tout-en-un » à 12 000 € pour l’été, ouvert aux usagers sans rendez-vous';
+	const title = f.getByRole('textbox', { name: new RegExp(t('decisions.form.title')) }).last();
+	await title.fill(decision);
+	await f.getByRole('group', { name: t('decisions.commits') }).last().getByRole('checkbox', { name: t('decisions.commit.agent') }).check();
+	await f.getByLabel(t('decisions.form.responsible')).last().fill('Service relation usagers et état civil');
+	await f.getByLabel(t('decisions.form.dueDate')).last().fill('2026-06-30');
+	await f.getByLabel(t('decisions.form.answerBy')).last().fill('2026-03-15');
+	await f.getByRole('button', { name: t('decisions.form.add') }).click();
+	await expect(f.getByRole('status').filter({ hasText: t('decisions.saved', { title: decision }) })).toBeVisible();
+
+	await f.getByRole('link', { name: t('report.link') }).click();
+	await expect(f.getByRole('heading', { level: 1, name: t('report.title', { title: 'Accueil « mairie » été' }) })).toBeVisible();
+	await expect(f.getByRole('heading', { level: 2, name: t('report.decisions') })).toBeVisible();
+	const decisions = f.getByRole('table', { name: t('report.decisions.caption') });
+	await expect(decisions.getByRole('rowheader', { name: decision })).toBeVisible();
+	await expect(decisions.getByRole('cell', { name: '30 juin 2026' })).toBeVisible();
+	await expect(f.getByText('Надежда Петрова (Mairie de Strasbourg)')).toBeVisible();
+	await expect(f.getByText('nadejda@example.fr')).toHaveCount(0);
+	await expect(f.getByRole('link', { name: t('report.format.pdf') })).toHaveAttribute('href', /\/report\/pdf$/);
+	expect(await seriousViolations(f)).toEqual([]);
+	await f.setViewportSize(PHONE);
+	expect(await horizontalOverflow(f)).toBe(0);
+
+	// The feuille de route: one section per responsible service.
+	await f.getByRole('link', { name: t('report.view.roadmap') }).click();
+	await expect(f.getByRole('heading', { level: 2, name: 'Service relation usagers et état civil' })).toBeVisible();
+	await expect(f.getByRole('rowheader', { name: decision })).toBeVisible();
+	expect(await seriousViolations(f)).toEqual([]);
+	expect(await horizontalOverflow(f)).toBe(0);
+	await context.close();
+});

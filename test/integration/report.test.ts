@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
+import { liveClient, connected, send } from '../helpers/clients.ts';
+import { createWorkshop, joinAs, observerCookie, signUp } from '../helpers/http.ts';
+import { createTestDatabaseUrl } from '../helpers/databases.ts';
+import type { Phase } from '../../src/lib/domain/agenda/phase.ts';
+
+/**
+ * The report's URLs through the built server: every format for the workshop's facilitators,
+ * with its file name; a clear 401 or 403 and nothing of the workshop for everyone else.
+ */
+let server: RunningServer;
+let database: { url: string; drop(): Promise<void> } | null = null;
+let workshop: { id: string; joinCode: string };
+let socket: Socket;
+const cookies: Record<'facilitator' | 'participant' | 'observer' | 'otherFacilitator' | 'anonymous', string> = {} as never;
+const TITLE = 'Accueil « mairie » été';
+const DECISION = 'Un guichet « tout-en-un » à 12 000 € pour l’été';
+const PARTICIPANT = 'Zoé Invisible';
+let ids = 0;
+const cmd = () => `report-${Date.now()}-${ids++}`;
+
+const agenda: Phase[] = [
+	{ id: 'idees', type: 'ideation', title: 'Idées', minutes: 15, instructions: '', settings: {} },
+	{ id: 'decisions', type: 'decisions', title: 'Décisions', minutes: 20, instructions: '', settings: {} }
+];
+const FILES = ['pdf', 'md', 'json', 'decisions.csv', 'votes.csv', 'notes.csv', 'pdf?view=roadmap', 'md?view=roadmap', 'json?view=roadmap', 'decisions.csv?view=roadmap'];
+const URLS = () => [`/w/${workshop.id}/report`, `/w/${workshop.id}/report?view=roadmap`, ...FILES.map((f) => `/w/${workshop.id}/report/${f}`)];
+const get = (path: string, cookie: string) => fetch(`${server.url}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+
+beforeAll(async () => {
+	if (process.env.DATABASE_URL) database = await createTestDatabaseUrl();
+	server = await startServer({ databaseUrl: database?.url });
+	cookies.facilitator = await signUp(server.url);
+	cookies.otherFacilitator = await signUp(server.url);
+	cookies.anonymous = '';
+	workshop = await createWorkshop(server.url, cookies.facilitator, TITLE);
+	cookies.participant = await joinAs(server.url, workshop.joinCode, PARTICIPANT, 'usager');
+	cookies.observer = await observerCookie(server.url, workshop.id, cookies.facilitator);
+	socket = liveClient(server.url, workshop.id, { cookie: cookies.facilitator });
+	await connected(socket);
+	expect(await send(socket, 'agenda.save', { commandId: cmd(), phases: agenda })).toMatchObject({ ok: true });
+	await send(socket, 'phase.start', { commandId: cmd() });
+	await send(socket, 'phase.skip', { commandId: cmd() });
+	const decision = { title: DECISION, text: '', commits: ['agent'], responsible: 'Service état civil', dueDate: '2026-06-30', answerBy: '2026-03-15', status: 'confirmed', sourceId: null };
+	expect(await send(socket, 'decision.save', { commandId: cmd(), decision })).toMatchObject({ ok: true });
+});
+afterAll(async () => {
+	socket?.close();
+	await server?.kill();
+	if (server) removeDir(server.dataDir);
+	await database?.drop();
+});
+
+describe('the report over HTTP', () => {
+	test('the facilitator gets every format, named after the workshop and its day, without a participant’s name', async () => {
+		for (const path of URLS()) {
+			const res = await get(path, cookies.facilitator);
+			expect(res.status, path).toBe(200);
+			const body = path.includes('/pdf') ? '' : await res.text();
+			expect(body, path).not.toContain(PARTICIPANT);
+			if (path.includes('/report/')) expect(res.headers.get('content-disposition'), path).toMatch(/filename="accueil-mairie-ete-\d{4}-\d{2}-\d{2}[a-z.-]*"/);
+		}
+	});
+
+	test('the PDF’s text has the decision with « » and €; the CSV and JSON parse as documented', async () => {
+		const pdf = new Uint8Array(await (await get(`/w/${workshop.id}/report/pdf`, cookies.facilitator)).arrayBuffer());
+		if (existsSync('/usr/bin/pdftotext')) {
+			const file = join(mkdtempSync(join(tmpdir(), 'report-')), 'r.pdf');
+			writeFileSync(file, pdf);
+			const text = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+			expect(text).toContain(DECISION);
+			expect(text).not.toContain(PARTICIPANT);
+		}
+		const csv = await (await get(`/w/${workshop.id}/report/decisions.csv`, cookies.facilitator)).text();
+		const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+		expect(rows).toEqual([expect.objectContaining({ position: '1', title: DECISION, commits: 'agent', responsible: 'Service état civil', due_date: '2026-06-30', status: 'confirmed' })]);
+		const json = await (await get(`/w/${workshop.id}/report/json`, cookies.facilitator)).json();
+		expect(json).toMatchObject({ schemaVersion: 1, workshop: { title: TITLE }, participation: { total: 1 }, decisions: [{ title: DECISION }] });
+		const html = await (await get(`/w/${workshop.id}/report`, cookies.facilitator)).text();
+		expect(html).toMatch(/<th scope="col"/);
+		expect(html).toMatch(/<caption[^>]*>Décisions : qui s’engage/);
+		expect(html).toContain(DECISION);
+	});
+
+	test('participants, observers, another workshop’s facilitator and nobody are refused every format, and see nothing of it', async () => {
+		for (const who of ['participant', 'observer', 'otherFacilitator', 'anonymous'] as const) {
+			for (const path of URLS()) {
+				const res = await get(path, cookies[who]);
+				expect(res.status, `${who} ${path}`).toBe(who === 'otherFacilitator' ? 403 : 401);
+				const body = await res.text();
+				expect(body, `${who} ${path}`).not.toContain(DECISION);
+				expect(body, `${who} ${path}`).not.toContain('Service état civil');
+			}
+		}
+	});
+
+	test('an unknown workshop is 404, an unknown format 404, an unknown view 400', async () => {
+		expect((await get('/w/aaaaaaaaaaaaaaaa/report/pdf', cookies.facilitator)).status).toBe(404);
+		expect((await get('/w/aaaaaaaaaaaaaaaa/report', cookies.facilitator)).status).toBe(404);
+		expect((await get(`/w/${workshop.id}/report/docx`, cookies.facilitator)).status).toBe(404);
+		expect((await get(`/w/${workshop.id}/report/votes.csv?view=roadmap`, cookies.facilitator)).status).toBe(400);
+		expect((await get(`/w/${workshop.id}/report?view=nope`, cookies.facilitator)).status).toBe(400);
+	});
+});
