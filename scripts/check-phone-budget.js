@@ -4,8 +4,9 @@
 //
 // What the page loads is read from SvelteKit's own build output: the client entry (start +
 // app and their static imports) plus the static imports of the route's layouts and page —
-// the very lists SvelteKit turns into <link rel="modulepreload">. The only dynamic imports in
-// the client build are app.js's imports of the other routes' nodes, which this page never loads.
+// the very lists SvelteKit turns into <link rel="modulepreload">, and the one language catalog
+// the root layout imports dynamically. app.js's dynamic imports of other routes' nodes are
+// never loaded by this page.
 // Sizes are those of the `.gz` files adapter-node serves (gzip level 9), or computed alike.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,6 +55,18 @@ for (const n of nodes) {
 	const imports = stringList(node, 'export const imports');
 	if (!imports) fail(`node ${n} lists no imports`);
 	for (const f of imports) files.add(f);
+}
+
+// The root layout loads the page's language with a dynamic import (one catalog of two): the
+// largest of the route nodes' dynamic imports counts, as the heavier language would.
+const clientManifestPath = '.svelte-kit/output/client/.vite/manifest.json';
+if (!existsSync(clientManifestPath)) fail(`${clientManifestPath} not found: run \`npm run build\` first`);
+/** @type {Record<string, { file: string; dynamicImports?: string[] }>} */
+const clientManifest = JSON.parse(readFileSync(clientManifestPath, 'utf8'));
+const dynamic = nodes.flatMap((n) => clientManifest[`.svelte-kit/generated/client-optimized/nodes/${n}.js`]?.dynamicImports ?? []);
+if (dynamic.length > 0) {
+	const heaviest = dynamic.map((key) => clientManifest[key].file).sort((a, b) => gzipBytes(b) - gzipBytes(a))[0];
+	files.add(heaviest);
 }
 
 /** @param {string} file @returns {number} */

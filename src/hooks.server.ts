@@ -39,7 +39,8 @@ function setSecurityHeaders(headers: Headers, origin: string | null): void {
 	try {
 		headers.set('x-frame-options', 'DENY');
 		headers.set('x-content-type-options', 'nosniff');
-		headers.set('referrer-policy', 'same-origin');
+		// A page may ask for less (an owner's secret link sends no Referer at all).
+		if (!headers.has('referrer-policy')) headers.set('referrer-policy', 'same-origin');
 		if (origin?.startsWith('https:')) headers.set('strict-transport-security', 'max-age=63072000');
 	} catch {
 		/* immutable headers */

@@ -20,9 +20,24 @@ export interface OwnerLetter {
 	overdue?: { title: string; answerBy: string }[];
 }
 
+/** News for a participant who left their e-mail: an owner answered one of the workshop's decisions. */
+export interface AnswerNews {
+	to: string;
+	locale: Locale;
+	workshopTitle: string;
+	decisionTitle: string;
+	/** The answer's kind (accepted, adapted…), as `owners.answer.kind.*` names it. */
+	answer: string;
+	reason: string;
+	/** The public results page: the same join link and QR code as on the day. */
+	resultsUrl: string;
+}
+
 export interface OwnerMailer {
 	/** Resolves once the SMTP server accepted the message; rejects with why it did not. */
 	send(letter: OwnerLetter): Promise<void>;
+	/** Tells a participant that an answer came (same contract as `send`). */
+	sendNews(news: AnswerNews): Promise<void>;
 }
 
 /** Sends through the SMTP server of `SMTP_URL` (nodemailer's URL form: smtp://user:pass@host:port). */
@@ -30,6 +45,22 @@ export function createOwnerMailer(smtpUrl: string, from: string, reportPdf: Repo
 	// Short timeouts: a dead SMTP server must fail the attempt (retried later), not hang it.
 	const transport = nodemailer.createTransport(smtpUrl, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as never);
 	return {
+		async sendNews(news) {
+			const t = translator(news.locale);
+			const answer = t(`owners.answer.kind.${news.answer}` as 'owners.answer.kind.accepted');
+			await transport.sendMail({
+				from,
+				to: news.to,
+				subject: t('restitution.mail.subject', { title: news.workshopTitle }),
+				text: t('restitution.mail.body', {
+					title: news.workshopTitle,
+					decision: news.decisionTitle,
+					answer,
+					reason: news.reason || '—',
+					link: news.resultsUrl
+				})
+			});
+		},
 		async send(letter) {
 			const t = translator(letter.locale);
 			const params = { name: letter.ownerName, title: letter.workshopTitle, link: letter.link };

@@ -22,6 +22,7 @@ let server: RunningServer;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let database: { url: string; drop(): Promise<void> } | null = null;
 let facilitator: string;
+let subscriber: string;
 let workshop: { id: string; joinCode: string };
 let other: { id: string; joinCode: string };
 const sockets: Socket[] = [];
@@ -67,6 +68,7 @@ beforeAll(async () => {
 	});
 	facilitator = await signUp(server.url);
 	workshop = await createWorkshop(server.url, facilitator, 'Accueil en mairie');
+	subscriber = await joinAs(server.url, workshop.joinCode, 'Samira', 'usager');
 	const live = await facilitatorSocket(workshop.id, facilitator);
 	const owners = [
 		{ name: 'Aline Porteuse', email: 'aline@mairie.example.fr', organisation: 'Mairie' },
@@ -233,5 +235,23 @@ describe('closing a workshop and the owners’ links', () => {
 		expect(retried.status).toBe(200);
 		expect(await retried.text()).toContain('Un accueil sans rendez-vous');
 		await eventuallyAsync(async () => (await board()).includes('E-mail envoyé le'), 'the sent e-mail on the board', 15_000);
+	});
+
+	test('a participant who left their e-mail hears of each answer, with the link to the results page', async () => {
+		// After the closing, the phone offers the e-mail with a consent box.
+		const refused = await post(`${server.url}/p/${workshop.id}?/answerEmail`, { email: 'samira@exemple.fr' }, subscriber);
+		expect(refused.status).toBe(400);
+		expect((await post(`${server.url}/p/${workshop.id}?/answerEmail`, { email: 'samira@exemple.fr', consent: 'on' }, subscriber)).status).toBe(200);
+		const fresh = linkOf(mailsTo('bruno@metropole.example.fr').at(-1)!);
+		const reason = 'Le samedi, l’accueil est fermé faute d’agents ; un créneau tardif le jeudi est ouvert à la place';
+		expect((await answer(fresh, { decisionId: decisionIds.later, answer: 'adapted', reason })).status).toBe(200);
+		await eventually(() => mailsTo('samira@exemple.fr').length === 1, 'the news of the answer', 15_000);
+		const news = mailsTo('samira@exemple.fr')[0];
+		expect(news.text).toContain('Un guichet ouvert le samedi');
+		expect(news.text).toContain('Adaptée');
+		expect(news.text).toContain(reason);
+		expect(news.text).toContain(`/j/${workshop.joinCode}`);
+		// Nobody else's address, and no other participant was written to.
+		expect(news.to).toEqual(['samira@exemple.fr']);
 	});
 });

@@ -1,5 +1,6 @@
 import { getContext, setContext } from 'svelte';
-import { translator, type Locale, type MessageKey, type Translate } from './index.ts';
+import type { Locale, MessageKey } from './index.ts';
+import { translate, type Catalog, type Translate } from './format.ts';
 
 /** A message chosen on the server and translated where it is shown (form errors, refusals). */
 export interface Message {
@@ -15,15 +16,16 @@ export interface I18n {
 const KEY = Symbol('concerto.i18n');
 
 /**
- * Called once by the root layout. `locale` is a getter so that `t` stays reactive: any
- * template calling `t(…)` re-renders when the layout's data changes language.
+ * Called once by the root layout, with the page's language and its catalog. Both are getters
+ * so that `t` stays reactive: any template calling `t(…)` re-renders when the layout's data
+ * changes language.
  */
-export function provideI18n(locale: () => Locale): I18n {
+export function provideI18n(locale: () => Locale, catalog: () => Catalog): I18n {
 	const i18n: I18n = {
 		get locale() {
 			return locale();
 		},
-		t: (key, params) => translator(locale())(key, params)
+		t: (key, params) => translate(catalog(), key, params)
 	};
 	setContext(KEY, i18n);
 	return i18n;

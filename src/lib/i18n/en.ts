@@ -934,6 +934,8 @@ export const en: Record<MessageKey, string> = {
 	'restitution.sentOn': 'Decisions sent on {day}.',
 	'restitution.notSent': 'Decisions not yet sent to the project owners.',
 	'restitution.answered': '{answered} of {total} have an answer.',
+	'restitution.mail.subject': 'Workshop “{title}”: an answer has come',
+	'restitution.mail.body': 'Hello,\n\nYou took part in the workshop “{title}” and asked to be told of the project owner’s answers.\n\nDecision: {decision}\nAnswer: {answer}\nWhy: {reason}\n\nEvery decision and its answers, with the workshop’s poster: {link}\n\nYou receive this message because you left your address at the end of the workshop. It is erased with the rest of your data; you can erase it now from “My data” on your phone.',
 	'restitution.answer': 'Project owner’s answer',
 	'rights.retention.heading': 'Participants’ data',
 	'rights.retention.current': 'This organisation’s workshops erase participants’ names, age bands, genders and e-mails {months} months after they join. Counts by group and decisions stay.',

@@ -933,6 +933,8 @@ export const fr = {
 	'restitution.sentOn': 'Décisions transmises le {day}.',
 	'restitution.notSent': 'Décisions pas encore transmises aux porteur·ses de projet.',
 	'restitution.answered': '{answered} sur {total} ont une réponse.',
+	'restitution.mail.subject': 'Atelier « {title} » : une réponse est arrivée',
+	'restitution.mail.body': 'Bonjour,\n\nVous avez participé à l’atelier « {title} » et demandé à être prévenu·e des réponses du porteur·se de projet.\n\nDécision : {decision}\nRéponse : {answer}\nPourquoi : {reason}\n\nToutes les décisions et leurs réponses, avec l’affiche de l’atelier : {link}\n\nVous recevez ce message parce que vous avez laissé votre adresse à la fin de l’atelier. Elle est effacée avec vos autres données ; vous pouvez l’effacer dès maintenant depuis « Mes données » sur votre téléphone.',
 	'restitution.answer': 'Réponse du porteur·se de projet',
 	'rights.retention.heading': 'Données des participant·es',
 	'rights.retention.current': 'Les ateliers de cette organisation effacent le nom, la tranche d’âge, le genre et l’e-mail des participant·es {months} mois après leur arrivée. Les comptes par collège et les décisions restent.',

@@ -1,5 +1,6 @@
 import { fr, type MessageKey } from './fr.ts';
 import { en } from './en.ts';
+import { translate, type Translate } from './format.ts';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -23,13 +24,13 @@ export function pickLocale(cookie: string | undefined, acceptLanguage: string | 
 	return DEFAULT_LOCALE;
 }
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type { Translate, Catalog } from './format.ts';
 
-/** A translator for one locale; `{name}` placeholders are filled from `params`. */
+/**
+ * A translator for one locale, with both catalogs at hand: for the server, e-mails and tests.
+ * Pages get theirs from the root layout, which loads only the page's language.
+ */
 export function translator(locale: Locale): Translate {
 	const catalog = CATALOGS[locale];
-	return (key, params) => {
-		const text = catalog[key] ?? fr[key] ?? key;
-		return params ? text.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : text;
-	};
+	return (key, params) => translate(catalog, key, params);
 }

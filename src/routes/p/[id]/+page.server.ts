@@ -8,6 +8,7 @@ import { checkbox, parseForm, textField } from '$lib/server/forms';
 import { currentParticipant } from '$lib/server/participants';
 import { findParticipant, setAnswerEmail } from '$server/db/repositories/participants';
 import { cleanAnswerEmail } from '$lib/domain/rights/personal-data';
+import { showsRestitution } from '$lib/domain/decisions/closing';
 
 /**
  * The participant's page. The actor is resolved exactly as the live and sync servers will
@@ -26,7 +27,7 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	// A participant's own e-mail for the owners' answers, to show what they left (nobody else's).
 	const own = actor.kind === 'participant' ? await findParticipant(s.db, actor.id) : null;
 	return {
-		workshop: { id: workshop.id, title: workshop.title, ended: workshop.status === 'ended' },
+		workshop: { id: workshop.id, title: workshop.title, ended: showsRestitution(workshop.status) },
 		me: { id: actor.id, displayName: actor.displayName, category: actor.category, role: actor.role },
 		participant: actor.kind === 'participant',
 		answerEmail: own?.answerEmail ?? null
@@ -46,7 +47,7 @@ export const actions: Actions = {
 		const workshop = await workshopOr404(s, params.id);
 		const me = await currentParticipant(s, cookies, workshop.id);
 		if (!me) return fail(401, { emailError: { key: 'rights.email.noSession' as const } });
-		if (workshop.status !== 'ended') return fail(409, { emailError: { key: 'rights.email.notEnded' as const } });
+		if (!showsRestitution(workshop.status)) return fail(409, { emailError: { key: 'rights.email.notEnded' as const } });
 		const form = parseForm(emailForm, await request.formData());
 		if (!form.ok) return fail(400, { emailError: { key: 'rights.email.invalid' as const } });
 		if (form.data.forget) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { services } from '$server/services';
 import { parseForm, textField } from '$lib/server/forms';
 import { answerDecision, ownerAccess, ownerPage } from '$server/owners/owner-page';
+import { tellAnswerSubscribers } from '$server/owners/answer-news';
 import type { Message } from '$lib/i18n/context';
 import type { AnswerField, AnswerProblem } from '$lib/domain/decisions/answer';
 import { ANSWER_LIMITS } from '$lib/domain/decisions/answer';
@@ -41,13 +42,21 @@ const MESSAGES: Record<AnswerProblem, Message> = {
 };
 
 export const actions: Actions = {
-	answer: async ({ params, request }) => {
+	answer: async ({ params, request, url }) => {
 		const found = await access(params.token);
 		const form = parseForm(answerForm, await request.formData());
 		if (!form.ok) return fail(400, { decisionId: '', values: form.values, errors: { form: { key: 'error.invalid_input' } } as Partial<Record<AnswerField | 'form', Message>> });
 		const { decisionId, ...raw } = form.data;
-		const outcome = await answerDecision(services().db, found, decisionId, raw);
-		if (outcome.ok) return { saved: decisionId };
+		const s = services();
+		const outcome = await answerDecision(s.db, found, decisionId, raw);
+		if (outcome.ok) {
+			// Participants who asked to be told hear of it; the owner's page does not wait for the mail.
+			const origin = s.config.origin ?? url.origin;
+			void tellAnswerSubscribers(s, { workshopId: found.workshopId, decisionId, answer: raw.answer, reason: raw.reason.trim(), origin }).catch((e: Error) =>
+				s.log.warn({ err: e.message }, 'answer news failed')
+			);
+			return { saved: decisionId };
+		}
 		if ('notFound' in outcome) return fail(404, { decisionId: '', values: form.values, errors: { form: { key: 'owners.answer.error.notFound' } } as Partial<Record<AnswerField | 'form', Message>> });
 		const errors: Partial<Record<AnswerField | 'form', Message>> = {};
 		for (const [field, problem] of Object.entries(outcome.problems) as [AnswerField, AnswerProblem][]) errors[field] = MESSAGES[problem];
