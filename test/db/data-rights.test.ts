@@ -16,6 +16,7 @@ import { appendUpdate } from '../../server/db/repositories/yjs-log.ts';
 import { addHiddenNote } from '../../server/db/repositories/hidden-notes.ts';
 import { insertNote } from '../../src/lib/domain/board/notes.ts';
 import type { Queryable } from '../../server/db/db.ts';
+import { buildReport } from '../../server/report/build.ts';
 import { engines, useDatabase } from '../helpers/databases.ts';
 import { aFacilitator, aWorkshop, unique } from './fixtures.ts';
 
@@ -127,6 +128,7 @@ describe.each(engines())('%s data rights: retention per organisation', (engine) 
 		}
 		await appendUpdate(db(), w.id, Y.encodeStateAsUpdate(doc));
 		const before = await countsByCollege(db(), w.id);
+		const reportBefore = (await buildReport(db(), w.id, 'fr', NOW)).participation;
 		// The scan finds what is there (so an empty answer below means something).
 		expect(await whereIs(db(), people[0].name)).toEqual(['participant.display_name']);
 		expect(await whereIs(db(), people[0].email!)).toEqual(['participant.answer_email']);
@@ -149,6 +151,14 @@ describe.each(engines())('%s data rights: retention per organisation', (engine) 
 		expect(columns.map((c) => c.table_name)).toEqual(['participant']);
 		expect(await countsByCollege(db(), w.id)).toEqual(before);
 		expect(before).toEqual({ agent: 1, usager: 2 });
+		// The report counts the same people by collège, before and after.
+		const reportAfter = (await buildReport(db(), w.id, 'fr', NOW)).participation;
+		expect(reportAfter.byCategory).toEqual(reportBefore.byCategory);
+		expect(reportAfter.total).toBe(3);
+		expect(reportBefore.byCategory.filter((g) => g.count > 0).map((g) => [g.group, g.count])).toEqual([
+			['agent', 1],
+			['usager', 2]
+		]);
 		expect(await db().query('SELECT 1 FROM session WHERE participant_id = ANY($1::text[])', [ids])).toEqual([]);
 	});
 });
