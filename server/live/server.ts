@@ -199,7 +199,10 @@ export function createLiveServer(
 		const workshopId = (socket.handshake.auth as { workshopId?: unknown })?.workshopId;
 		if (typeof workshopId !== 'string') return next(refusal('invalid_input', 'auth.workshopId is required'));
 		(async () => {
-			if (!(await findWorkshop(db, workshopId))) return next(refusal('not_found', 'unknown workshop'));
+			const found = await findWorkshop(db, workshopId);
+			if (!found) return next(refusal('not_found', 'unknown workshop'));
+			// An archive is read-only: it has no room to command.
+			if (found.status === 'archived') return next(refusal('forbidden', 'an archived workshop is read-only'));
 			const resolved = await resolveActor(db, workshopId, socket.handshake.headers.cookie, new Date(), config.sessionDays);
 			if ('refusal' in resolved) {
 				log.warn({ workshopId, reason: resolved.refusal }, 'live handshake refused');

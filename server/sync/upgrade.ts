@@ -47,8 +47,10 @@ export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; l
 
 	async function gate(req: IncomingMessage, socket: Duplex, head: Buffer, workshopId: string): Promise<void> {
 		if (!originAllowed(req, config.origin)) return refuse(socket, 403, 'Forbidden', 'origin not allowed', req);
-		if (!WORKSHOP_ID.test(workshopId) || !(await findWorkshop(db, workshopId)))
-			return refuse(socket, 404, 'Not Found', 'unknown workshop', req);
+		const found = WORKSHOP_ID.test(workshopId) ? await findWorkshop(db, workshopId) : null;
+		if (!found) return refuse(socket, 404, 'Not Found', 'unknown workshop', req);
+		// An archive is read-only and has no board document.
+		if (found.status === 'archived') return refuse(socket, 403, 'Forbidden', 'archived workshop: read-only', req);
 		const resolved = await resolveActor(db, workshopId, req.headers.cookie, new Date(), config.sessionDays);
 		if ('refusal' in resolved) {
 			const status = resolved.refusal === 'forbidden' ? 403 : 401;

@@ -37,5 +37,18 @@ test('the facilitator opens the report from the board: accessible, and readable 
 	await expect(f.getByRole('rowheader', { name: decision })).toBeVisible();
 	expect(await seriousViolations(f)).toEqual([]);
 	expect(await horizontalOverflow(f)).toBe(0);
+
+	// Its JSON, brought back from the home page's link, becomes a read-only archive with the same report.
+	const json = await (await f.request.get(new URL(f.url()).pathname.replace(/\/report.*$/, '/report/json'))).text();
+	await f.goto('/');
+	await f.getByRole('link', { name: t('archive.import.title') }).click();
+	await expect(f.getByRole('heading', { level: 1, name: t('archive.import.title') })).toBeVisible();
+	expect(await seriousViolations(f)).toEqual([]);
+	expect(await horizontalOverflow(f)).toBe(0);
+	await f.getByLabel(t('archive.import.file'), { exact: false }).setInputFiles({ name: 'compte-rendu.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+	await f.getByRole('button', { name: t('archive.import.submit') }).click();
+	await expect(f.getByRole('note').filter({ hasText: t('archive.report.notice') })).toBeVisible();
+	await expect(f.getByRole('rowheader', { name: decision })).toBeVisible();
+	expect(await seriousViolations(f)).toEqual([]);
 	await context.close();
 });

@@ -109,3 +109,63 @@ describe('the report over HTTP', () => {
 		expect((await get(`/w/${workshop.id}/report?view=nope`, cookies.facilitator)).status).toBe(400);
 	});
 });
+
+describe('the report brought back as an archive', () => {
+	/** Posts a file to the archive import as a browser's form would. */
+	const importFile = (body: string, cookie: string) => {
+		const form = new FormData();
+		form.set('file', new Blob([body], { type: 'application/json' }), 'compte-rendu.json');
+		return fetch(`${server.url}/archives/import`, { method: 'POST', redirect: 'manual', headers: { origin: server.url, accept: 'text/html', cookie }, body: form });
+	};
+
+	test('its JSON re-imports into a read-only archive whose report is identical in every format', async () => {
+		const exported = await (await get(`/w/${workshop.id}/report/json`, cookies.facilitator)).text();
+		const res = await importFile(exported, cookies.otherFacilitator);
+		expect(res.status).toBe(303);
+		const archive = /^\/w\/([a-z2-7]{16})\/report$/.exec(res.headers.get('location') ?? '')![1];
+		expect(archive).not.toBe(workshop.id);
+
+		// The same document back, and every format rendered from it.
+		const back = await (await get(`/w/${archive}/report/json`, cookies.otherFacilitator)).text();
+		expect(JSON.parse(back)).toEqual(JSON.parse(exported));
+		for (const format of ['md', 'decisions.csv', 'votes.csv', 'notes.csv']) {
+			const original = await (await get(`/w/${workshop.id}/report/${format}`, cookies.facilitator)).text();
+			expect(await (await get(`/w/${archive}/report/${format}`, cookies.otherFacilitator)).text(), format).toBe(original);
+		}
+		const html = await (await get(`/w/${archive}/report`, cookies.otherFacilitator)).text();
+		expect(html).toContain(DECISION.replace('’', '’'));
+		expect(html).toContain('Atelier archivé');
+
+		// Read-only: no board, no live channel, no sync, nobody else reads it.
+		expect((await get(`/w/${archive}`, cookies.otherFacilitator)).headers.get('location')).toBe(`/w/${archive}/report`);
+		const live = liveClient(server.url, archive, { cookie: cookies.otherFacilitator });
+		const refused = await new Promise<string>((resolve) => live.once('connect_error', (e: Error) => resolve(e.message)));
+		live.close();
+		expect(refused).toMatch(/forbidden|read-only/);
+		const sync = await fetch(`${server.url}/sync/${archive}`, { headers: { cookie: cookies.otherFacilitator, connection: 'upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', origin: server.url } }).catch((e: Error) => e);
+		expect(sync instanceof Error || sync.status === 403).toBe(true);
+		expect((await get(`/w/${archive}/report/json`, cookies.facilitator)).status).toBe(403);
+	});
+
+	test('a file that is not a report is refused with what is wrong, and nothing is archived', async () => {
+		const workshops = async () => [...(await (await get('/', cookies.otherFacilitator)).text()).matchAll(/href="\/w\/([a-z2-7]{16})"/g)].map((m) => m[1]).sort();
+		const before = await workshops();
+		expect(before.length).toBeGreaterThan(0); // the archive of the test above
+		const exported = JSON.parse(await (await get(`/w/${workshop.id}/report/json`, cookies.facilitator)).text());
+		for (const [body, expected] of [
+			['pas du json', 'not JSON'],
+			[JSON.stringify({ ...exported, schemaVersion: 99 }), 'schemaVersion'],
+			[JSON.stringify({ ...exported, decisions: [{ ...exported.decisions[0], title: 'x'.repeat(201) }] }), 'decisions.0.title'],
+			[JSON.stringify({ ...exported, script: '<script>alert(1)</script>' }), 'script']
+		] as const) {
+			const res = await importFile(body, cookies.otherFacilitator);
+			expect(res.status, expected).toBe(400);
+			expect(await res.text(), expected).toContain(expected);
+		}
+		expect(await workshops()).toEqual(before);
+		// A participant (no facilitator session) is sent to sign in; nothing is made.
+		const participant = await importFile(JSON.stringify(exported), cookies.participant);
+		expect(participant.status).toBe(303);
+		expect(participant.headers.get('location')).toMatch(/^\/signin/);
+	});
+});

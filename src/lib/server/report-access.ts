@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Services } from '$server/services';
 import { isFacilitatorOf, type Workshop } from '$server/db/repositories/workshops';
 import { buildReport } from '$server/report/build';
+import { readArchivedReport } from '$server/db/repositories/archives';
 import type { Report } from '$lib/domain/report/report';
 import { isLocale, type Locale } from '$lib/i18n';
 import { workshopOr404 } from './workshop-access';
@@ -20,8 +21,12 @@ export async function reportReader(s: Services, id: string, facilitatorId: strin
 	return workshop;
 }
 
-/** The report, once {@link reportReader} let the reader in. */
-export function facilitatorsReport(s: Services, workshop: Workshop, requestLocale: Locale): Promise<Report> {
+/** The report, once {@link reportReader} let the reader in: an archived workshop's is the one it was made from. */
+export async function facilitatorsReport(s: Services, workshop: Workshop, requestLocale: Locale): Promise<Report> {
+	if (workshop.status === 'archived') {
+		const archived = await readArchivedReport(s.db, workshop.id);
+		if (archived) return archived;
+	}
 	// The report speaks the workshop's language (its texts are in it), whoever opens it.
 	return buildReport(s.db, workshop.id, isLocale(workshop.locale) ? workshop.locale : requestLocale);
 }

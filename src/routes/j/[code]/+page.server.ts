@@ -19,7 +19,8 @@ async function workshopByCode(raw: string): Promise<Workshop> {
 	const code = normalizeJoinCode(raw);
 	if (code !== raw) redirect(308, `/j/${code}`);
 	const workshop = isJoinCode(code) ? await findWorkshopByJoinCode(services().db, code) : null;
-	if (!workshop) error(404, { message: 'no workshop has this join code', code: 'join_code_unknown' });
+	// An archive (a report brought back) has a code nobody was given: nobody joins it.
+	if (!workshop || workshop.status === 'archived') error(404, { message: 'no workshop has this join code', code: 'join_code_unknown' });
 	return workshop;
 }
 

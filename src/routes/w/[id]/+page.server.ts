@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
 import { services } from '$server/services';
@@ -15,6 +15,8 @@ import type { TemplateLocale } from '$lib/domain/templates/schema';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const s = services();
 	const { workshop, facilitatorId, joinUrl } = await facilitatedWorkshop(s, params.id, locals.facilitator?.id, url);
+	// An archive has no board: its report is what there is to read.
+	if (workshop.status === 'archived') redirect(303, `/w/${workshop.id}/report`);
 	// A later session of a series names the sessions it takes its notes from (and can re-import them).
 	const place = await seriesOfWorkshop(s.db, workshop.id);
 	const series = place ? await findSeries(s.db, place.seriesId) : null;

@@ -9,5 +9,5 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const workshop = await reportReader(s, params.id, locals.facilitator?.id);
 	const view = reportView(url);
 	const report = await facilitatorsReport(s, workshop, locals.locale);
-	return { view, report, roadmap: view === 'roadmap' ? roadmap(report.decisions, report.locale) : null };
+	return { view, report, archived: workshop.status === 'archived', roadmap: view === 'roadmap' ? roadmap(report.decisions, report.locale) : null };
 };
