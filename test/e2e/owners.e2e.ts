@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { PHONE, addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t } from './support.ts';
 
-test('the facilitator closes once every decision has a responsible; the owner answers from their link; a phone reloading the join URL reads the answers', async ({ browser }) => {
+test('the room validates the affiche; the facilitator closes once every decision has a responsible; the owner answers from their link; a phone reloading the join URL reads the answers and the affiche', async ({ browser }) => {
 	test.setTimeout(180_000);
 	const { context: fc, page: f } = await facilitatorWithWorkshop(browser, 'Accueil en mairie', {
 		owner: { name: 'Aline Porteuse', email: 'aline@mairie.example.fr', organisation: 'Mairie de Lyon' }
@@ -23,6 +23,22 @@ test('the facilitator closes once every decision has a responsible; the owner an
 	}
 	await addDecision('Les agents rappellent sous 48 h', 'Service accueil');
 	await addDecision('Un guichet ouvert le samedi', '');
+
+	// The affiche: drafted, submitted to the room, validated from the phone, published.
+	const board = f.url();
+	await f.getByRole('link', { name: t('affiche.link') }).click();
+	await expect(f.locator('html[data-hydrated]')).toBeAttached();
+	await f.getByLabel(t('affiche.field.qualities', { max: 8 })).fill('Écoute\nClarté « sans jargon »');
+	await f.getByLabel(t('affiche.field.agents', { max: 8 })).fill('Rappeler sous 48 h');
+	await f.getByRole('button', { name: t('affiche.save') }).click();
+	await expect(f.getByText(t('affiche.status.draft', { version: 1 }))).toBeVisible();
+	await f.getByRole('button', { name: t('affiche.submit') }).click();
+	await expect(f.getByText(t('affiche.status.submitted', { version: 1 }))).toBeVisible();
+	await phone.getByRole('button', { name: t('affiche.phone.valide') }).click();
+	await expect(phone.getByText(t('affiche.phone.mine.valide'))).toBeVisible();
+	await f.getByRole('button', { name: t('affiche.publish') }).click();
+	await expect(phone.getByText(t('affiche.phone.published'))).toBeVisible();
+	await f.goto(board);
 
 	// Closing is refused, naming the decision and what it lacks.
 	await f.getByRole('button', { name: t('owners.closing.submit') }).click();
@@ -73,6 +89,11 @@ test('the facilitator closes once every decision has a responsible; the owner an
 	const accepted = phone.getByRole('article', { name: 'Les agents rappellent sous 48 h' });
 	await expect(accepted.getByText(t('owners.answer.kind.accepted'), { exact: true })).toBeVisible();
 	await expect(accepted.getByText('15 janvier 2027')).toBeVisible();
+	// And the affiche the room validated, with its count.
+	await expect(phone.getByText('Clarté « sans jargon »')).toBeVisible();
+	await expect(phone.getByText('Rappeler sous 48 h')).toBeVisible();
+	await expect(phone.getByText(t('affiche.validatedBy', { valide: 1, modification: 0 }))).toBeVisible();
+	await expect(phone.getByRole('link', { name: t('affiche.outputs.pdf') })).toHaveAttribute('href', /\/affiche\/affiche\.pdf$/);
 	await expect(phone.getByText('aline@mairie.example.fr')).toHaveCount(0);
 	await expect(phone.getByText('Nadia')).toHaveCount(0);
 	expect(await seriousViolations(phone)).toEqual([]);
