@@ -2,7 +2,7 @@ import type { Board } from '../board/board.ts';
 import type { Note } from '../board/notes.ts';
 import { PERSONA_CONSTRAINTS, PERSONA_LISTS, type PersonaList, type PersonaTextField } from '../board/personas.ts';
 import { spreadByCategory, type Spread } from '../board/positioning.ts';
-import type { Committer, Day, Decision, DecisionStatus } from '../decisions/decision.ts';
+import type { Day, Decision } from '../decisions/decision.ts';
 import { quadrantOf, type ItemMedian, type MatrixPoint, type PriorityItem, type Quadrant } from '../priorities/matrix.ts';
 import type { VoteResults } from '../vote/results.ts';
 import { CATEGORIES, type Category } from '../workshop/categories.ts';
@@ -138,16 +138,8 @@ export interface ReportPriorities {
 	items: ReportPriorityItem[];
 }
 
-export interface ReportDecision {
-	id: string;
-	title: string;
-	text: string;
-	commits: Committer[];
-	responsible: string;
-	dueDate: Day | null;
-	answerBy: Day | null;
-	status: DecisionStatus;
-}
+/** A decision as the room left it; where it came from on the board stays out of the report. */
+export type ReportDecision = Omit<Decision, 'sourceId'>;
 
 /** What the server gathers for one report; nothing here names a participant. */
 export interface ReportInput {

@@ -30,19 +30,13 @@ export interface PersonalDataExport {
 	version: typeof PERSONAL_DATA_EXPORT_VERSION;
 	workshop: { id: string; title: string };
 	exportedAt: string;
-	participants: {
-		id: string;
-		displayName: string;
-		anonymous: boolean;
-		category: Category;
-		ageBand: AgeBand | null;
-		gender: Gender | null;
-		answerEmail: string | null;
+	/** Each person's record with its dates as ISO text, and their notes. */
+	participants: (Omit<PersonRecord, 'joinedAt' | 'removedAt' | 'erasedAt'> & {
 		joinedAt: string;
 		removedAt: string | null;
 		erasedAt: string | null;
 		notes: ExportedNote[];
-	}[];
+	})[];
 	/** Names a facilitator typed for people without a phone, with the note each is on. */
 	proxies: { noteId: string; name: string }[];
 	/** The project owners named for the workshop (their names and e-mails are personal data too). */
