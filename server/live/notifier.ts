@@ -37,9 +37,11 @@ export interface Notifier {
 	afficheCounts(workshopId: string): void;
 	/** A participant's own answer changed: push it to their sockets only. */
 	myAffiche(workshopId: string, participantId: string): void;
+	/** A proxy note's name changed: push the names to the facilitators only. */
+	proxyNames(workshopId: string): void;
 }
 
-export const silentNotifier: Notifier = { state() {}, hiddenCount() {}, hiddenNotes() {}, attention() {}, votes() {}, myVotes() {}, polls() {}, myPoll() {}, decisions() {}, priorities() {}, myPriorities() {}, affiche() {}, afficheCounts() {}, myAffiche() {} };
+export const silentNotifier: Notifier = { state() {}, hiddenCount() {}, hiddenNotes() {}, attention() {}, votes() {}, myVotes() {}, polls() {}, myPoll() {}, decisions() {}, priorities() {}, myPriorities() {}, affiche() {}, afficheCounts() {}, myAffiche() {}, proxyNames() {} };
 
 export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
 /** Facilitators' sockets of a workshop (version history pushes). */

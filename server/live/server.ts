@@ -28,6 +28,8 @@ import { actorRoom, observersRoom } from '../connections.ts';
 import { priorityConfirm, priorityPlace, readMyPlacements, readPrioritiesState } from './priorities.ts';
 import { afficheSave, afficheSubmit, affichePublish, afficheValidate, readAfficheView, readMyAffiche, roomAfficheView } from './affiche.ts';
 import { decisionDelete, decisionMove, decisionSave, ownersSave, readDecisionsView, roomView } from './decisions.ts';
+import { noteProxyName } from './proxy-name.ts';
+import { readProxyNames } from '../db/repositories/proxy-names.ts';
 
 /** Vote states are pushed at most this often per workshop (the last change always gets its push). */
 const VOTE_PUSH_MS = 250;
@@ -71,6 +73,7 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'priority.place': priorityPlace,
 	'priority.confirm': priorityConfirm,
 	'affiche.save': afficheSave,
+	'note.proxyName': noteProxyName,
 	'affiche.submit': afficheSubmit,
 	'affiche.publish': affichePublish,
 	'affiche.validate': afficheValidate
@@ -163,6 +166,10 @@ export function createLiveServer(
 				if (mine) io.to(actorRoom(workshopId, placerId)).emit('priorities.mine', mine);
 			}),
 		// Facilitators get the draft and the proposals with their authors' names; the room the submitted affiche only.
+		proxyNames: (workshopId) =>
+			void push('proxy names', workshopId, async () => {
+				io.to(facilitatorsRoom(workshopId)).emit('proxy.names', await readProxyNames(db, workshopId));
+			}),
 		affiche: (workshopId) =>
 			void push('affiche', workshopId, async () => {
 				const view = await readAfficheView(db, workshopId);
@@ -246,6 +253,10 @@ export function createLiveServer(
 			const view = await readDecisionsView(db, workshopId);
 			socket.emit('decisions', can(actor.role, 'workshop.manage') ? view : roomView(view));
 		});
+		if (can(actor.role, 'workshop.manage'))
+			void push('proxy names', workshopId, async () => {
+				socket.emit('proxy.names', await readProxyNames(db, workshopId));
+			});
 		void push('affiche', workshopId, async () => {
 			const view = await readAfficheView(db, workshopId);
 			socket.emit('affiche.state', can(actor.role, 'workshop.manage') ? view : roomAfficheView(view));

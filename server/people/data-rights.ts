@@ -6,6 +6,7 @@ import { waitingHiddenNotes } from '../db/repositories/hidden-notes.ts';
 import { readOwners } from '../db/repositories/decisions.ts';
 import { readNotes, type Note } from '../../src/lib/domain/board/notes.ts';
 import { notesOfParticipant, personalDataExport, type PersonalDataExport } from '../../src/lib/domain/rights/personal-data.ts';
+import { readProxyNames } from '../db/repositories/proxy-names.ts';
 
 /*
  * Data rights (GDPR): what a workshop holds about people, shown to them, exported for an
@@ -30,13 +31,14 @@ export async function ownData(db: Queryable, participant: Participant): Promise<
 
 /** Everything the workshop holds about people, for an access request. Callers check the facilitator's right first. */
 export async function exportPersonalData(db: Queryable, workshop: { id: string; title: string }, now: Date): Promise<PersonalDataExport> {
-	const [participants, board, waiting, owners] = await Promise.all([
+	const [participants, board, waiting, owners, proxyNames] = await Promise.all([
 		allParticipants(db, workshop.id),
 		boardNotes(db, workshop.id),
 		waitingHiddenNotes(db, workshop.id),
-		readOwners(db, workshop.id)
+		readOwners(db, workshop.id),
+		readProxyNames(db, workshop.id)
 	]);
-	return personalDataExport({ workshop, participants, board, waiting, owners, now });
+	return personalDataExport({ workshop, participants, board, waiting, owners, proxyNames, now });
 }
 
 /**

@@ -17,6 +17,7 @@ import { addHiddenNote } from '../../server/db/repositories/hidden-notes.ts';
 import { insertNote } from '../../src/lib/domain/board/notes.ts';
 import type { Queryable } from '../../server/db/db.ts';
 import { buildReport } from '../../server/report/build.ts';
+import { setProxyName } from '../../server/db/repositories/proxy-names.ts';
 import { engines, useDatabase } from '../helpers/databases.ts';
 import { aFacilitator, aWorkshop, unique } from './fixtures.ts';
 
@@ -126,15 +127,22 @@ describe.each(engines())('%s data rights: retention per organisation', (engine) 
 			await addHiddenNote(db(), w.id, { id: `h${i}`, phaseId: 'phase', authorId: p.id, authorCategory: who.category, anonymous: false, text: `cachée ${i}` });
 			await joinedDaysAgo(db(), p.id, 400);
 		}
+		// Someone who took part through the facilitator, named on the server.
+		insertNote(doc, { id: 'proxy', text: 'dictée', x: 0, y: 0, color: 'yellow', authorId: '', authorCategory: 'usager', proxy: {}, createdAt: 9, updatedAt: 9 });
+		const proxyName = unique('Mme Weber');
+		await setProxyName(db(), w.id, 'proxy', proxyName);
+		await db().query('UPDATE proxy_name SET created_at = $2 WHERE workshop_id = $1', [w.id, new Date(NOW.getTime() - 400 * DAY)]);
 		await appendUpdate(db(), w.id, Y.encodeStateAsUpdate(doc));
 		const before = await countsByCollege(db(), w.id);
 		const reportBefore = (await buildReport(db(), w.id, 'fr', NOW)).participation;
 		// The scan finds what is there (so an empty answer below means something).
 		expect(await whereIs(db(), people[0].name)).toEqual(['participant.display_name']);
+		expect(await whereIs(db(), proxyName)).toEqual(['proxy_name.name']);
 		expect(await whereIs(db(), people[0].email!)).toEqual(['participant.answer_email']);
 
 		await eraseExpiredParticipantData(db(), NOW, DEFAULT_MONTHS);
 
+		expect(await whereIs(db(), proxyName)).toEqual([]);
 		for (const who of people) {
 			expect(await whereIs(db(), who.name), who.name).toEqual([]);
 			if (who.email) expect(await whereIs(db(), who.email), who.email).toEqual([]);

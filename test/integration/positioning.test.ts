@@ -134,7 +134,7 @@ describe('positioning markers over /live', () => {
 });
 
 describe('proxy entry', () => {
-	test('a note a facilitator writes for someone without a phone reads back everywhere with its category and proxy flag', async () => {
+	test('a note a facilitator writes for someone without a phone reads back everywhere with its category and proxy flag; the name stays with facilitators', async () => {
 		// What BoardState.add(text, { onBehalf }) writes, through the facilitator's own sync connection.
 		const f = syncClient(server.url, workshop.id, { cookie: facilitator });
 		await f.synced;
@@ -148,10 +148,23 @@ describe('proxy entry', () => {
 			authorCategory: 'elu',
 			createdAt: Date.now(),
 			updatedAt: Date.now(),
-			proxy: { name: 'M. Weber' }
+			proxy: {}
 		});
 		await eventually(() => readNotes(watcher.doc).some((n) => n.id === 'proxy-note-0001'), 'the proxy note on another screen');
-		expect(readNotes(watcher.doc).find((n) => n.id === 'proxy-note-0001')).toMatchObject({ authorCategory: 'elu', authorId: '', proxy: { name: 'M. Weber' } });
+		expect(readNotes(watcher.doc).find((n) => n.id === 'proxy-note-0001')).toMatchObject({ authorCategory: 'elu', authorId: '', proxy: {} });
+
+		// The name goes to the server; facilitators' sockets hear it, participants' never do.
+		const heardByFacilitator = new Promise<Record<string, string>>((resolve) => fLive.on('proxy.names', (names: Record<string, string>) => names['proxy-note-0001'] && resolve(names)));
+		let heardByPhone = false;
+		fatima.on('proxy.names', () => (heardByPhone = true));
+		expect(await send(fatima, 'note.proxyName', { commandId: cmd(), noteId: 'proxy-note-0001', name: 'Intrus' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await send(fLive, 'note.proxyName', { commandId: cmd(), noteId: 'not-a-proxy', name: 'M. Weber' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		expect(await send(fLive, 'note.proxyName', { commandId: cmd(), noteId: 'proxy-note-0001', name: 'M. Weber' })).toMatchObject({ ok: true });
+		expect(await heardByFacilitator).toEqual({ 'proxy-note-0001': 'M. Weber' });
+		// Nothing of it in the document every phone receives.
+		const phoneDoc = JSON.stringify(readNotes(watcher.doc));
+		expect(phoneDoc).not.toContain('Weber');
+		expect(heardByPhone).toBe(false);
 		f.destroy();
 	});
 });

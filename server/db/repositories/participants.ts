@@ -2,6 +2,7 @@ import type { Queryable } from '../db.ts';
 import { newId } from '../../auth/tokens.ts';
 import type { Category } from '../../../src/lib/domain/workshop/categories.ts';
 import type { AgeBand, Gender } from '../../../src/lib/domain/workshop/panel.ts';
+import { eraseExpiredProxyNames } from './proxy-names.ts';
 
 export interface Participant {
 	id: string;
@@ -158,7 +159,9 @@ export async function eraseExpiredParticipantData(db: Queryable, now: Date, defa
 		[now, defaultMonths]
 	);
 	if (rows.length > 0) await db.query('DELETE FROM session WHERE participant_id = ANY($1::text[])', [rows.map((r) => r.id)]);
-	return rows.length;
+	// People who took part through a facilitator (proxy notes) have their names erased alike.
+	const proxies = await eraseExpiredProxyNames(db, now, defaultMonths);
+	return rows.length + proxies;
 }
 
 /**

@@ -668,6 +668,7 @@ export const en: Record<MessageKey, string> = {
 	'proxy.added': 'Idea added for: {who}.',
 	'proxy.error.text': 'Write the idea (1 to {max} characters).',
 	'proxy.error.category': 'Choose the person’s group.',
+	'proxy.error.notSaved': 'The name was not saved (network?): the idea is on the board, without a name.',
 	'proxy.error.name': 'The name has {max} characters at most.',
 	'persona.heading': 'Personas',
 	'persona.intro': 'Fictional but representative service users, built together. Each field is saved when you leave it.',

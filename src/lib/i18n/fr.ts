@@ -667,6 +667,7 @@ export const fr = {
 	'proxy.added': 'Idée ajoutée pour : {who}.',
 	'proxy.error.text': 'Écrivez l’idée (de 1 à {max} caractères).',
 	'proxy.error.category': 'Choisissez le collège de la personne.',
+	'proxy.error.notSaved': 'Le nom n’a pas été enregistré (réseau ?) : l’idée est bien sur le tableau, sans nom.',
 	'proxy.error.name': 'Le nom comporte {max} caractères au plus.',
 	'persona.heading': 'Personas',
 	'persona.intro': 'Des personnes fictives mais représentatives des usager·es, construites ensemble. Chaque champ est enregistré quand vous le quittez.',

@@ -34,6 +34,7 @@ export const liveSchemas = {
 	'note.move': z.strictObject({ commandId, noteId, x: coordinate, y: coordinate }),
 	'note.delete': z.strictObject({ commandId, noteId }),
 	'note.cluster': z.strictObject({ commandId, noteId, clusterId: z.string().min(1).max(64).nullable() }),
+	'note.proxyName': z.strictObject({ commandId, noteId, name: z.string().max(400) }),
 	'phase.start': z.strictObject({ commandId }),
 	'phase.pause': z.strictObject({ commandId }),
 	'phase.resume': z.strictObject({ commandId }),

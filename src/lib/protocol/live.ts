@@ -131,6 +131,8 @@ export interface LiveCommands {
 	'note.move': { input: NoteMoveInput; result: { noteId: string } };
 	'note.delete': { input: NoteDeleteInput; result: { noteId: string } };
 	'note.cluster': { input: NoteClusterInput; result: { noteId: string } };
+	/** Facilitators only: the name of the person a proxy note was written for ('' forgets it); kept on the server. */
+	'note.proxyName': { input: { commandId: string; noteId: string; name: string }; result: { noteId: string } };
 	'phase.start': { input: ControlInput; result: ControlResult };
 	'phase.pause': { input: ControlInput; result: ControlResult };
 	'phase.resume': { input: ControlInput; result: ControlResult };
@@ -227,6 +229,8 @@ export interface LiveEvents {
 	/** The affiche once submitted (facilitators: also the draft and the proposals). */
 	'affiche.state': AfficheEvents['affiche.state'];
 	'affiche.mine': AfficheEvents['affiche.mine'];
+	/** The names behind proxy notes, by note id (facilitators only: never in the board document). */
+	'proxy.names': Record<string, string>;
 }
 
 /** A participant sets their dots on one item (0 withdraws them); the server checks budget and cap. */

@@ -150,14 +150,13 @@ export class BoardState {
 	 * Adds a note (at the next free grid place unless given one); returns its id, or null when
 	 * the text is empty or too long. `onBehalf` writes it for someone without a phone.
 	 */
-	add(text: string, options: { x?: number; y?: number; color?: NoteColor; clusterId?: string; onBehalf?: { category: Category; name?: string } } = {}): string | null {
+	add(text: string, options: { x?: number; y?: number; color?: NoteColor; clusterId?: string; onBehalf?: { category: Category } } = {}): string | null {
 		const author = this.#requireAuthor();
 		const clean = cleanNoteText(text);
 		if (clean === null) return null;
 		const now = Date.now();
 		const at = options.x !== undefined && options.y !== undefined ? clampPosition(options.x, options.y) : nextNotePosition(this.notes.length);
 		const id = newClientId();
-		const name = options.onBehalf?.name?.trim();
 		insertNote(this.doc, {
 			id,
 			text: clean,
@@ -168,7 +167,8 @@ export class BoardState {
 			createdAt: now,
 			updatedAt: now,
 			...(options.clusterId ? { clusterId: options.clusterId } : {}),
-			...(options.onBehalf ? { proxy: name ? { name } : {} } : {})
+			// The person's name, if given, goes to the server apart (note.proxyName): never in the document.
+			...(options.onBehalf ? { proxy: {} } : {})
 		});
 		return id;
 	}

@@ -60,6 +60,8 @@ export class LiveChannel {
 	attention = $state(0);
 	/** The decisions and commitments, and the owners (pushed on connect and after every change). */
 	decisions = $state.raw<DecisionsView | null>(null);
+	/** Facilitators only: who each proxy note was written for, by note id. */
+	proxyNames = $state.raw<Record<string, string>>({});
 	/** The priorities matrix shown (the phase on, or the last one placed in): medians and confirmed list. */
 	priorities = $state.raw<PrioritiesState | null>(null);
 	/** This person's own placements on that matrix, as the server stored them. */
@@ -111,6 +113,7 @@ export class LiveChannel {
 		socket.on('poll.mine', (mine: MyPoll) => (this.myPoll = mine));
 		socket.on('room.attention', () => this.attention++);
 		socket.on('decisions', (view: DecisionsView) => (this.decisions = view));
+		socket.on('proxy.names', (names: Record<string, string>) => (this.proxyNames = names));
 		socket.on('priorities.state', (state: PrioritiesState | null) => (this.priorities = state));
 		socket.on('priorities.mine', (mine: MyPlacements) => (this.myPlacements = mine));
 		socket.on('affiche.state', (view: AfficheView | null) => (this.affiche = view));

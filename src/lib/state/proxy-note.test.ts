@@ -4,13 +4,11 @@ import { readNotes } from '$lib/domain/board/notes';
 
 // The facilitator's board writes a proxy note directly in its document (no sync needed here).
 describe('a proxy note written by a facilitator', () => {
-	test('reads back with the chosen category, the proxy flag and the name, and no author', () => {
+	test('reads back with the chosen category and the proxy flag, no author and no name (names stay on the server)', () => {
 		const board = new BoardState('w-proxy', { id: 'f1', category: 'facilitator' });
-		const id = board.add('  Le guichet ferme trop tôt ', { onBehalf: { category: 'elu', name: ' M. Weber ' } });
+		const id = board.add('  Le guichet ferme trop tôt ', { onBehalf: { category: 'elu' } });
 		expect(id).not.toBeNull();
-		expect(readNotes(board.doc)).toEqual([
-			expect.objectContaining({ id, text: 'Le guichet ferme trop tôt', authorId: '', authorCategory: 'elu', proxy: { name: 'M. Weber' } })
-		]);
+		expect(readNotes(board.doc)).toEqual([expect.objectContaining({ id, text: 'Le guichet ferme trop tôt', authorId: '', authorCategory: 'elu', proxy: {} })]);
 		board.destroy();
 	});
 

@@ -65,6 +65,8 @@ export function personalDataExport(input: {
 	board: readonly Note[];
 	waiting: readonly { id: string; authorId: string; text: string; createdAt: Date }[];
 	owners: readonly { name: string; email: string; organisation: string }[];
+	/** Names behind proxy notes, kept on the server by note id. */
+	proxyNames?: Readonly<Record<string, string>>;
 	now: Date;
 }): PersonalDataExport {
 	const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -85,7 +87,11 @@ export function personalDataExport(input: {
 			erasedAt: iso(p.erasedAt),
 			notes: notesOfParticipant(p.id, input.board, input.waiting)
 		})),
-		proxies: input.board.filter((n) => n.proxy?.name).map((n) => ({ noteId: n.id, name: n.proxy?.name ?? '' })),
+		// Names kept on the server, and any an older board still holds in its document.
+		proxies: [
+			...Object.entries(input.proxyNames ?? {}).map(([noteId, name]) => ({ noteId, name })),
+			...input.board.filter((n) => n.proxy?.name && !input.proxyNames?.[n.id]).map((n) => ({ noteId: n.id, name: n.proxy?.name ?? '' }))
+		],
 		owners: input.owners.map((o) => ({ name: o.name, email: o.email, organisation: o.organisation }))
 	};
 }
