@@ -83,6 +83,7 @@ export async function buildReport(db: Queryable, workshopId: string, locale: 'fr
 			id: workshop.id,
 			title: workshop.title,
 			status: workshop.status,
+			place: workshop.place,
 			createdAt: workshop.createdAt,
 			startedAt: started.length > 0 ? new Date(Math.min(...started.map((d) => d.getTime()))) : null
 		},

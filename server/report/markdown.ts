@@ -38,6 +38,7 @@ export function reportMarkdown(report: Report): string {
 	const colon = w.colon;
 	out.push(`- ${t('report.question')}${colon} ${mdText(report.workshop.title)}`);
 	out.push(`- ${t('report.date')}${colon} ${w.day(report.workshop.date)}`);
+	out.push(`- ${t('report.place')}${colon} ${report.workshop.place ? mdText(report.workshop.place) : t('report.placeUnsaid')}`);
 	const owners = report.workshop.owners.map((o) => mdText(o.organisation ? `${o.name} (${o.organisation})` : o.name)).join(', ');
 	out.push(`- ${t('report.owners')}${colon} ${owners || t('report.none')}`);
 	out.push(`- ${t('report.facilitators')}${colon} ${report.workshop.facilitators.map(mdText).join(', ') || t('report.none')}`, '');

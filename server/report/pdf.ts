@@ -51,6 +51,7 @@ function fullReport(doc: Doc, report: Report, w: ReportWords): void {
 	heading(doc, t('report.context'), 2);
 	para(doc, `${t('report.question')}${w.colon} ${report.workshop.title}`);
 	para(doc, `${t('report.date')}${w.colon} ${w.day(report.workshop.date)}`);
+	para(doc, `${t('report.place')}${w.colon} ${report.workshop.place || t('report.placeUnsaid')}`);
 	const owners = report.workshop.owners.map((o) => (o.organisation ? `${o.name} (${o.organisation})` : o.name)).join(', ');
 	para(doc, `${t('report.owners')}${w.colon} ${owners || t('report.none')}`);
 	para(doc, `${t('report.facilitators')}${w.colon} ${report.workshop.facilitators.join(', ') || t('report.none')}`);

@@ -25,6 +25,7 @@ describe('Markdown', () => {
 		expect(md).toContain('30 juin 2026');
 		expect(md).toContain('reprise de « Séance agents » (agents)');
 		expect(md).toContain('Надежда Петрова (Mairie)');
+		expect(md).toContain('- Lieu\u00a0: Maison de quartier, salle 2');
 	});
 
 	test('text from the room cannot become markup or break a table', () => {

@@ -3,9 +3,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { services } from '$server/services';
 import { z } from 'zod';
 import { labelField, parseForm, textField } from '$lib/server/forms';
-import { createWorkshop, listWorkshopsOf } from '$server/db/repositories/workshops';
+import { createWorkshop, listWorkshopsOf, setWorkshopPlace } from '$server/db/repositories/workshops';
 import { isJoinCode, normalizeJoinCode } from '$lib/domain/workshop/join-code';
-import { WORKSHOP_TITLE_MAX } from '$lib/domain/workshop/categories';
+import { WORKSHOP_PLACE_MAX, WORKSHOP_TITLE_MAX, cleanLabel } from '$lib/domain/workshop/categories';
 import { visibleTemplates } from '$server/db/repositories/templates';
 import { seriesOfWorkshops } from '$server/db/repositories/series';
 import { createWorkshopFromTemplate } from '$server/templates/workshops-from-templates';
@@ -20,7 +20,7 @@ import type { Message } from '$lib/i18n/context';
 import { saveOwners } from '$server/db/repositories/decisions';
 
 const joinForm = z.object({ code: textField.transform(normalizeJoinCode).refine(isJoinCode) });
-const createForm = z.object({ title: labelField(WORKSHOP_TITLE_MAX), template: textField, ownerName: textField, ownerEmail: textField, ownerOrganisation: textField });
+const createForm = z.object({ title: labelField(WORKSHOP_TITLE_MAX), place: textField, template: textField, ownerName: textField, ownerEmail: textField, ownerOrganisation: textField });
 
 /**
  * The project owner named at creation, if any (all three fields empty: none yet, to be named
@@ -72,6 +72,9 @@ export const actions: Actions = {
 				create: { ...form.values, field: 'title', error: { key: 'home.new.invalid' as const, params: { max: WORKSHOP_TITLE_MAX } } }
 			});
 		const { title, template: templateId } = form.data;
+		// Optional: an empty place is "not said"; one too long is refused like a title.
+		const place = form.data.place.trim() === '' ? '' : cleanLabel(form.data.place, WORKSHOP_PLACE_MAX);
+		if (place === null) return fail(400, { create: { ...form.values, field: 'place', error: { key: 'home.new.place.invalid' as const, params: { max: WORKSHOP_PLACE_MAX } } } });
 		const named = ownerOf(form.data);
 		if (!('owner' in named)) return fail(400, { create: { ...form.values, field: named.field, error: named.error } });
 		const owners = named.owner ? [named.owner] : [];
@@ -84,11 +87,13 @@ export const actions: Actions = {
 			const workshop = await db.transaction(async (tx) => {
 				const created = await createWorkshop(tx, { title, facilitatorId: locals.facilitator!.id, locale: locals.locale });
 				if (owners.length > 0) await saveOwners(tx, created.id, owners);
+				if (place) await setWorkshopPlace(tx, created.id, place);
 				return created;
 			});
 			redirect(303, `/w/${workshop.id}`);
 		}
 		const created = await createWorkshopFromTemplate(db, { facilitatorId: locals.facilitator.id, title, locale: locals.locale, template, owners });
+		if (place) await setWorkshopPlace(db, created.workshop.id, place);
 		redirect(303, afterCreate(created));
 	}
 };

@@ -87,7 +87,7 @@ export function sampleInput(extra: Partial<ReportInput> = {}): ReportInput {
 	return {
 		now: new Date('2026-03-02T10:00:00Z'),
 		locale: 'fr',
-		workshop: { id: 'w1', title: 'Accueil « ville » — été', status: 'ended', createdAt: new Date('2026-02-01T09:00:00Z'), startedAt: new Date('2026-02-12T09:00:00Z') },
+		workshop: { id: 'w1', title: 'Accueil « ville » — été', status: 'ended', place: 'Maison de quartier, salle 2', createdAt: new Date('2026-02-01T09:00:00Z'), startedAt: new Date('2026-02-12T09:00:00Z') },
 		owners: [{ name: 'Надежда Петрова', organisation: 'Mairie' }],
 		facilitators: ['Camille'],
 		participants: [

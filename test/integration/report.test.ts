@@ -110,6 +110,21 @@ describe('the report over HTTP', () => {
 	});
 });
 
+describe('the report’s context', () => {
+	test('says where the workshop took place, as its facilitator wrote it at creation', async () => {
+		const created = await fetch(`${server.url}/?/create`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.facilitator },
+			body: new URLSearchParams({ title: 'Permanence à distance', place: 'À distance (visio)', template: '', ownerName: '', ownerEmail: '', ownerOrganisation: '' })
+		});
+		expect(created.status).toBe(303);
+		const id = /\/w\/([a-z2-7]{16})$/.exec(created.headers.get('location') ?? '')![1];
+		expect(await (await get(`/w/${id}/report/md`, cookies.facilitator)).text()).toContain('- Lieu\u00a0: À distance (visio)');
+		expect(JSON.parse(await (await get(`/w/${id}/report/json`, cookies.facilitator)).text()).workshop.place).toBe('À distance (visio)');
+	});
+});
+
 describe('the report brought back as an archive', () => {
 	/** Posts a file to the archive import as a browser's form would. */
 	const importFile = (body: string, cookie: string) => {

@@ -11,10 +11,13 @@ export interface Workshop {
 	status: string;
 	/** The language the workshop runs in: its agenda's texts are in it. */
 	locale: string;
+	/** Where it takes place ("À distance" for a remote one); '' when not said. */
+	place: string;
 	createdAt: Date;
 }
 
 interface Row {
+	place?: string;
 	id: string;
 	title: string;
 	join_code: string;
@@ -30,6 +33,7 @@ const toWorkshop = (r: Row): Workshop => ({
 	createdBy: r.created_by,
 	status: r.status,
 	locale: r.locale,
+	place: r.place ?? '',
 	createdAt: new Date(r.created_at)
 });
 
@@ -102,4 +106,9 @@ export async function lockWorkshopStatus(tx: Queryable, id: string): Promise<str
 export async function markWorkshopClosed(tx: Queryable, id: string): Promise<boolean> {
 	const rows = await tx.query(`UPDATE workshop SET status = 'closed', closed_at = now() WHERE id = $1 AND status <> 'closed' RETURNING id`, [id]);
 	return rows.length > 0;
+}
+
+/** Says where the workshop takes place (its facilitators, at creation or later). */
+export async function setWorkshopPlace(db: Queryable, id: string, place: string): Promise<void> {
+	await db.query('UPDATE workshop SET place = $2 WHERE id = $1', [id, place]);
 }

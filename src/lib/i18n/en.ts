@@ -24,6 +24,11 @@ export const en: Record<MessageKey, string> = {
 		'Concerto helps public service teams run co-design workshops with staff, service users and elected officials: everyone brings ideas from their phone, in the room or remotely, without creating an account.',
 	'home.intro2':
 		'The facilitator prepares the workshop, shows the board and shares a code; participants join in seconds. Ideas and decisions then go back to the project owner.',
+	'home.new.place': 'Place',
+	'home.new.place.hint': 'For example “Town hall annex, room 2”, or “Remote”. It appears in the report.',
+	'home.new.place.invalid': 'The place has {max} characters at most.',
+	'report.place': 'Place',
+	'report.placeUnsaid': 'not given',
 	'home.join.heading': 'Join a workshop',
 	'home.join.code': 'Workshop code',
 	'home.join.hint': '6 characters shown by the facilitator, for example K7M 4QX',

@@ -22,6 +22,11 @@ export const fr = {
 		'Concerto aide les équipes du service public à animer des ateliers de co-conception avec les agents, les usagers et les élus : chacun apporte ses idées depuis son téléphone, en salle ou à distance, sans créer de compte.',
 	'home.intro2':
 		'L’animateur·rice prépare l’atelier, projette le tableau et partage un code ; les participant·es rejoignent en quelques secondes. Les idées et les décisions reviennent ensuite au porteur·se de projet.',
+	'home.new.place': 'Lieu',
+	'home.new.place.hint': 'Par exemple « Mairie de quartier, salle 2 », ou « À distance ». Il figure dans le compte rendu.',
+	'home.new.place.invalid': 'Le lieu comporte {max} caractères au plus.',
+	'report.place': 'Lieu',
+	'report.placeUnsaid': 'non précisé',
 	'home.join.heading': 'Rejoindre un atelier',
 	'home.join.code': 'Code de l’atelier',
 	'home.join.hint': '6 caractères affichés par l’animateur·rice, par exemple K7M 4QX',

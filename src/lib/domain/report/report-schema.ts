@@ -48,6 +48,8 @@ export const reportSchema = z.strictObject({
 		title: text(400),
 		status: text(32),
 		date: day,
+		// Reports made before the place was recorded have none.
+		place: text(200).optional(),
 		owners: list(z.strictObject({ name: text(200), organisation: text(200) }), 50),
 		facilitators: list(text(200), 50)
 	}),

@@ -40,6 +40,8 @@ export interface ReportWorkshop {
 	status: string;
 	/** The day it ran (its first phase started), else the day it was created: `YYYY-MM-DD`. */
 	date: Day;
+	/** Where it took place, or "À distance"; '' when its facilitators did not say. */
+	place: string;
 	/** Owners without their e-mail (the report travels further than the owners' list). */
 	owners: { name: string; organisation: string }[];
 	facilitators: string[];
@@ -145,7 +147,7 @@ export type ReportDecision = Omit<Decision, 'sourceId'>;
 export interface ReportInput {
 	now: Date;
 	locale: 'fr' | 'en';
-	workshop: { id: string; title: string; status: string; createdAt: Date; startedAt: Date | null };
+	workshop: { id: string; title: string; status: string; place: string; createdAt: Date; startedAt: Date | null };
 	owners: readonly { name: string; organisation: string }[];
 	facilitators: readonly string[];
 	/** One entry per person who joined (removed ones too: they took part). */
@@ -261,6 +263,7 @@ export function assembleReport(input: ReportInput): Report {
 			title: input.workshop.title,
 			status: input.workshop.status,
 			date: day(input.workshop.startedAt ?? input.workshop.createdAt),
+			place: input.workshop.place,
 			owners: input.owners.map((o) => ({ name: o.name, organisation: o.organisation })),
 			facilitators: [...input.facilitators]
 		},

@@ -8,6 +8,8 @@ export function isCategory(value: unknown): value is Category {
 
 export const DISPLAY_NAME_MAX = 40;
 export const WORKSHOP_TITLE_MAX = 120;
+/** Where a workshop takes place (or "À distance"), as the report's context says it. */
+export const WORKSHOP_PLACE_MAX = 200;
 
 /** Trims and collapses white space; returns null when nothing printable is left or it is too long. */
 export function cleanLabel(input: unknown, max: number): string | null {
