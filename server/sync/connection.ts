@@ -61,21 +61,26 @@ export function openConnection(socket: SyncSocket, room: Room, options: Connecti
 					sendTo(socket, reply);
 				} else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
 					const update = decoding.readVarUint8Array(decoder);
-					const { to } = Y.parseUpdateMeta(update);
 					// Untrusted peers do not write the shared document: drop, don't filter. What a
 					// read-only document wrote is remembered (its client ids, and that this person
 					// tried), so it is never replayed once they are promoted: a provider keeps its
 					// edits and resends them on reconnect.
 					if (readOnly) {
+						const { to } = Y.parseUpdateMeta(update);
 						if (to.size || hasDeletions(update)) room.droppedWrites(actor.id, to);
 						return;
 					}
-					// Once promoted, their first catch-up must bring nothing: a fresh document's is empty.
-					if (syncType === syncProtocol.messageYjsSyncStep2 && room.triedWriting(actor.id)) {
-						if (to.size > 0 || hasDeletions(update)) return refuse(CLOSE.staleDocument, STALE);
-						room.startedAfresh(actor.id);
+					// Only a person whose read-only document once wrote is checked: every other editor's
+					// update goes straight in, undecoded (this is the board's hot path).
+					if (room.hasReadOnlyPast(actor.id)) {
+						const { to } = Y.parseUpdateMeta(update);
+						// Once promoted, their first catch-up must bring nothing: a fresh document's is empty.
+						if (syncType === syncProtocol.messageYjsSyncStep2 && room.triedWriting(actor.id)) {
+							if (to.size > 0 || hasDeletions(update)) return refuse(CLOSE.staleDocument, STALE);
+							room.startedAfresh(actor.id);
+						}
+						if (room.wroteWhileReadOnly(actor.id, to.keys())) return refuse(CLOSE.staleDocument, STALE);
 					}
-					if (room.wroteWhileReadOnly(actor.id, to.keys())) return refuse(CLOSE.staleDocument, STALE);
 					Y.applyUpdate(room.doc, update, socket);
 				} else {
 					throw new Error(`unknown sync message ${syncType}`);

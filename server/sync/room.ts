@@ -92,6 +92,11 @@ export class Room implements SharedDoc {
 		if (mine.size) this.readOnlyWriters.set(personId, mine);
 	}
 
+	/** True when anything this person's read-only connection wrote is still remembered. */
+	hasReadOnlyPast(personId: string): boolean {
+		return this.readOnlyPeople.has(personId) || this.readOnlyWriters.has(personId);
+	}
+
 	/** True when this person's read-only connection once tried to change the document. */
 	triedWriting(personId: string): boolean {
 		return this.readOnlyPeople.has(personId);
