@@ -3,6 +3,7 @@ import { newId } from '../../auth/tokens.ts';
 import type { Category } from '../../../src/lib/domain/workshop/categories.ts';
 import type { AgeBand, Gender } from '../../../src/lib/domain/workshop/panel.ts';
 import { eraseExpiredProxyNames } from './proxy-names.ts';
+import { workshopRetentionMonthsSql } from './retention-months.ts';
 
 export interface Participant {
 	id: string;
@@ -153,8 +154,7 @@ export async function eraseExpiredParticipantData(db: Queryable, now: Date, defa
 		 WHERE w.id = p.workshop_id AND p.erased_at IS NULL
 		   AND p.created_at + make_interval(months => LEAST(
 		     COALESCE(p.retention_months, $2::integer),
-		     COALESCE((SELECT min(o.participant_retention_months) FROM membership m JOIN organisation o ON o.id = m.organisation_id
-		               WHERE m.facilitator_id = w.created_by), $2::integer))) <= $1
+		     ${workshopRetentionMonthsSql('w', '$2')})) <= $1
 		 RETURNING p.id`,
 		[now, defaultMonths]
 	);

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db.ts';
+import { workshopRetentionMonthsSql } from './retention-months.ts';
 
 /** Names the person a facilitator wrote a note for (null forgets it). */
 export async function setProxyName(db: Queryable, workshopId: string, noteId: string, name: string | null): Promise<void> {
@@ -27,8 +28,7 @@ export async function eraseExpiredProxyNames(db: Queryable, now: Date, defaultMo
 	const rows = await db.query(
 		`DELETE FROM proxy_name x USING workshop w
 		 WHERE w.id = x.workshop_id
-		   AND x.created_at + make_interval(months => COALESCE((SELECT min(o.participant_retention_months) FROM membership m JOIN organisation o ON o.id = m.organisation_id
-		               WHERE m.facilitator_id = w.created_by), $2::integer)) <= $1
+		   AND x.created_at + make_interval(months => ${workshopRetentionMonthsSql('w', '$2')}) <= $1
 		 RETURNING x.note_id`,
 		[now, defaultMonths]
 	);
