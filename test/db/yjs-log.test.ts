@@ -176,4 +176,29 @@ describe.each(engines())('%s Yjs update log', (engine) => {
 		expect(after.updates.map(plain)).toEqual(before.updates.map(plain));
 		expect(readNotes(rebuild(after)).map((n) => n.id)).toEqual(['a', 'b']);
 	});
+	test('a board read while a compaction commits still has every note (the page "Mes données", a room loading)', async () => {
+		const w = await aWorkshop(db());
+		const { doc, updates } = recordingDoc();
+		insertNote(doc, note('a', 1));
+		await appendUpdate(db(), w.id, updates.splice(0)[0]);
+		await compact(db(), w.id, Number.MAX_SAFE_INTEGER);
+		insertNote(doc, note('b', 2));
+		const upTo = await appendUpdate(db(), w.id, updates.splice(0)[0]);
+
+		// Another instance's compaction commits right after the reader's first statement.
+		let compacted = false;
+		const racing: Queryable = {
+			query: async (sql, params) => {
+				const rows = await db().query(sql, params);
+				if (!compacted) {
+					compacted = true;
+					await compact(db(), w.id, upTo);
+				}
+				return rows as never;
+			}
+		};
+		const stored = await loadDoc(racing, w.id);
+		expect(compacted).toBe(true);
+		expect(readNotes(rebuild(stored)).map((n) => n.id)).toEqual(['a', 'b']);
+	});
 });

@@ -20,21 +20,23 @@ export async function appendUpdate(db: Queryable, workshopId: string, data: Uint
 }
 
 export async function loadDoc(db: Queryable, workshopId: string): Promise<StoredDoc> {
-	const snap = await db.query<{ data: unknown; last_seq: string | number }>(
-		'SELECT data, last_seq FROM yjs_snapshot WHERE workshop_id = $1',
+	// One statement, so one view of the database: read as two queries, a compaction committing
+	// between them (new snapshot, its rows deleted) would leave the old snapshot without the rows.
+	// Every remaining row is read, not only those after last_seq: a row of another instance can
+	// commit after a compaction that passed its number; it was not folded, so it is still here.
+	const rows = await db.query<{ snapshot: boolean; data: unknown; seq: string | number }>(
+		`SELECT true AS snapshot, data, last_seq AS seq FROM yjs_snapshot WHERE workshop_id = $1
+		 UNION ALL
+		 SELECT false AS snapshot, data, seq FROM yjs_update WHERE workshop_id = $1
+		 ORDER BY snapshot DESC, seq`,
 		[workshopId]
 	);
-	const from = snap[0] ? Number(snap[0].last_seq) : 0;
-	// Every remaining row, not only those after last_seq: a row of another instance can commit
-	// after a compaction that passed its number; it was not folded, so it is still here.
-	const rows = await db.query<{ data: unknown; seq: string | number }>(
-		'SELECT data, seq FROM yjs_update WHERE workshop_id = $1 ORDER BY seq',
-		[workshopId]
-	);
+	const snap = rows[0]?.snapshot ? rows[0] : null;
+	const updates = snap ? rows.slice(1) : rows;
 	return {
-		snapshot: snap[0] ? bytes(snap[0].data) : null,
-		updates: rows.map((r) => bytes(r.data)),
-		lastSeq: Math.max(from, ...rows.map((r) => Number(r.seq)))
+		snapshot: snap ? bytes(snap.data) : null,
+		updates: updates.map((r) => bytes(r.data)),
+		lastSeq: rows.reduce((max, r) => Math.max(max, Number(r.seq)), 0)
 	};
 }
 
