@@ -14,6 +14,8 @@ import { fanoutStage, type FanoutResult } from './scenarios/fanout.ts';
 import { initialSyncStage } from './scenarios/initial-sync.ts';
 import { commandsStage } from './scenarios/commands.ts';
 import { VOTE_SETTINGS, voteStage } from './scenarios/vote.ts';
+import { memoryStage } from './scenarios/memory.ts';
+import { sampleProc } from './lib/proc.ts';
 import { latencyChart } from './lib/chart.ts';
 import { markdownReport, ratiosOf, stageName, type BenchResults } from './lib/report.ts';
 import { updateReadme } from './lib/readme.ts';
@@ -24,7 +26,7 @@ const usage = `npm run bench [-- options]
   --sizes=10,50      clients in one workshop (default 10,50,100,300,500)
   --seconds=5        seconds of steady writing per stage
   --rate=10          notes per second per writer
-  --stages=fanout,workshops,sync,commands,vote   which stages to run (default: all; e.g. --stages=vote for the dot vote only)
+  --stages=memory,fanout,workshops,sync,commands,vote   which stages to run (default: all; e.g. --stages=vote for the dot vote only)
   --participants=300 participants on /live in the command stage
   --voters=300       voters in the vote stage (closed loop, 10 s; --quick: 30 voters, 3 s)
   --no-build         use the existing build (default: \`npm run build\` first, so the code measured is the code checked out)
@@ -41,7 +43,7 @@ const quick = args.includes('--quick');
 const sizes = (opt('sizes') ?? (quick ? '10,50' : '10,50,100,300,500')).split(',').map(Number);
 const grid = quick ? { workshops: 4, clients: 5 } : { workshops: 20, clients: 20 };
 const participants = Number(opt('participants') ?? (quick ? 30 : 300));
-const ALL_STAGES = ['fanout', 'workshops', 'sync', 'commands', 'vote'];
+const ALL_STAGES = ['memory', 'fanout', 'workshops', 'sync', 'commands', 'vote'];
 const stages = new Set((opt('stages') ?? ALL_STAGES.join(',')).split(','));
 for (const s of stages) if (!ALL_STAGES.includes(s)) throw new Error(`unknown stage ${s}; stages: ${ALL_STAGES.join(', ')}`);
 const voteSettings = { ...VOTE_SETTINGS, voters: Number(opt('voters') ?? (quick ? 30 : VOTE_SETTINGS.voters)), seconds: quick ? 3 : VOTE_SETTINGS.seconds };
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
 		date: new Date().toISOString(),
 		machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverageAtStart: loadavg() },
 		settings: { quick, stages: [...stages], sizes, grid, participants, vote: voteSettings, rate: ctx.rate, seconds: ctx.seconds, workers: workers.size, concertoEnv: CONCERTO_BENCH_ENV },
+		memory: [],
 		oneWorkshop: [],
 		manyWorkshops: [],
 		initialSync: [],
@@ -90,6 +93,15 @@ async function main(): Promise<void> {
 		for (const s of settled) if (s.status === 'fulfilled') servers.push(s.value);
 		for (const s of settled) if (s.status === 'rejected') throw s.reason;
 		log(`servers up: ${servers.map((s) => `${s.kind} ${s.base}`).join(', ')}`);
+		// Memory first: at idle (PGlite's server has just made its new data directory, as on a first
+		// `npm start`), then with boards loaded before other stages leave theirs in memory.
+		const idleRss = new Map(servers.map((s) => [s, sampleProc(s.pid)?.rssBytes ?? null]));
+		for (const server of stages.has('memory') ? servers : []) {
+			const idle = idleRss.get(server);
+			const r = await memoryStage(ctx, server, idle == null ? null : Math.round((idle / 1024 / 1024) * 10) / 10);
+			results.memory!.push(r);
+			log(`memory ${server.kind}: ${r.idleRssMb} MB idle, ${r.oneWorkshopRssMb} MB with 1 workshop, ${r.twentyWorkshopsRssMb} MB with 20`);
+		}
 		// Servers take turns stage by stage, so a slow patch of the machine (other work on it)
 		// hits all three alike instead of one server's whole series.
 		const fan = async (into: FanoutResult[], workshops: number, clients: number) => {

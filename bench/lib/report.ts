@@ -2,12 +2,15 @@ import type { FanoutResult } from '../scenarios/fanout.ts';
 import type { InitialSyncResult } from '../scenarios/initial-sync.ts';
 import type { CommandsResult } from '../scenarios/commands.ts';
 import type { VoteResult } from '../scenarios/vote.ts';
+import type { MemoryResult } from '../scenarios/memory.ts';
 import type { ServerKind } from './servers.ts';
 
 export interface BenchResults {
 	date: string;
 	machine: { cpus: number; model: string; node: string; loadAverageAtStart: number[] };
 	settings: Record<string, unknown>;
+	/** Absent from runs made before the memory stage existed. */
+	memory?: MemoryResult[];
 	oneWorkshop: FanoutResult[];
 	manyWorkshops: FanoutResult[];
 	initialSync: InitialSyncResult[];
@@ -110,6 +113,14 @@ export function voteTable(results: BenchResults): string {
 	return rows.join('\n');
 }
 
+/** Resident memory of each server process (PostgreSQL's own processes are not counted for concerto-pg). */
+export function memoryTable(results: BenchResults): string {
+	const rows = ['| server | RSS MB just started | with 1 workshop | with 20 workshops | notes per board |', '|---|---|---|---|---|'];
+	for (const r of results.memory ?? [])
+		rows.push(`| ${r.server} | ${f(r.idleRssMb, 0)} | ${f(r.oneWorkshopRssMb, 0)} | ${f(r.twentyWorkshopsRssMb, 0)} | ${r.notesPerWorkshop} |`);
+	return rows.join('\n');
+}
+
 /** Issue 10's targets for the vote (PostgreSQL): ≥ 2,000 acknowledged votes/s, ack p99 < 250 ms, the tally exact. */
 export function voteTargetLines(results: BenchResults): string[] {
 	return results.votes.map((r) => {
@@ -145,6 +156,12 @@ export function markdownReport(results: BenchResults, file?: string): string {
 		`Run of ${results.date} on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, ` +
 			`load average at start ${results.machine.loadAverageAtStart.map((l) => l.toFixed(2)).join(' / ')}; ${results.durationSeconds} s in all` +
 			(file ? ` (figures in \`${file}\`).` : '.'),
+		...section(
+			results.memory?.length ?? 0,
+			'**Memory** (resident set of the server process; concerto-pglite holds its database inside, concerto-pg’s PostgreSQL is a separate server; ' +
+				'"just started" is a first start on a new data directory):',
+			() => memoryTable(results)
+		),
 		...section(
 			results.oneWorkshop.length + results.manyWorkshops.length,
 			'**Fan-out** (one writer per workshop, everyone else observes; latency from the writer’s insert to each observer’s copy; ' +
