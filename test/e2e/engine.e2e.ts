@@ -1,15 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
-import { seriousViolations, t } from './support.ts';
-
-/** The QR code as the projector renders it, read back from a screenshot like a phone's camera would. */
-async function readQr(page: Page): Promise<string> {
-	const png = PNG.sync.read(await page.getByRole('img', { name: t('projector.qr') }).screenshot());
-	const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-	if (!code) throw new Error('no QR code found in the projector screenshot');
-	return code.data;
-}
+import { readQr, seriousViolations, t } from './support.ts';
 
 /** Seconds left on the phase clock ("12:05" → 725). */
 async function secondsLeft(page: Page): Promise<number> {

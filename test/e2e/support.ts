@@ -1,5 +1,7 @@
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { translator } from '../../src/lib/i18n/index.ts';
 
 export const t = translator('fr');
@@ -18,13 +20,21 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
+/** The QR code as the projector renders it, read back from a screenshot like a phone's camera would. */
+export async function readQr(page: Page): Promise<string> {
+	const png = PNG.sync.read(await page.getByRole('img', { name: t('projector.qr') }).screenshot());
+	const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+	if (!code) throw new Error('no QR code found in the projector screenshot');
+	return code.data;
+}
+
 /** A facilitator signs up (French UI) and creates a workshop, blank or from a template, maybe naming its project owner; returns its board page. */
 export async function facilitatorWithWorkshop(
 	browser: Browser,
 	title: string,
-	{ template, owner }: { template?: string; owner?: { name: string; email: string; organisation: string } } = {}
+	{ template, owner, baseURL }: { template?: string; owner?: { name: string; email: string; organisation: string }; baseURL?: string } = {}
 ): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 1000 } });
+	const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 1000 }, ...(baseURL ? { baseURL } : {}) });
 	const page = await context.newPage();
 	await page.goto('/signup');
 	await page.getByLabel(t('signup.displayName'), { exact: false }).fill('Camille');
