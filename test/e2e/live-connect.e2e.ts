@@ -1,4 +1,4 @@
-import { expect, test, type Route } from '@playwright/test';
+import { expect, test, type WebSocketRoute } from '@playwright/test';
 import { addPhase, facilitatorWithWorkshop, t } from './support.ts';
 
 /**
@@ -9,10 +9,10 @@ import { addPhase, facilitatorWithWorkshop, t } from './support.ts';
 test('a command sent while the live socket is still connecting is applied once it connects', async ({ browser }) => {
 	const { context, page } = await facilitatorWithWorkshop(browser, 'Réseau lent');
 	const workshopUrl = page.url();
-	// Hold the live channel's handshake (socket.io's first request) until the command is sent.
-	const held: Route[] = [];
+	// Hold the live channel's connection (socket.io opens a WebSocket first) until the command is sent.
+	const held: WebSocketRoute[] = [];
 	let holding = true;
-	await page.route(/\/live\/\?EIO=4&transport=polling(?!.*sid=)/, (route) => (holding ? void held.push(route) : route.continue()));
+	await page.routeWebSocket(/\/live\/\?EIO=4&transport=websocket/, (ws) => (holding ? void held.push(ws) : ws.connectToServer()));
 	await page.goto(workshopUrl);
 	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
 	await expect.poll(() => held.length).toBeGreaterThan(0);
@@ -23,7 +23,7 @@ test('a command sent while the live socket is still connecting is applied once i
 	await page.getByRole('button', { name: t('agenda.add.submit') }).click();
 	// Now the network lets the socket through.
 	holding = false;
-	for (const route of held.splice(0)) await route.continue();
+	for (const ws of held.splice(0)) ws.connectToServer();
 
 	await expect(page.getByText(t('agenda.planned', { minutes: 10 }))).toBeVisible();
 	await expect(page.getByText(t('error.unavailable'))).toHaveCount(0);

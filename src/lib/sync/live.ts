@@ -7,5 +7,7 @@ import { LIVE_PATH } from '$lib/protocol/live';
  * connected and resend themselves on reconnect, with the same command id.
  */
 export function connectLive(workshopId: string): Socket {
-	return io({ path: LIVE_PATH, auth: { workshopId } });
+	// WebSocket first: the board's sync needs one anyway, and starting with HTTP long-polling
+	// costs a phone several round trips before its first command. Polling stays the fallback.
+	return io({ path: LIVE_PATH, auth: { workshopId }, transports: ['websocket', 'polling'], tryAllTransports: true });
 }
