@@ -23,7 +23,7 @@ import { runName } from './lib/run-name.ts';
 
 const usage = `npm run bench [-- options]
   --quick            small sizes, short stages; results go to bench/results/quick-*, README untouched
-  --sizes=10,50      clients in one workshop (default 10,50,100,300,500)
+  --sizes=10,50      clients in one workshop (default 10,50,100,300,500,1000)
   --seconds=5        seconds of steady writing per stage
   --rate=10          notes per second per writer
   --stages=memory,fanout,workshops,sync,commands,vote   which stages to run (default: all; e.g. --stages=vote for the dot vote only)
@@ -40,7 +40,7 @@ if (args.includes('--help')) {
 }
 const opt = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const quick = args.includes('--quick');
-const sizes = (opt('sizes') ?? (quick ? '10,50' : '10,50,100,300,500')).split(',').map(Number);
+const sizes = (opt('sizes') ?? (quick ? '10,50' : '10,50,100,300,500,1000')).split(',').map(Number);
 const grid = quick ? { workshops: 4, clients: 5 } : { workshops: 20, clients: 20 };
 const participants = Number(opt('participants') ?? (quick ? 30 : 300));
 const ALL_STAGES = ['memory', 'fanout', 'workshops', 'sync', 'commands', 'vote'];
