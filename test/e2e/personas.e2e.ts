@@ -19,6 +19,7 @@ test('two phones edit the same persona field: each sees the other typing, and th
 	await expect(karim.getByText(t('persona.editing.one', { name: 'Nadia' }))).toBeVisible();
 	await expect(situation(karim)).toHaveAccessibleDescription(new RegExp(t('persona.editing.one', { name: 'Nadia' })));
 	await expect(f.getByText(t('persona.editing.one', { name: 'Nadia' }))).toBeVisible();
+	expect(await seriousViolations(karim)).toEqual([]);
 
 	// Both write in it at once; Nadia leaves it first (saved), then Karim (refused: changed meanwhile).
 	await situation(karim).fill('Agent d’accueil, temps partiel');
