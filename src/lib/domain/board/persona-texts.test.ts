@@ -90,6 +90,37 @@ describe('a persona field edited on two screens at once (facilitators, editors)'
 		expect(field(a, 'quote')).toBe('On m’a renvoyé de suite');
 	});
 
+	test('any two concurrent edits converge, and keep every character either typed and every one neither removed', () => {
+		const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é', '👍'), maxLength: 12 });
+		fc.assert(
+			fc.property(text, text, text, (base, typedA, typedB) => {
+				const [a, b, sync] = pair();
+				createPersona(a, 'p1', 1);
+				setPersonaField(a, 'p1', 'situation', base);
+				sync();
+				const start = field(a, 'situation');
+				const fromA = anchorPersonaField(a, 'p1', 'situation')!;
+				const fromB = anchorPersonaField(b, 'p1', 'situation')!;
+				const cleanA = typedA.trim();
+				const cleanB = typedB.trim();
+				mergePersonaField(a, 'p1', 'situation', fromA, cleanA, 'a');
+				mergePersonaField(b, 'p1', 'situation', fromB, cleanB, 'b');
+				sync();
+				expect(field(a, 'situation')).toBe(field(b, 'situation'));
+				// Counted in UTF-16 units: the base, less what either removed (once), plus both insertions.
+				const removed = new Set<number>();
+				let inserted = 0;
+				for (const typed of [cleanA, cleanB])
+					for (const c of textChanges(start, typed)) {
+						for (let i = c.at; i < c.at + c.remove; i++) removed.add(i);
+						inserted += c.insert.length;
+					}
+				expect(field(a, 'situation').length).toBe(start.length - removed.size + inserted);
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
 	test('a merge that would overflow the field writes nothing', () => {
 		const [a, b, sync] = pair();
 		createPersona(a, 'p1', 1);
