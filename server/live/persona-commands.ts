@@ -12,11 +12,14 @@ import {
 	linkNote,
 	personasOf,
 	removePersonaItem,
-	setPersonaField
+	savePersonaField
 } from '../../src/lib/domain/board/personas.ts';
 import { PERSONAS_MAX, mayLinkNote, mayRemoveItem, type PersonaActor } from '../../src/lib/domain/board/persona-rights.ts';
 import { requireOpen } from './room-gate.ts';
 import { findCommand } from '../db/repositories/live-commands.ts';
+import { findParticipant } from '../db/repositories/participants.ts';
+import { findFacilitator } from '../db/repositories/facilitators.ts';
+import type { Db } from '../db/db.ts';
 import { command, type CommandContext } from './command.ts';
 import { LIVE_ORIGIN } from '../sync/origins.ts';
 
@@ -52,13 +55,37 @@ export const personaCreate = command('persona.create', async (ctx) => {
 	return { personaId };
 });
 
+/**
+ * The name to show for who last changed a field: a participant of this workshop (their name
+ * is already shown to the room by presence) or a facilitator; '' when unknown or erased.
+ */
+async function nameOf(db: Db, workshopId: string, actorId: string): Promise<string> {
+	if (!actorId) return '';
+	const participant = await findParticipant(db, actorId);
+	if (participant) return participant.workshopId === workshopId && !participant.erasedAt ? participant.displayName : '';
+	return (await findFacilitator(db, actorId))?.displayName ?? '';
+}
+
+/**
+ * A participant's save of one field. It carries the text they started from: when the field
+ * changed meanwhile, nothing is written and they hear what it holds now and who changed it,
+ * so the last save never silently erases another's (their draft stays on their phone).
+ */
 export const personaField = command('persona.field', async (ctx) => {
 	await mayWork(ctx);
 	const personaId = requirePersona(ctx);
-	const { field, value } = ctx.input;
-	if (!setPersonaField(ctx.room.doc, personaId, field, value, LIVE_ORIGIN))
+	const { field, value, base } = ctx.input;
+	const saved = savePersonaField(ctx.room.doc, personaId, field, base, value, ctx.actor.id, LIVE_ORIGIN);
+	if (saved.ok) return { personaId };
+	if (saved.refusal !== 'stale') {
+		if (saved.refusal === 'not_found') throw new CommandError('not_found', 'no such persona');
 		throw new CommandError('invalid_input', `the persona's ${field} takes at most ${PERSONA_FIELD_MAX[field]} characters`);
-	return { personaId };
+	}
+	const by = await nameOf(ctx.deps.db, ctx.workshopId, saved.by);
+	throw new CommandError('conflict', `the persona's ${field} was changed meanwhile${by ? ` by ${by}` : ''}; nothing was written`, {
+		current: saved.current,
+		by
+	});
 });
 
 export const personaItemAdd = command('persona.item.add', async (ctx) => {

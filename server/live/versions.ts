@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { CommandError } from '../../src/lib/protocol/errors.ts';
 import { restoreBoard, topLevelMaps } from '../../src/lib/domain/board/restore.ts';
+import { upgradePersonaTexts } from '../../src/lib/domain/board/personas.ts';
 import { phaseLeft, type BoardVersionView } from '../../src/lib/domain/board/versions.ts';
 import { listVersions, readVersion } from '../db/repositories/board-versions.ts';
 import { logEvent } from '../db/repositories/agenda.ts';
@@ -59,6 +60,9 @@ export const versionRestore = command('version.restore', async ({ input, actor, 
 	const old = new Y.Doc();
 	try {
 		Y.applyUpdate(old, version.state);
+		// A version saved before persona fields were texts: upgraded first, so the restore puts
+		// texts back (equal ones are left as they are) and editors' fields keep merging.
+		upgradePersonaTexts(old);
 		restoreBoard(room.doc, old, LIVE_ORIGIN);
 	} finally {
 		old.destroy();

@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import type { Db } from '../db/db.ts';
 import type { Log } from '../log.ts';
 import { loadDoc } from '../db/repositories/yjs-log.ts';
+import { upgradePersonaTexts } from '../../src/lib/domain/board/personas.ts';
+import { LIVE_ORIGIN } from './origins.ts';
 import { Room } from './room.ts';
 import { UpdateLog, type UpdateLogOptions } from './update-log.ts';
 import type { RedisFanout } from './fanout.ts';
@@ -86,6 +88,9 @@ export class Rooms {
 		const log = new UpdateLog(this.db, workshopId, doc, this.options, this.log, stored.lastSeq, stored.updates.length);
 		const room = new Room({ workshopId, doc, log, sinks: this.fanout ? [this.fanout.sinkFor(workshopId)] : [] });
 		await this.fanout?.join(room);
+		// Older boards held persona fields as plain strings: the server, as the one writer of
+		// the upgrade, turns them into shared texts before anyone edits (stored like any change).
+		upgradePersonaTexts(doc, LIVE_ORIGIN);
 		this.versions.watch(room);
 		return room;
 	}

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
 import { syncClient, liveClient, connected, send, eventually } from '../helpers/clients.ts';
 import { cookieFrom, createWorkshop, joinAs, participantId, peopleAction, signUp } from '../helpers/http.ts';
-import { readPersonas, type Persona } from '../../src/lib/domain/board/personas.ts';
+import * as Y from 'yjs';
+import { anchorPersonaField, mergePersonaField, personasOf, readPersonas, type Persona } from '../../src/lib/domain/board/personas.ts';
 import type { Phase } from '../../src/lib/domain/agenda/phase.ts';
 import type { WorkshopState } from '../../src/lib/protocol/live.ts';
 
@@ -84,7 +85,7 @@ describe('personas over /live', () => {
 		await eventually(() => persona('persona-fatima')?.fields.name === 'Fatima, 67 ans', 'the facilitator’s persona');
 		const before = snapshot();
 		const refused = await Promise.all([
-			send(fatima, 'persona.field', { commandId: cmd(), personaId: 'persona-fatima', field: 'age', value: '67' }),
+			send(fatima, 'persona.field', { commandId: cmd(), personaId: 'persona-fatima', field: 'age', value: '67', base: '' }),
 			send(paul, 'persona.item.add', { commandId: cmd(), personaId: 'persona-fatima', list: 'needs', text: 'Être rappelée' }),
 			send(fatima, 'persona.link', { commandId: cmd(), personaId: 'persona-fatima', noteId: 'note-fatima-1', linked: true })
 		]);
@@ -98,8 +99,8 @@ describe('personas over /live', () => {
 		const created = await send<{ personaId: string }>(fatima, 'persona.create', { commandId: 'persona-maison', name: 'Jean' });
 		expect(created).toEqual({ ok: true, value: { personaId: 'persona-maison' } });
 		const results = await Promise.all([
-			send(fatima, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'age', value: '42 ans' }),
-			send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'situation', value: 'Artisan, deux enfants, horaires décalés' }),
+			send(fatima, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'age', value: '42 ans', base: '' }),
+			send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'situation', value: 'Artisan, deux enfants, horaires décalés', base: '' }),
 			send(fatima, 'persona.item.add', { commandId: 'item-fatima-1', personaId: 'persona-maison', list: 'needs', text: 'Un rendez-vous après 18 h' }),
 			send(paul, 'persona.item.add', { commandId: 'item-paul-0001', personaId: 'persona-maison', list: 'needs', text: 'Un interlocuteur unique' }),
 			send(paul, 'persona.item.add', { commandId: 'item-paul-0002', personaId: 'persona-maison', list: 'channels', text: 'telephone' })
@@ -113,6 +114,76 @@ describe('personas over /live', () => {
 			['item-paul-0001', 'Un interlocuteur unique', paulId]
 		]);
 		expect(p.lists.channels.map((i) => i.text)).toEqual(['telephone']);
+	});
+
+	test('two phones saving the same field at once: one is saved, the other hears who changed it and to what, and sends again', async () => {
+		const base = 'Artisan, deux enfants, horaires décalés';
+		const mine = { fatima: `${base}, pas de voiture`, paul: `Artisan boulanger, deux enfants, horaires décalés` };
+		const [fromFatima, fromPaul] = await Promise.all([
+			send(fatima, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'situation', value: mine.fatima, base }),
+			send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'situation', value: mine.paul, base })
+		]);
+		// Exactly one is saved; the other changes nothing and says who wrote what meanwhile.
+		const [saved, refused, who, loser, theirs] = fromFatima.ok ? [fromFatima, fromPaul, 'Fatima', paul, mine.paul] : [fromPaul, fromFatima, 'Paul', fatima, mine.fatima];
+		const winner = who === 'Fatima' ? mine.fatima : mine.paul;
+		expect(saved).toMatchObject({ ok: true });
+		expect(refused).toEqual({
+			ok: false,
+			error: { code: 'conflict', message: `the persona's situation was changed meanwhile by ${who}; nothing was written`, detail: { current: winner, by: who } }
+		});
+		await eventually(() => persona('persona-maison')?.fields.situation === winner, 'the saved text');
+		// Having seen it, the other merges by hand and sends again from the text saved now.
+		const merged = `${theirs} (et ${winner})`;
+		expect(await send(loser, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'situation', value: merged, base: winner })).toMatchObject({
+			ok: true
+		});
+		await eventually(() => persona('persona-maison')?.fields.situation === merged, 'the merged text');
+	});
+
+	test('a save without the text it started from, or a malformed one, is refused and changes nothing', async () => {
+		const before = snapshot();
+		const noBase = await send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'age', value: '40 ans' });
+		expect(noBase).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('base') } });
+		const forged = await send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'age', value: '40 ans', base: 'pas ça' });
+		expect(forged).toMatchObject({ ok: false, error: { code: 'conflict', detail: { current: '42 ans', by: 'Fatima' } } });
+		const notText = await send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'age', value: '40 ans', base: 42 });
+		expect(notText).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+		await new Promise((r) => setTimeout(r, 300));
+		expect(snapshot()).toBe(before);
+	});
+
+	test('a facilitator typing in a field while a phone saves it keeps both (the facilitator’s board merges)', async () => {
+		await eventually(() => persona('persona-maison') !== undefined, 'the persona on the board');
+		const anchors = anchorPersonaField(watcher.doc, 'persona-maison', 'quote')!;
+		expect(anchors.base).toBe('');
+		expect(await send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'quote', value: 'On m’a renvoyé', base: '' })).toMatchObject({
+			ok: true
+		});
+		await eventually(() => persona('persona-maison')?.fields.quote === 'On m’a renvoyé', 'the phone’s quote on the board');
+		// The facilitator had started from the empty field and typed their own words.
+		expect(mergePersonaField(watcher.doc, 'persona-maison', 'quote', anchors, 'trois fois', 'facilitator')).toBe('merged');
+		const check = syncClient(server.url, workshop.id, { cookie: observerCookie });
+		await check.synced;
+		await eventually(() => readPersonas(check.doc).find((p) => p.id === 'persona-maison')?.fields.quote.length === 'On m’a renvoyé'.length + 'trois fois'.length, 'both in the server’s copy');
+		const quote = readPersonas(check.doc).find((p) => p.id === 'persona-maison')!.fields.quote;
+		expect(quote).toContain('On m’a renvoyé');
+		expect(quote).toContain('trois fois');
+		check.destroy();
+	});
+
+	test('a persona written by an older version (plain strings) still reads, and a phone’s save works on it', async () => {
+		watcher.doc.transact(() => {
+			const m = new Y.Map<unknown>();
+			personasOf(watcher.doc).set('persona-ancienne', m);
+			m.set('name', 'Mme Durand');
+			m.set('order', 9);
+			for (const list of ['needs', 'frustrations', 'goals', 'channels', 'contactPoints', 'notes']) m.set(list, new Y.Map());
+		});
+		await eventually(() => persona('persona-ancienne')?.fields.name === 'Mme Durand', 'the older persona');
+		expect(await send(fatima, 'persona.field', { commandId: cmd(), personaId: 'persona-ancienne', field: 'name', value: 'Mme Durand, 80 ans', base: 'Mme Durand' })).toMatchObject({
+			ok: true
+		});
+		await eventually(() => persona('persona-ancienne')?.fields.name === 'Mme Durand, 80 ans', 'the save on it');
 	});
 
 	test('a retried command adds its item once', async () => {
@@ -159,19 +230,19 @@ describe('personas over /live', () => {
 		const before = snapshot();
 		const observer = liveClient(server.url, workshop.id, { cookie: observerCookie });
 		await connected(observer);
-		expect(await send(observer, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'age', value: '99' })).toMatchObject({
+		expect(await send(observer, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'age', value: '99', base: '' })).toMatchObject({
 			ok: false,
 			error: { code: 'forbidden' }
 		});
 		observer.close();
 
-		expect(await send(paul, 'persona.field', { commandId: cmd(), personaId: 'no-such-persona', field: 'age', value: '30' })).toMatchObject({
+		expect(await send(paul, 'persona.field', { commandId: cmd(), personaId: 'no-such-persona', field: 'age', value: '30', base: '' })).toMatchObject({
 			ok: false,
 			error: { code: 'not_found', message: 'no such persona' }
 		});
-		const tooLong = await send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'name', value: 'J'.repeat(81) });
+		const tooLong = await send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'name', value: 'J'.repeat(81), base: '' });
 		expect(tooLong).toEqual({ ok: false, error: { code: 'invalid_input', message: "the persona's name takes at most 80 characters" } });
-		const wayTooLong = await send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'situation', value: 'x'.repeat(5000) });
+		const wayTooLong = await send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'situation', value: 'x'.repeat(5000), base: '' });
 		expect(wayTooLong).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('value') } });
 		const longItem = await send(paul, 'persona.item.add', { commandId: cmd(), personaId: 'persona-maison', list: 'needs', text: 'x'.repeat(201) });
 		expect(longItem).toEqual({ ok: false, error: { code: 'invalid_input', message: 'an item needs 1 to 200 characters' } });
@@ -179,7 +250,7 @@ describe('personas over /live', () => {
 			ok: false,
 			error: { code: 'invalid_input' }
 		});
-		expect(await send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'order', value: '0' })).toMatchObject({
+		expect(await send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'order', value: '0', base: '' })).toMatchObject({
 			ok: false,
 			error: { code: 'invalid_input', message: expect.stringContaining('field') }
 		});
@@ -201,7 +272,7 @@ describe('personas over /live', () => {
 		const before = snapshot();
 		const refused = await Promise.all([
 			send(paul, 'persona.create', { commandId: cmd() }),
-			send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'quote', value: '« On m’a renvoyé trois fois »' }),
+			send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'quote', value: '« On m’a renvoyé trois fois »', base: '' }),
 			send(paul, 'persona.item.remove', { commandId: cmd(), personaId: 'persona-maison', list: 'needs', itemId: 'item-paul-0001' })
 		]);
 		for (const res of refused) expect(res).toMatchObject({ ok: false, error: { code: 'locked' } });
@@ -214,13 +285,13 @@ describe('personas over /live', () => {
 	test('a persona phase for agents only refuses other categories', async () => {
 		await moveTo('personas-agents');
 		const before = snapshot();
-		expect(await send(fatima, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'time', value: 'Peu' })).toMatchObject({
+		expect(await send(fatima, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'time', value: 'Peu', base: '' })).toMatchObject({
 			ok: false,
 			error: { code: 'forbidden' }
 		});
 		await new Promise((r) => setTimeout(r, 200));
 		expect(snapshot()).toBe(before);
-		expect(await send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'time', value: 'Travaille tard' })).toMatchObject({
+		expect(await send(paul, 'persona.field', { commandId: cmd(), personaId: 'persona-maison', field: 'time', value: 'Travaille tard', base: '' })).toMatchObject({
 			ok: true
 		});
 		await eventually(() => persona('persona-maison')?.fields.time === 'Travaille tard', 'the agent’s field');

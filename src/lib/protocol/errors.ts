@@ -22,17 +22,23 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ErrorBody {
 	code: ErrorCode;
 	message: string;
+	/**
+	 * What a client needs to explain a refusal in its own words, when the code alone cannot
+	 * (a persona field changed meanwhile: `current` text and `by`, the name of who changed it).
+	 */
+	detail?: Record<string, string>;
 }
 
 export class CommandError extends Error {
 	constructor(
 		readonly code: ErrorCode,
-		message: string
+		message: string,
+		readonly detail?: Record<string, string>
 	) {
 		super(message);
 		this.name = 'CommandError';
 	}
 	toBody(): ErrorBody {
-		return { code: this.code, message: this.message };
+		return this.detail ? { code: this.code, message: this.message, detail: this.detail } : { code: this.code, message: this.message };
 	}
 }

@@ -49,7 +49,7 @@ export const liveSchemas = {
 	'clusters.suggest': z.strictObject({ commandId }),
 	'marker.place': z.strictObject({ commandId, value: z.number().finite().min(SCALE_MIN).max(SCALE_MAX) }),
 	'persona.create': z.strictObject({ commandId, name: personaValue.optional() }),
-	'persona.field': z.strictObject({ commandId, personaId, field: z.enum(PERSONA_TEXT_FIELDS), value: personaValue }),
+	'persona.field': z.strictObject({ commandId, personaId, field: z.enum(PERSONA_TEXT_FIELDS), value: personaValue, base: personaValue }),
 	'persona.item.add': z.strictObject({ commandId, personaId, list: z.enum(PERSONA_LISTS), text: personaItemText }),
 	'persona.item.remove': z.strictObject({ commandId, personaId, list: z.enum(PERSONA_LISTS), itemId: noteId }),
 	'persona.link': z.strictObject({ commandId, personaId, noteId, linked: z.boolean() }),

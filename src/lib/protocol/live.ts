@@ -93,6 +93,12 @@ export interface PersonaFieldInput {
 	personaId: string;
 	field: PersonaTextField;
 	value: string;
+	/**
+	 * The field's text when the writer started editing it. If the field holds something else
+	 * now, nothing is written and the refusal (`conflict`) carries `detail.current` and
+	 * `detail.by`: someone changed it meanwhile, and the writer's draft is theirs to merge.
+	 */
+	base: string;
 }
 export interface PersonaItemAddInput {
 	commandId: string;

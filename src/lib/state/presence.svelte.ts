@@ -3,12 +3,15 @@ import type { Awareness } from 'y-protocols/awareness';
 import {
 	cursorsOf,
 	dragsOf,
+	fieldEditorsOf,
 	leaderFocus,
 	presenceByCategory,
 	sameFocus,
 	withSelf,
 	type Cursor,
 	type Drag,
+	type EditingTarget,
+	type FieldEditor,
 	type Focus,
 	type Leader,
 	type PresenceCounts,
@@ -46,11 +49,14 @@ export class Presence {
 	leader = $state.raw<Leader | null>(null);
 	/** Whether this page leads ("follow me" on). */
 	leading = $state(false);
+	/** Who else is typing in which persona field. */
+	editing = $state.raw<FieldEditor[]>([]);
 
 	readonly #awareness: Awareness;
 	readonly #self: PresenceUser;
 	readonly #writer: boolean;
 	readonly #facilitator: boolean;
+	readonly #screen: boolean;
 	#pending: Partial<PresenceState> = {};
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#lastSent = 0;
@@ -61,6 +67,7 @@ export class Presence {
 		this.#awareness = awareness;
 		this.#self = self;
 		const screen = options.screen === true;
+		this.#screen = screen || self.role === 'observer';
 		this.#facilitator = self.role === 'facilitator' && !screen;
 		this.#writer = this.#facilitator || (self.role === 'editor' && !screen);
 		// Announce now: a fresh awareness state has clock 0, which peers ignore (y-protocols
@@ -82,6 +89,15 @@ export class Presence {
 	setDrag(drag: { ids: readonly string[]; dx: number; dy: number } | null): void {
 		if (!this.#writer) return;
 		this.#send({ drag: drag ? { ids: [...drag.ids], dx: Math.round(drag.dx), dy: Math.round(drag.dy) } : null }, drag === null);
+	}
+
+	/**
+	 * The persona field this page's person is typing in, or null when they leave it: others see
+	 * it is taken before they type over it. Sent at once (it changes only on focus and blur).
+	 */
+	setEditing(target: EditingTarget | null): void {
+		if (this.#screen) return;
+		this.#send({ editing: target ? { personaId: target.personaId, field: target.field } : null }, true);
 	}
 
 	/**
@@ -124,7 +140,9 @@ export class Presence {
 		// The page goes but the connection may stay (another view of the same board): leave no ghost.
 		if (this.#writer && this.#awareness.getLocalState()) {
 			const local = this.#awareness.getLocalState() as PresenceState;
-			this.#awareness.setLocalState({ ...local, ...this.#pending, cursor: null, drag: null, lead: null });
+			this.#awareness.setLocalState({ ...local, ...this.#pending, cursor: null, drag: null, lead: null, editing: null });
+		} else if (this.#awareness.getLocalState()?.editing) {
+			this.#awareness.setLocalState({ ...this.#awareness.getLocalState(), editing: null });
 		}
 	}
 
@@ -154,6 +172,9 @@ export class Presence {
 		if (cursors.length || this.cursors.length) this.cursors = cursors;
 		const drags = dragsOf(states, this.#awareness.clientID);
 		if (drags.length || this.drags.length) this.drags = drags;
+		const editing = fieldEditorsOf(states, this.#awareness.clientID);
+		// Cursors move many times a second: the list is replaced only when it changed.
+		if (JSON.stringify(editing) !== JSON.stringify(this.editing)) this.editing = editing;
 		const leader = leaderFocus(states);
 		const was = this.leader;
 		if (!leader || !was || leader.clientId !== was.clientId || !sameFocus(leader.focus, was.focus)) this.leader = leader;

@@ -44,6 +44,19 @@ describe('Presence', () => {
 		expect(p.leading).toBe(false);
 	});
 
+	test('a phone tells which persona field it types in, and the facilitator sees it by name until it leaves', () => {
+		const phone = awareness();
+		const board = awareness();
+		const p = new Presence(phone, participant);
+		const f = new Presence(board, facilitator);
+		p.setEditing({ personaId: 'persona-1', field: 'situation' });
+		relay(phone, board, participant);
+		expect(f.editing).toEqual([{ clientId: phone.clientID, name: 'Awa', personaId: 'persona-1', field: 'situation' }]);
+		p.setEditing(null);
+		relay(phone, board, participant);
+		expect(f.editing).toEqual([]);
+	});
+
 	test('a projector tab says it is a screen and sends no cursor nor lead', () => {
 		const a = awareness();
 		const p = new Presence(a, facilitator, { screen: true });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { shownText, textToSave } from './field-draft.ts';
+import { editingNotice, shownText, textToSave } from './field-draft.ts';
+import { translator } from '$lib/i18n';
 
 describe('a persona field’s draft', () => {
 	test('while focused it shows what is typed, even when someone else changed the field', () => {
@@ -20,5 +21,19 @@ describe('a persona field’s draft', () => {
 	test('a change is saved as the document keeps it', () => {
 		expect(textToSave('67 ans', ' 68 ans ')).toBe('68 ans');
 		expect(textToSave('Fatima', '')).toBe('');
+	});
+
+	test('a text a save refused stays shown until sent again or dropped, whatever the document holds', () => {
+		expect(shownText({ focused: false, typed: '', pending: null, value: '67 ans', draft: '70 ans' })).toBe('70 ans');
+	});
+
+	test('says who else is typing in the field, each person once', () => {
+		const t = translator('fr');
+		expect(editingNotice(t, [])).toBe('');
+		expect(editingNotice(t, ['Nadia'])).toBe('Nadia modifie ce champ');
+		expect(editingNotice(t, ['Nadia', 'Nadia'])).toBe('Nadia modifie ce champ');
+		expect(editingNotice(t, [''])).toBe('Quelqu’un modifie ce champ');
+		expect(editingNotice(t, ['Nadia', 'Karim'])).toBe('Nadia, Karim modifient ce champ');
+		expect(editingNotice(translator('en'), ['Nadia'])).toBe('Nadia is editing this field');
 	});
 });

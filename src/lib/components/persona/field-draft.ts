@@ -1,3 +1,5 @@
+import type { Translate } from '$lib/i18n';
+
 /**
  * A persona field is written once per change (each save is a document write), not on every
  * keystroke; and while someone types in it, what others write there waits until they leave
@@ -12,11 +14,24 @@ export interface FieldView {
 	pending: string | null;
 	/** The field's value in the document. */
 	value: string;
+	/** The person's text that a save refused (someone changed the field meanwhile): kept, never dropped silently. */
+	draft?: string | null;
 }
 
 export function shownText(view: FieldView): string {
 	if (view.focused) return view.typed;
-	return view.pending ?? view.value;
+	return view.draft ?? view.pending ?? view.value;
+}
+
+/**
+ * "Nadia modifie ce champ": who else is typing in a field now, or '' when nobody is. A person
+ * with two tabs in the same field counts once; someone without a name is "someone".
+ */
+export function editingNotice(t: Translate, names: readonly string[]): string {
+	const unique = [...new Set(names)];
+	if (unique.length === 0) return '';
+	if (unique.length === 1) return unique[0] ? t('persona.editing.one', { name: unique[0] }) : t('persona.editing.someone');
+	return t('persona.editing.many', { names: unique.map((n) => n || t('persona.editing.anonymous')).join(', ') });
 }
 
 /**

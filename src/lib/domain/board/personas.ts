@@ -1,10 +1,12 @@
 import * as Y from 'yjs';
-import { childMap, cleanText, num, str } from './fields.ts';
+import { childMap, cleanText, num } from './fields.ts';
+import { EDITED_BY, anchorText, ensureTexts, fieldText, mergeTyped, replaceIfUnchanged, type TextAnchors } from './persona-texts.ts';
 
 /**
  * A persona: a fictional but representative user, built live by several people at once.
- * Each text field is its own key and each list item its own entry, so two people filling
- * different fields (or adding to the same list) never overwrite each other.
+ * Each text field is its own Y.Text and each list item its own entry, so two people filling
+ * the same field (or adding to the same list) at once never overwrite each other; see
+ * ./persona-texts.ts for how a field's concurrent changes merge.
  */
 export const PERSONA_TEXT_FIELDS = ['name', 'age', 'situation', 'quote', 'digital', 'disability', 'language', 'mobility', 'time'] as const;
 export type PersonaTextField = (typeof PERSONA_TEXT_FIELDS)[number];
@@ -81,7 +83,7 @@ function readItems(m: Y.Map<unknown>, list: PersonaList): PersonaItem[] {
 
 function readPersona(id: string, m: Y.Map<unknown>): Persona | null {
 	if (!(m instanceof Y.Map)) return null;
-	const fields = Object.fromEntries(PERSONA_TEXT_FIELDS.map((f) => [f, str(m, f)])) as Record<PersonaTextField, string>;
+	const fields = Object.fromEntries(PERSONA_TEXT_FIELDS.map((f) => [f, fieldText(m, f)])) as Record<PersonaTextField, string>;
 	const lists = Object.fromEntries(PERSONA_LISTS.map((l) => [l, readItems(m, l)])) as Record<PersonaList, PersonaItem[]>;
 	const links = m.get('notes');
 	const noteIds = links instanceof Y.Map ? [...links.keys()].sort() : [];
@@ -106,7 +108,9 @@ export function createPersona(doc: Y.Doc, id: string, now: number, name = '', or
 		const personas = personasOf(doc);
 		if (personas.has(id)) return;
 		const m = new Y.Map<unknown>();
-		m.set('name', cleanPersonaField('name', name) ?? '');
+		// Every field's text is made with the persona (see ensureTexts), for the same reason as the lists below.
+		for (const f of PERSONA_TEXT_FIELDS) m.set(f, new Y.Text(f === 'name' ? (cleanPersonaField('name', name) ?? '') : ''));
+		m.set(EDITED_BY, new Y.Map());
 		m.set('order', Math.max(0, ...readPersonas(doc).map((p) => p.order + 1)));
 		m.set('createdAt', now);
 		// Nested maps are made with the persona, never lazily: two screens making the same list
@@ -123,14 +127,88 @@ export function removePersona(doc: Y.Doc, id: string, origin?: unknown): boolean
 	return true;
 }
 
-/** Sets one text field; false when the persona is gone or the value does not fit. */
-export function setPersonaField(doc: Y.Doc, id: string, field: PersonaTextField, value: string, origin?: unknown): boolean {
+/**
+ * Sets one text field to `value`, changing only what differs; false when the persona is gone
+ * or the value does not fit. It overwrites whatever the field holds: screens use
+ * {@link savePersonaField} or {@link mergePersonaField}, which never lose a concurrent change.
+ */
+export function setPersonaField(doc: Y.Doc, id: string, field: PersonaTextField, value: string, origin?: unknown, actorId = ''): boolean {
 	const m = personasOf(doc).get(id);
 	const clean = cleanPersonaField(field, value);
 	if (!(m instanceof Y.Map) || clean === null) return false;
-	if (str(m, field) === clean) return true;
-	doc.transact(() => m.set(field, clean), origin);
+	const current = fieldText(m, field);
+	if (current === clean) return true;
+	doc.transact(() => replaceIfUnchanged(m, field, current, clean, actorId), origin);
 	return true;
+}
+
+export type FieldSave = { ok: true } | { ok: false; refusal: 'not_found' | 'invalid' } | { ok: false; refusal: 'stale'; current: string; by: string };
+
+/**
+ * A participant's save (through the server): sets the field to `value` only if it still holds
+ * `base`, the text they started from. When someone changed it meanwhile nothing is written and
+ * the answer says what it holds now and who (an actor id) changed it, so their draft is kept
+ * and they merge it by hand instead of erasing the other's words without knowing.
+ */
+export function savePersonaField(doc: Y.Doc, id: string, field: PersonaTextField, base: string, value: string, actorId: string, origin?: unknown): FieldSave {
+	const m = personasOf(doc).get(id);
+	if (!(m instanceof Y.Map)) return { ok: false, refusal: 'not_found' };
+	const clean = cleanPersonaField(field, value);
+	// A base no field could hold cannot be what the writer saw: it is stale (or forged), never a match.
+	const from = cleanText(base, PERSONA_FIELD_MAX[field]);
+	if (clean === null) return { ok: false, refusal: 'invalid' };
+	let result: ReturnType<typeof replaceIfUnchanged> = { ok: true };
+	doc.transact(() => {
+		result = from === null ? { ok: false, current: fieldText(m, field), by: '' } : replaceIfUnchanged(m, field, from, clean, actorId);
+	}, origin);
+	const r = result as ReturnType<typeof replaceIfUnchanged>;
+	return r.ok ? { ok: true } : { ok: false, refusal: 'stale', current: r.current, by: r.by };
+}
+
+/** Anchors on a field when someone starts editing it on a screen that writes the document; null if none. */
+export function anchorPersonaField(doc: Y.Doc, id: string, field: PersonaTextField): TextAnchors | null {
+	const m = personasOf(doc).get(id);
+	return m instanceof Y.Map ? anchorText(m, field) : null;
+}
+
+/**
+ * A facilitator's or editor's save: merges what they typed since `anchors` were taken with
+ * whatever others changed in the field meanwhile (see mergeTyped). `merged` says others had
+ * changed it; `stale` that the field was replaced whole (a restored version) and nothing was
+ * written; `invalid` that what they typed does not fit, `too_long` that the merge would not.
+ */
+export function mergePersonaField(
+	doc: Y.Doc,
+	id: string,
+	field: PersonaTextField,
+	anchors: TextAnchors,
+	typed: string,
+	actorId: string,
+	origin?: unknown
+): 'applied' | 'merged' | 'stale' | 'not_found' | 'invalid' | 'too_long' {
+	const m = personasOf(doc).get(id);
+	if (!(m instanceof Y.Map)) return 'not_found';
+	const clean = cleanPersonaField(field, typed);
+	if (clean === null) return 'invalid';
+	let result: ReturnType<typeof mergeTyped> = 'stale';
+	// Two people's additions together may be over the field's size: then nothing is written.
+	doc.transact(() => (result = mergeTyped(m, field, anchors, clean, actorId, PERSONA_FIELD_MAX[field])), origin);
+	return result;
+}
+
+/**
+ * Turns the plain-string fields of older documents into texts, in one transaction; returns
+ * how many personas changed. The server runs it when it loads a document (and after restoring
+ * a version), as the one writer of the upgrade: see ensureTexts.
+ */
+export function upgradePersonaTexts(doc: Y.Doc, origin?: unknown): number {
+	let changed = 0;
+	doc.transact(() => {
+		personasOf(doc).forEach((m) => {
+			if (m instanceof Y.Map && ensureTexts(m, PERSONA_TEXT_FIELDS)) changed++;
+		});
+	}, origin);
+	return changed;
 }
 
 export type ItemRefusal = 'not_found' | 'invalid' | 'full';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cursorColor, cursorsOf, dragsOf, leaderFocus, presenceByCategory, readFocus, sameFocus, withSelf, type PresenceUser } from './presence.ts';
+import { cursorColor, cursorsOf, dragsOf, fieldEditorsOf, leaderFocus, presenceByCategory, readFocus, sameFocus, withSelf, type PresenceUser } from './presence.ts';
 
 const facilitator: PresenceUser = { id: 'f1', name: 'Camille', category: 'facilitator', role: 'facilitator' };
 const coFacilitator: PresenceUser = { id: 'f2', name: 'Hugo', category: 'facilitator', role: 'facilitator' };
@@ -175,5 +175,40 @@ describe('focus', () => {
 		expect(sameFocus({ kind: 'area', x: 0, y: 0, width: 1, height: 1 }, { kind: 'area', x: 0, y: 0, width: 1, height: 1 })).toBe(true);
 		expect(sameFocus(null, null)).toBe(true);
 		expect(sameFocus(null, { kind: 'note', id: 'a' })).toBe(false);
+	});
+});
+
+describe('fieldEditorsOf', () => {
+	test('lists who else types in which persona field, phones included, never screens, never oneself', () => {
+		const editing = { personaId: 'p1', field: 'situation' };
+		const list = fieldEditorsOf(
+			states(
+				[1, { user: facilitator, editing: { personaId: 'p1', field: 'name' } }],
+				[2, { user: usager('u1'), editing }],
+				[3, { user: agent('a1'), editing }],
+				[4, { user: observer, editing }],
+				[5, { user: facilitator, screen: true, editing }],
+				[6, { user: agent('a2'), editing: null }]
+			),
+			3
+		);
+		expect(list).toEqual([
+			{ clientId: 1, name: 'Camille', personaId: 'p1', field: 'name' },
+			{ clientId: 2, name: 'Usager u1', personaId: 'p1', field: 'situation' }
+		]);
+	});
+
+	test('ignores what is malformed: no stamped user, odd ids or field names', () => {
+		const list = fieldEditorsOf(
+			states(
+				[1, { editing: { personaId: 'p1', field: 'name' } }],
+				[2, { user: agent('a1'), editing: { personaId: '', field: 'name' } }],
+				[3, { user: agent('a2'), editing: { personaId: 'p1', field: '<img src=x>' } }],
+				[4, { user: agent('a3'), editing: { personaId: 'x'.repeat(65), field: 'name' } }],
+				[5, { user: agent('a4'), editing: 'name' }]
+			),
+			0
+		);
+		expect(list).toEqual([]);
 	});
 });

@@ -31,6 +31,21 @@ export interface PresenceState {
 	lead?: { focus: Focus; at: number } | null;
 	/** Notes being dragged, by how much: only the drop is written to the document. */
 	drag?: { ids: string[]; dx: number; dy: number } | null;
+	/** The persona field (or list) this person is typing in, so others see it is taken. */
+	editing?: EditingTarget | null;
+}
+
+/** A persona's field (`name`, `situation`…) or list (`needs`…) that someone is typing in. */
+export interface EditingTarget {
+	personaId: string;
+	field: string;
+}
+
+/** Someone else typing in a persona field right now. */
+export interface FieldEditor extends EditingTarget {
+	clientId: number;
+	/** Their name as the server stamped it; '' when they gave none. */
+	name: string;
 }
 
 /** Awareness states as `awareness.getStates()` gives them: client id → untrusted object. */
@@ -210,6 +225,28 @@ export function leaderFocus(states: AwarenessStates): Leader | null {
 		if (!best || at > best.at || (at === best.at && clientId > best.clientId)) best = { clientId, name: user.name, focus, at };
 	}
 	return best;
+}
+
+const FIELD_NAME = /^[a-zA-Z]{1,32}$/;
+
+/**
+ * Who else is typing in a persona field now (this client's own tabs included: another tab of
+ * the same person is another draft). Anyone who may write personas shows it (phones too);
+ * screens and observers never do.
+ */
+export function fieldEditorsOf(states: AwarenessStates, ownClientId: number): FieldEditor[] {
+	const out: FieldEditor[] = [];
+	for (const [clientId, raw] of states) {
+		if (clientId === ownClientId) continue;
+		const state = record(raw);
+		const user = state && userOf(state);
+		const editing = state && record(state.editing);
+		if (!user || !editing || isScreen(user, state)) continue;
+		const { personaId, field } = editing;
+		if (!itemId(personaId) || typeof field !== 'string' || !FIELD_NAME.test(field)) continue;
+		out.push({ clientId, name: user.name, personaId, field });
+	}
+	return out.sort((a, b) => a.clientId - b.clientId);
 }
 
 /** Whether two focuses show the same thing (to skip sending or scrolling again). */
