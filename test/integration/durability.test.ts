@@ -84,6 +84,14 @@ describe.each(engines)('durability on $name', (engine) => {
 		let n = 0;
 		let enoughAcks: () => void = () => {};
 		const burstDone = new Promise<void>((resolve) => (enoughAcks = resolve));
+		// The kill waits for enough acknowledgements and for an editor's note that the server had
+		// applied before one of them was sent: on a busy machine the acks can come before the
+		// editors' first notes went round, and the check below would then have nothing to check.
+		const readyToKill = () => {
+			if (acked.length < ACKS_BEFORE_KILL) return false;
+			const lastSent = Math.max(...acked.map((a) => a.sentAt));
+			return editorWrites.some((id) => (seenAt.get(id) ?? Infinity) < lastSent);
+		};
 		const commands = (async () => {
 			while (running) {
 				const wave = Array.from({ length: 10 }, () => `cmd-burst-${String(n++).padStart(5, '0')}`);
@@ -96,7 +104,7 @@ describe.each(engines)('durability on $name', (engine) => {
 						} catch {
 							/* no ack: the server died first; not promised */
 						}
-						if (acked.length >= ACKS_BEFORE_KILL) enoughAcks();
+						if (readyToKill()) enoughAcks();
 					})
 				);
 			}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { removeDir, startServer, type RunningServer } from '../helpers/server-process.ts';
+import { FREE_FAILURES, signInDelayMs } from '../../src/lib/domain/auth/throttle.ts';
 import { cookieFrom } from '../helpers/http.ts';
 
 /**
@@ -51,11 +52,14 @@ describe('sign-in guessing', () => {
 		const victim = await account('192.0.2.1');
 		const colleague = await account('192.0.2.2');
 
+		const startedAt = Date.now();
 		const answers = await Promise.all(Array.from({ length: 150 }, (_, i) => signIn(victim.email, `essai ${i}`, office)));
 		const statuses = answers.map((r) => r.status);
-		// Three free failures and the fourth attempt (its wait starts after it): the rest wait, unchecked.
-		expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(4);
-		expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(146);
+		// Three free failures and the fourth attempt (its wait starts after it): the rest wait,
+		// unchecked — but for one more each time a wait runs out while a busy machine still serves the burst.
+		const checked = FREE_FAILURES.email + 1 + waitsRunOutWithin(Date.now() - startedAt);
+		expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(checked);
+		expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(150 - checked);
 
 		// A stranger's browser, even with the right password, waits: the account is under attack.
 		expect((await signIn(victim.email, PASSWORD, '192.0.2.1')).status).toBe(429);
@@ -76,6 +80,13 @@ describe('sign-in guessing', () => {
 		expect(signedIn(await signIn(other.email, PASSWORD, '203.0.113.8'))).toBe(true);
 	});
 });
+
+/** How many of the account's successive waits after its free failures end within `ms`. */
+function waitsRunOutWithin(ms: number): number {
+	let n = 0;
+	for (let spent = 0; (spent += signInDelayMs(FREE_FAILURES.email + 1 + n)) <= ms; ) n++;
+	return n;
+}
 
 describe('behind https', () => {
 	test('with an https ORIGIN every cookie is Secure and HSTS is on', async () => {
