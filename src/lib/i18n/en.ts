@@ -34,6 +34,7 @@ export const en: Record<MessageKey, string> = {
 	'home.join.hint': '6 characters shown by the facilitator, for example K7M 4QX',
 	'home.join.submit': 'Join',
 	'home.join.invalid': 'The code has 6 letters or digits. Check it and try again.',
+	'home.join.characters': 'Codes never contain {characters}. Check the code on the screen and try again.',
 	'home.facilitate.heading': 'Do you run workshops?',
 	'home.facilitate.text': 'Create a facilitator account to prepare your workshops and follow their results.',
 	'home.mine.heading': 'My workshops',

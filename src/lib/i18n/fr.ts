@@ -32,6 +32,7 @@ export const fr = {
 	'home.join.hint': '6 caractères affichés par l’animateur·rice, par exemple K7M 4QX',
 	'home.join.submit': 'Rejoindre',
 	'home.join.invalid': 'Le code comporte 6 lettres ou chiffres. Vérifiez-le et réessayez.',
+	'home.join.characters': 'Les codes ne contiennent jamais {characters}. Vérifiez le code affiché et réessayez.',
 	'home.facilitate.heading': 'Vous animez des ateliers ?',
 	'home.facilitate.text': 'Créez un compte d’animateur·rice pour préparer vos ateliers et suivre leurs résultats.',
 	'home.mine.heading': 'Mes ateliers',
