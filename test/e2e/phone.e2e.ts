@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Socket } from 'socket.io-client';
-import { horizontalOverflow, joinOnPhone, PHONE, seriousViolations, t } from './support.ts';
+import { horizontalOverflow, PHONE, seriousViolations, t } from './support.ts';
 import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import { connected, liveClient, send, syncClient } from '../helpers/clients.ts';
 import { createCluster } from '../../src/lib/domain/board/clusters.ts';
@@ -105,7 +105,17 @@ test('a 360 × 740 phone in every phase kind: compact header, the composer or co
 
 	// The code as someone types it from the projector: lower case, a dash, look-alike letters.
 	const typed = [...w.joinCode].map((c) => ({ '0': 'o', '1': 'l', '2': 'z', '5': 's', '8': 'b' })[c] ?? c.toLowerCase()).join('');
-	const { page } = await joinOnPhone(browser, `/j/${typed.slice(0, 3)}-${typed.slice(3)}`, 'usager', 'Nadia');
+	const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR', isMobile: true, hasTouch: true });
+	const page = await context.newPage();
+	await page.goto(`/j/${typed.slice(0, 3)}-${typed.slice(3)}`);
+	await expect(page).toHaveURL(new RegExp(`/j/${w.joinCode}$`));
+	// The way in is for thumbs too, and asks for no account.
+	await expect(page.getByRole('link', { name: t('nav.signin') })).toHaveCount(0);
+	expect(await smallTargets(page)).toEqual([]);
+	expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+	await page.getByLabel(t('join.displayName'), { exact: false }).fill('Nadia');
+	await page.getByRole('radio', { name: t('category.usager') }).check();
+	await page.getByRole('button', { name: t('join.submit') }).click();
 	await expect(page).toHaveURL(/\/p\/[a-z2-7]+$/);
 	await expect(page.locator('html[data-hydrated]')).toBeAttached();
 
@@ -143,7 +153,7 @@ test('a 360 × 740 phone in every phase kind: compact header, the composer or co
 			await page.getByRole('button', { name: t('participant.idea.submit') }).dblclick();
 			await expect(page.getByText(t('participant.idea.sent'))).toBeVisible();
 			await expect(page.getByText(t('participant.idea.empty'))).toHaveCount(0);
-			await expect(page.locator('li').filter({ hasText: 'Un seul guichet pour toutes les démarches' })).toHaveCount(1);
+			await expect(page.locator('li[id^="note-"]').filter({ hasText: 'Un seul guichet pour toutes les démarches' })).toHaveCount(1);
 		}
 		if (p.id === 'regroupement') {
 			const editor = syncClient(base, w.id, { cookie: owner });
@@ -161,7 +171,7 @@ test('a 360 × 740 phone in every phase kind: compact header, the composer or co
 		await checkScreen(page, p.type, p.id);
 	}
 	// Still one: the double tap never sent a second copy later.
-	await expect(page.locator('li').filter({ hasText: 'Un seul guichet pour toutes les démarches' })).toHaveCount(1);
+	await expect(page.locator('li[id^="note-"]').filter({ hasText: 'Un seul guichet pour toutes les démarches' })).toHaveCount(1);
 	f.close();
 	other.close();
 });
