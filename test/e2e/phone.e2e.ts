@@ -56,14 +56,22 @@ function mainControl(page: Page, type: PhaseType): Locator[] {
 	}
 }
 
-/** Visible buttons, links and fields smaller than 44 × 44 px (a radio or checkbox counts with its label, which takes the tap). */
+/** Visible buttons, links and fields smaller than 44 × 44 px (a radio or checkbox counts with its label, which takes the tap too). */
 function smallTargets(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const small: string[] = [];
 		for (const el of document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary, [role="button"]')) {
 			if (el.closest('.sr-only') || el.classList.contains('skip-link') || (el as HTMLInputElement).type === 'hidden') continue;
-			const target = el.matches('input[type="radio"], input[type="checkbox"]') ? (el.closest('label') ?? el) : el;
-			const r = target.getBoundingClientRect();
+			let r = el.getBoundingClientRect();
+			if (el.matches('input[type="radio"], input[type="checkbox"]')) {
+				// The box and its label take the tap together (a wrapping label, or one pointing at it beside it).
+				const label = el.closest('label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`) : null);
+				const l = label?.getBoundingClientRect();
+				if (l) {
+					const [left, top] = [Math.min(r.left, l.left), Math.min(r.top, l.top)];
+					r = new DOMRect(left, top, Math.max(r.right, l.right) - left, Math.max(r.bottom, l.bottom) - top);
+				}
+			}
 			const style = getComputedStyle(el);
 			if (r.width <= 1 || r.height <= 1 || style.visibility === 'hidden') continue;
 			if (r.width < 43.5 || r.height < 43.5) small.push(`${el.tagName.toLowerCase()} “${(el.textContent || el.getAttribute('aria-label') || el.id).trim().slice(0, 30)}” ${Math.round(r.width)}×${Math.round(r.height)}`);
@@ -170,6 +178,12 @@ test('a 360 × 740 phone in every phase kind: compact header, the composer or co
 		}
 		await checkScreen(page, p.type, p.id);
 	}
+	// Once the workshop has ended, the phone still holds no small target.
+	await ok(f, 'phase.skip');
+	await expect(page.getByRole('heading', { level: 2, name: t('clock.ended') })).toBeVisible();
+	expect.soft(await smallTargets(page), 'ended').toEqual([]);
+	expect.soft(await horizontalOverflow(page), 'ended').toBeLessThanOrEqual(0);
+	expect.soft(await seriousViolations(page), 'ended').toEqual([]);
 	// Still one: the double tap never sent a second copy later.
 	await expect(page.locator('li[id^="note-"]').filter({ hasText: 'Un seul guichet pour toutes les démarches' })).toHaveCount(1);
 	f.close();

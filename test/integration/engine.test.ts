@@ -44,7 +44,7 @@ beforeAll(async () => {
 	fLive = await watch(facilitator);
 	pLive = await watch(await joinAs(server.url, workshop.joinCode, 'Fatima', 'usager'));
 	expect(await send(fLive, 'agenda.save', { commandId: cmd(), phases: agenda })).toEqual({ ok: true, value: { ok: true } });
-	await eventually(() => stateOf(pLive).phases.length === 4, 'the agenda pushed to the participant');
+	await eventually(() => stateOf(pLive).phases.length === 4 && stateOf(fLive).phases.length === 4, 'the agenda pushed to both');
 });
 afterAll(async () => {
 	fLive?.close();
