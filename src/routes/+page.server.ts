@@ -4,7 +4,7 @@ import { services } from '$server/services';
 import { z } from 'zod';
 import { labelField, parseForm, textField } from '$lib/server/forms';
 import { createWorkshop, listWorkshopsOf, setWorkshopPlace } from '$server/db/repositories/workshops';
-import { isJoinCode, normalizeJoinCode } from '$lib/domain/workshop/join-code';
+import { readJoinCode } from '$lib/domain/workshop/join-code';
 import { WORKSHOP_PLACE_MAX, WORKSHOP_TITLE_MAX, cleanLabel } from '$lib/domain/workshop/categories';
 import { visibleTemplates } from '$server/db/repositories/templates';
 import { seriesOfWorkshops } from '$server/db/repositories/series';
@@ -19,7 +19,7 @@ import type { Owner } from '$lib/domain/decisions/decision';
 import type { Message } from '$lib/i18n/context';
 import { saveOwners } from '$server/db/repositories/decisions';
 
-const joinForm = z.object({ code: textField.transform(normalizeJoinCode).refine(isJoinCode) });
+const joinForm = z.object({ code: textField });
 const createForm = z.object({ title: labelField(WORKSHOP_TITLE_MAX), place: textField, template: textField, ownerName: textField, ownerEmail: textField, ownerOrganisation: textField });
 
 /**
@@ -60,8 +60,14 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	join: async ({ request }) => {
 		const form = parseForm(joinForm, await request.formData());
-		if (!form.ok) return fail(400, { join: { code: form.values.code, error: { key: 'home.join.invalid' as const } } });
-		redirect(303, `/j/${form.data.code}`);
+		// Lower case, spaces, dashes and look-alike letters (O for 0…) are read, not refused.
+		const read = form.ok ? readJoinCode(form.data.code) : ({ ok: false, reason: 'length' } as const);
+		if (!read.ok) {
+			const error: Message =
+				read.reason === 'characters' ? { key: 'home.join.characters', params: { characters: read.characters } } : { key: 'home.join.invalid' };
+			return fail(400, { join: { code: form.values.code, error } });
+		}
+		redirect(303, `/j/${read.code}`);
 	},
 
 	create: async ({ request, locals }) => {

@@ -44,7 +44,7 @@ beforeAll(async () => {
 	fLive = await watch(facilitator);
 	pLive = await watch(await joinAs(server.url, workshop.joinCode, 'Fatima', 'usager'));
 	expect(await send(fLive, 'agenda.save', { commandId: cmd(), phases: agenda })).toEqual({ ok: true, value: { ok: true } });
-	await eventually(() => stateOf(pLive).phases.length === 4, 'the agenda pushed to the participant');
+	await eventually(() => stateOf(pLive).phases.length === 4 && stateOf(fLive).phases.length === 4, 'the agenda pushed to both');
 });
 afterAll(async () => {
 	fLive?.close();
@@ -113,10 +113,18 @@ describe('workshop engine over /live', () => {
 		expect(res).toMatchObject({ ok: true, value: { hidden: true } });
 		await eventually(() => (hidden.get(pLive) ?? []).length === 1, 'the author sees their hidden note');
 		await eventually(() => stateOf(fLive).hiddenNotes === 1, 'the count of hidden notes');
+		// Every phone sees how many ideas wait ("1 idée en attente du dévoilement"), never their text.
+		const neighbour = await watch(await joinAs(server.url, workshop.joinCode, 'Voisine', 'agent'));
+		await eventually(() => stateOf(neighbour).hiddenNotes === 1 && stateOf(pLive).hiddenNotes === 1, 'the count on the phones');
+		expect(hidden.get(neighbour) ?? []).toEqual([]);
+		const second = await send(pLive, 'note.add', { commandId: cmd(), text: 'Aucun accusé de réception' });
+		expect(second).toMatchObject({ ok: true, value: { hidden: true } });
+		await eventually(() => stateOf(neighbour).hiddenNotes === 2, 'the count follows on the phones');
+		neighbour.close();
 		await new Promise((r) => setTimeout(r, 300));
 		expect(readNotes(watcher.doc).map((n) => n.text)).not.toContain('Le formulaire demande trois fois l’adresse');
 
-		expect(await send(fLive, 'phase.reveal', { commandId: cmd() })).toEqual({ ok: true, value: { revealed: 1 } });
+		expect(await send(fLive, 'phase.reveal', { commandId: cmd() })).toEqual({ ok: true, value: { revealed: 2 } });
 		await eventually(() => readNotes(watcher.doc).some((n) => n.text === 'Le formulaire demande trois fois l’adresse'), 'revealed into the document');
 		await eventually(() => (hidden.get(pLive) ?? []).length === 0, 'no hidden note left');
 		await eventually(() => stateOf(fLive).hiddenNotes === 0, 'count back to 0');

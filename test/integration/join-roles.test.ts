@@ -241,6 +241,30 @@ describe('joining', () => {
 		expect((await joinWith(server.url, workshop.joinCode, { displayName: 'Enfin', category: 'usager' })).status).toBe(303);
 	});
 
+	test('a code typed the forgiving way (lower case, a dash, letters for look-alike digits) leads to the workshop', async () => {
+		// The letter someone reads for each digit the codes use instead (O for 0, L for 1, Z for 2, S for 5, B for 8).
+		const asTyped = (code: string) => {
+			const letters: Record<string, string> = { '0': 'o', '1': 'l', '2': 'z', '5': 's', '8': 'b' };
+			const typed = [...code].map((c) => letters[c] ?? c.toLowerCase()).join('');
+			return `${typed.slice(0, 3)}-${typed.slice(3)}`;
+		};
+		const typed = asTyped(workshop.joinCode);
+		// The home page's join form and the join URL both read it as the code.
+		const home = await post(`${server.url}/?/join`, { code: ` ${typed} ` });
+		expect(home.status).toBe(303);
+		expect(home.headers.get('location')).toBe(`/j/${workshop.joinCode}`);
+		const url = await fetch(`${server.url}/j/${encodeURIComponent(typed)}`, { redirect: 'manual' });
+		expect(url.status).toBe(308);
+		expect(url.headers.get('location')).toBe(`/j/${workshop.joinCode}`);
+		// Every digit a code may hold read from its look-alike letter, as the server reads it.
+		const allLookalikes = await post(`${server.url}/?/join`, { code: 'osl zbi' });
+		expect(allLookalikes.headers.get('location')).toBe('/j/051281');
+		// A character no code has is named, instead of a wrong word about the length.
+		const stray = await post(`${server.url}/?/join`, { code: 'K7M 4Q#' });
+		expect(stray.status).toBe(400);
+		expect(await stray.text()).toContain('Les codes ne contiennent jamais #');
+	});
+
 	test('age band and gender are kept only when asked, and counted against the expected panel', async () => {
 		const w = await createWorkshop(server.url, owner, 'Panel');
 		await peopleAction(server.url, w.id, 'panel', { 'category.usager': '3', 'ageBand.75-plus': '2', genderBalance: 'on' }, owner);
