@@ -30,6 +30,8 @@ import { afficheSave, afficheSubmit, affichePublish, afficheValidate, readAffich
 import { decisionDelete, decisionMove, decisionSave, ownersSave, readDecisionsView, roomView } from './decisions.ts';
 import { noteProxyName } from './proxy-name.ts';
 import { readProxyNames } from '../db/repositories/proxy-names.ts';
+import { readTablesView, seatLateJoiner, tableAssign, tableCreate, tableDelete, tablesSplit, tableUpdate } from './tables.ts';
+import { readinessSet, readMyReadiness, readReadinessState } from './readiness.ts';
 
 /** Vote states are pushed at most this often per workshop (the last change always gets its push). */
 const VOTE_PUSH_MS = 250;
@@ -76,7 +78,13 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'note.proxyName': noteProxyName,
 	'affiche.submit': afficheSubmit,
 	'affiche.publish': affichePublish,
-	'affiche.validate': afficheValidate
+	'affiche.validate': afficheValidate,
+	'table.create': tableCreate,
+	'table.update': tableUpdate,
+	'table.delete': tableDelete,
+	'table.assign': tableAssign,
+	'tables.split': tablesSplit,
+	'readiness.set': readinessSet
 };
 
 interface SocketData {
@@ -111,7 +119,7 @@ export function createLiveServer(
 	const push = (what: string, workshopId: string, work: () => Promise<void>) =>
 		work().catch((e: Error) => log.warn({ workshopId, err: e.message }, `${what} push failed`));
 	// 300 phones voting (or placing) at once would push 300 × 300 states: one push per workshop per window instead.
-	const coalesced = (what: string, event: 'vote.state' | 'priorities.state' | 'poll.state', read: (workshopId: string) => Promise<unknown>) => {
+	const coalesced = (what: string, event: 'vote.state' | 'priorities.state' | 'poll.state' | 'readiness.state', read: (workshopId: string) => Promise<unknown>) => {
 		const pushes = new Coalescer(VOTE_PUSH_MS);
 		return (workshopId: string) =>
 			pushes.schedule(workshopId, () =>
@@ -130,6 +138,8 @@ export function createLiveServer(
 			notify.votes(workshopId);
 			notify.polls(workshopId);
 			notify.priorities(workshopId);
+			// Readiness starts afresh with each phase run.
+			notify.readiness(workshopId);
 		},
 		// A silent phase of 300 writers would push 300 × 300 states: one per workshop per window instead.
 		hiddenCount: (() => {
@@ -189,6 +199,16 @@ export function createLiveServer(
 		myAffiche: (workshopId, participantId) =>
 			void push('own affiche answer', workshopId, async () => {
 				io.to(actorRoom(workshopId, participantId)).emit('affiche.mine', await readMyAffiche(db, workshopId, participantId));
+			}),
+		tables: (workshopId) =>
+			void push('tables', workshopId, async () => {
+				io.to(workshopRoom(workshopId)).emit('tables.state', await readTablesView(db, workshopId));
+			}),
+		// 60 phones tapping "j'ai fini" at once: one push of the counts per workshop per window.
+		readiness: coalesced('readiness', 'readiness.state', (workshopId) => readReadinessState(db, workshopId)),
+		myReadiness: (workshopId, participantId) =>
+			void push('own readiness', workshopId, async () => {
+				io.to(actorRoom(workshopId, participantId)).emit('readiness.mine', await readMyReadiness(db, workshopId, participantId));
 			})
 	};
 	const deps: CommandDeps = { ...base, notify };
@@ -261,6 +281,15 @@ export function createLiveServer(
 			const view = await readAfficheView(db, workshopId);
 			socket.emit('affiche.state', can(actor.role, 'workshop.manage') ? view : roomAfficheView(view));
 			if (actor.kind === 'participant') socket.emit('affiche.mine', await readMyAffiche(db, workshopId, actor.id));
+		});
+		// A late joiner is seated by the plan's rule when a plan exists; then everyone gets the plan and counts.
+		void push('tables', workshopId, async () => {
+			// Seated now: the plan and counts are pushed to the whole room, this socket included.
+			if (!(await seatLateJoiner(deps, workshopId, actor))) {
+				socket.emit('tables.state', await readTablesView(db, workshopId));
+				socket.emit('readiness.state', await readReadinessState(db, workshopId));
+			}
+			if (actor.kind === 'participant') socket.emit('readiness.mine', await readMyReadiness(db, workshopId, actor.id));
 		});
 		const person = `${workshopId}:${actor.id}`;
 		socket.onAny(async (event: string, ...args: unknown[]) => {
