@@ -32,6 +32,7 @@ import { noteProxyName } from './proxy-name.ts';
 import { readProxyNames } from '../db/repositories/proxy-names.ts';
 import { readTablesView, seatLateJoiner, tableAssign, tableCreate, tableDelete, tablesSplit, tableUpdate } from './tables.ts';
 import { readinessSet, readMyReadiness, readReadinessState } from './readiness.ts';
+import { tableNoteAdd } from './table-notes.ts';
 
 /** Vote states are pushed at most this often per workshop (the last change always gets its push). */
 const VOTE_PUSH_MS = 250;
@@ -84,7 +85,8 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'table.delete': tableDelete,
 	'table.assign': tableAssign,
 	'tables.split': tablesSplit,
-	'readiness.set': readinessSet
+	'readiness.set': readinessSet,
+	'table.note.add': tableNoteAdd
 };
 
 interface SocketData {
@@ -309,7 +311,7 @@ export function createLiveServer(
 			}
 			// Observers may listen, never command: refused before any command code runs.
 			if (!can(actor.role, 'live.command')) return ack({ ok: false, error: { code: 'forbidden', message: 'your role cannot send commands' } });
-			if (event === 'note.add') {
+			if (event === 'note.add' || event === 'table.note.add') {
 				const noteWait = await noteLimiter.check(person);
 				if (noteWait) return ack(limited('notes', noteWait));
 			}

@@ -2,7 +2,10 @@ import type { Socket } from 'socket.io-client';
 import { describe, expect, test } from 'vitest';
 import type { RunningServer } from '../helpers/server-process.ts';
 import { testServers } from '../helpers/test-servers.ts';
-import { connected, eventually, liveClient, send } from '../helpers/clients.ts';
+import { connected, eventually, liveClient, send, syncClient } from '../helpers/clients.ts';
+import { readNotes } from '../../src/lib/domain/board/notes.ts';
+import { readSections } from '../../src/lib/domain/board/sections.ts';
+import { tableSectionId } from '../../src/lib/domain/tables/areas.ts';
 import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import type { Phase } from '../../src/lib/domain/agenda/phase.ts';
 import type { Category } from '../../src/lib/domain/workshop/categories.ts';
@@ -171,5 +174,45 @@ describe.each(engines)('table plan on $name', (engine) => {
 		await eventually(() => f.readiness?.phaseId === 'fin', 'the next phase');
 		expect(f.readiness!.counts.overall).toEqual({ done: 0, of: 12 });
 		await eventually(() => doers[0].mine?.phaseId === 'fin' || doers[0].readiness?.phaseId === 'fin', 'the phone hears the new phase');
+	});
+
+	test("a participant writes into their own table's area only: another table's is refused and nothing changes", async () => {
+		const server = await engine.start();
+		const { facilitator, workshop, f, people } = await room(server);
+		for (const name of ['Table A', 'Table B']) expect(await send(f.socket, 'table.create', { commandId: cmd(), name, instructions: '' })).toMatchObject({ ok: true });
+		expect(await send(f.socket, 'tables.split', { commandId: cmd(), mode: 'balanced' })).toMatchObject({ ok: true });
+		await eventually(() => !!f.tables && f.tables.unseated.length === 0, 'seated');
+		const [a, b] = f.tables!.tables;
+		const writer = people[Number(a.members[0].displayName.slice(1))];
+		const board = syncClient(server.url, workshop.id, { cookie: facilitator });
+		await board.synced;
+
+		// Before the start the free board's rules hold: a note for one's own table lands in its area.
+		const own = cmd('tnote');
+		expect(await send(writer.socket, 'table.note.add', { commandId: own, tableId: a.id, text: 'Un accueil sans rendez-vous' })).toEqual({ ok: true, value: { noteId: own, tableId: a.id } });
+		await eventually(() => readNotes(board.doc).some((n) => n.id === own), 'the note on the board');
+		const area = readSections(board.doc).find((s) => s.id === tableSectionId(a.id))!;
+		expect(area).toMatchObject({ kind: 'table', title: 'Table A' });
+		expect([...area.memberIds].sort()).toEqual(a.members.map((m) => m.id).sort());
+		expect(readNotes(board.doc).find((n) => n.id === own)).toMatchObject({ sectionId: area.id, text: 'Un accueil sans rendez-vous' });
+
+		// Another table's area: refused, and nothing changes on the board.
+		const before = { notes: readNotes(board.doc).length, sections: readSections(board.doc).length };
+		const other = cmd('tnote');
+		expect(await send(writer.socket, 'table.note.add', { commandId: other, tableId: b.id, text: 'Chez les voisins' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await send(writer.socket, 'table.note.add', { commandId: cmd(), tableId: 'no-such-table', text: 'Nulle part' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		expect(await send(writer.socket, 'table.note.add', { commandId: cmd(), tableId: a.id, text: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+		// The facilitator may write into any table; once their note is there, the refused one is surely not.
+		const theirs = cmd('tnote');
+		expect(await send(f.socket, 'table.note.add', { commandId: theirs, tableId: b.id, text: 'Consigne : trois idées' })).toMatchObject({ ok: true });
+		await eventually(() => readNotes(board.doc).some((n) => n.id === theirs), "the facilitator's note");
+		expect(readNotes(board.doc).some((n) => n.id === other)).toBe(false);
+		expect(readNotes(board.doc)).toHaveLength(before.notes + 1);
+		expect(readSections(board.doc)).toHaveLength(before.sections + 1);
+
+		// A silent phase keeps notes off the board: table notes wait for its reveal.
+		expect(await send(f.socket, 'phase.start', { commandId: cmd() })).toMatchObject({ ok: true });
+		expect(await send(writer.socket, 'table.note.add', { commandId: cmd(), tableId: a.id, text: 'En silence' })).toMatchObject({ ok: false, error: { code: 'phase_closed' } });
+		board.destroy();
 	});
 });

@@ -180,6 +180,7 @@ export interface LiveCommands {
 	'table.delete': TableCommands['table.delete'];
 	'table.assign': TableCommands['table.assign'];
 	'tables.split': TableCommands['tables.split'];
+	'table.note.add': TableCommands['table.note.add'];
 	'readiness.set': TableCommands['readiness.set'];
 }
 export type CommandName = keyof LiveCommands;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COMMAND_ID_PATTERN } from './live.ts';
+import { NOTE_TEXT_MAX } from '../domain/board/notes.ts';
 import { TABLE_INSTRUCTIONS_MAX, TABLE_NAME_MAX } from './tables.ts';
 
 const commandId = z.string().regex(COMMAND_ID_PATTERN, 'commandId must be 8-64 characters of A-Z a-z 0-9 _ -');
@@ -15,5 +16,6 @@ export const tableSchemas = {
 	'table.delete': z.strictObject({ commandId, tableId: id }),
 	'table.assign': z.strictObject({ commandId, participantId: id, tableId: id.nullable() }),
 	'tables.split': z.strictObject({ commandId, mode: z.enum(['balanced', 'random']), seed: z.number().int().min(0).max(2 ** 32 - 1).optional() }),
+	'table.note.add': z.strictObject({ commandId, tableId: id, text: z.string().max(NOTE_TEXT_MAX * 4, `text is longer than ${NOTE_TEXT_MAX} characters`) }),
 	'readiness.set': z.strictObject({ commandId, done: z.boolean() })
 };

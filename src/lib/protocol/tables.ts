@@ -49,6 +49,8 @@ export interface TableCommands {
 	'table.assign': { input: { commandId: string; participantId: string; tableId: string | null }; result: { participantId: string; tableId: string | null } };
 	/** Seats every current participant at the existing tables, balanced by collège or at random (facilitators). */
 	'tables.split': { input: { commandId: string; mode: Exclude<AssignMode, 'manual'>; seed?: number }; result: { seated: number; tables: number } };
+	/** A note written into a table's own area of the board: one's own table only (facilitators: any). */
+	'table.note.add': { input: { commandId: string; tableId: string; text: string }; result: { noteId: string; tableId: string } };
 	/** A participant says they are done with the phase on (or takes it back). */
 	'readiness.set': { input: { commandId: string; done: boolean }; result: { phaseId: string; startedAt: number; done: boolean } };
 }
