@@ -11,7 +11,7 @@ async function onFirstScreen(page: Page, name: string, locator: ReturnType<Page[
 	expect(box!.y + box!.height, `${name} ends within ${PHONE.height} px`).toBeLessThanOrEqual(PHONE.height);
 }
 
-test('12 participants of 3 collèges are split into 3 balanced tables; a phone sees its table; readiness counts update live', async ({ browser, baseURL }) => {
+test('12 participants of 3 collèges are split into 3 balanced tables; a phone sees its table and writes into its area; readiness counts update live', async ({ browser, baseURL }) => {
 	test.setTimeout(120_000);
 	const { context: fc, page: f } = await facilitatorWithWorkshop(browser, 'Accueil en mairie');
 	await addPhase(f, 'Idées', 'ideation', 10, 10);
@@ -75,6 +75,13 @@ test('12 participants of 3 collèges are split into 3 balanced tables; a phone s
 	await eric.getByRole('button', { name: t('readiness.done') }).click();
 	await expect(screenReadiness.getByText(t('readiness.overall', { done: 2, of: 12 }))).toBeVisible();
 	await expect(screenReadiness.getByRole('listitem').filter({ hasText: t('category.elu') })).toContainText('1 / 3');
+
+	// Nadia writes an idea into her table's own area: the facilitator's board shows that area with it.
+	await nadia.getByLabel(t('tables.note.label', { name: `${tableName} — Accueil` })).fill('Un guichet ouvert le samedi');
+	await nadia.getByRole('button', { name: t('tables.note.submit') }).click();
+	await expect(nadia.getByText(t('tables.note.sent'))).toBeVisible();
+	await expect(f.getByRole('textbox', { name: t('board.section.title') })).toHaveValue(`${tableName} — Accueil`);
+	await expect(f.getByText('Un guichet ouvert le samedi').first()).toBeVisible();
 
 	// axe on the table views: the phone, the facilitator's panel, the projector's plan.
 	expect(await seriousViolations(nadia)).toEqual([]);
