@@ -284,14 +284,13 @@ export function createLiveServer(
 			socket.emit('affiche.state', can(actor.role, 'workshop.manage') ? view : roomAfficheView(view));
 			if (actor.kind === 'participant') socket.emit('affiche.mine', await readMyAffiche(db, workshopId, actor.id));
 		});
-		// A late joiner is seated by the plan's rule when a plan exists; then everyone gets the plan and counts.
+		// A late joiner is seated by the plan's rule when a plan exists (then the whole room gets the
+		// plan and counts). Phones know the phase run from the clock: only boards and screens need the counts now.
 		void push('tables', workshopId, async () => {
-			// Seated now: the plan and counts are pushed to the whole room, this socket included.
-			if (!(await seatLateJoiner(deps, workshopId, actor))) {
-				socket.emit('tables.state', await readTablesView(db, workshopId));
-				socket.emit('readiness.state', await readReadinessState(db, workshopId));
-			}
+			const seating = await seatLateJoiner(deps, workshopId, actor);
+			if (seating !== 'seated') socket.emit('tables.state', seating === 'no-plan' ? null : await readTablesView(db, workshopId));
 			if (actor.kind === 'participant') socket.emit('readiness.mine', await readMyReadiness(db, workshopId, actor.id));
+			else socket.emit('readiness.state', await readReadinessState(db, workshopId));
 		});
 		const person = `${workshopId}:${actor.id}`;
 		socket.onAny(async (event: string, ...args: unknown[]) => {

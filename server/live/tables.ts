@@ -113,14 +113,13 @@ export const tablesSplit = recorded('tables.split', async ({ input, actor, works
 
 /**
  * A participant who connects while a plan exists and sits nowhere is seated by the same rule
- * as everyone: at a smallest table, with the fewest of their collège. True if they were seated.
+ * as everyone: at a smallest table, with the fewest of their collège. `no-plan` costs one query
+ * (most connections), so a room of 1,000 phones without tables pays almost nothing.
  */
-export async function seatLateJoiner(deps: CommandDeps, workshopId: string, actor: Pick<Actor, 'id' | 'kind' | 'category'>): Promise<boolean> {
-	if (actor.kind !== 'participant' || !isCategory(actor.category)) return false;
+export async function seatLateJoiner(deps: CommandDeps, workshopId: string, actor: Pick<Actor, 'id' | 'kind' | 'category'>): Promise<'no-plan' | 'seated' | 'unchanged'> {
+	if ((await readTables(deps.db, workshopId)).length === 0) return 'no-plan';
+	if (actor.kind !== 'participant' || !isCategory(actor.category)) return 'unchanged';
 	const category = actor.category;
-	// Cheap check first: most connections happen with no plan, or once seated.
-	const tables = await readTables(deps.db, workshopId);
-	if (tables.length === 0) return false;
 	const seated = await deps.db.transaction(async (tx) => {
 		await lockPlan(tx, workshopId);
 		const ids = (await readTables(tx, workshopId)).map((t) => t.id);
@@ -134,7 +133,7 @@ export async function seatLateJoiner(deps: CommandDeps, workshopId: string, acto
 		return true;
 	});
 	if (seated) pushed(deps, workshopId);
-	return seated;
+	return seated ? 'seated' : 'unchanged';
 }
 
 /** The plan every screen is sent (null: no tables), with current participants only. */

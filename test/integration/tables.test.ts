@@ -59,9 +59,12 @@ const sizes = (v: TablesView) => v.tables.map((t) => t.members.length);
 const mix = (v: TablesView, c: Category) => v.tables.map((t) => t.members.filter((m) => m.category === c).length);
 
 describe.each(engines)('table plan on $name', (engine) => {
+	// One server per engine for the file (each test has its own workshop): PGlite's start is the slow part.
+	let started: Promise<RunningServer> | null = null;
+	const server = () => (started ??= engine.start());
 	test('a facilitator creates tables and splits the room balanced by collège; every phone hears its table; a late joiner is seated by the same rule', async () => {
-		const server = await engine.start();
-		const { workshop, f, people } = await room(server);
+		const srv = await server();
+		const { workshop, f, people } = await room(srv);
 		for (const name of ['Table 1 — Accueil', 'Table 2 — Numérique', 'Table 3 — Courrier'])
 			expect(await send(f.socket, 'table.create', { commandId: cmd(), name, instructions: `Parcours : ${name}` })).toMatchObject({ ok: true });
 		await eventually(() => f.tables?.tables.length === 3 && f.tables.unseated.length === 12, 'three empty tables');
@@ -87,7 +90,7 @@ describe.each(engines)('table plan on $name', (engine) => {
 		}
 
 		// A late joiner (an élue) is seated at a table when she connects: one table gets five, still mixed.
-		const late = watched(server, workshop.id, await joinAs(server.url, workshop.joinCode, 'Tardive', 'elu'));
+		const late = watched(srv, workshop.id, await joinAs(srv.url, workshop.joinCode, 'Tardive', 'elu'));
 		await connected(late.socket);
 		await eventually(() => !!late.tables && sizes(late.tables).reduce((a, b) => a + b, 0) === 13, 'the late joiner seated');
 		expect([...sizes(late.tables!)].sort()).toEqual([4, 4, 5]);
@@ -105,8 +108,8 @@ describe.each(engines)('table plan on $name', (engine) => {
 	});
 
 	test('a participant cannot create, rename, split or assign tables: refused, nothing changed; bad input gets a clear error', async () => {
-		const server = await engine.start();
-		const { f, people } = await room(server);
+		const srv = await server();
+		const { f, people } = await room(srv);
 		expect(await send(f.socket, 'table.create', { commandId: cmd(), name: 'Table 1', instructions: '' })).toMatchObject({ ok: true });
 		await eventually(() => f.tables?.tables.length === 1, 'one table');
 		const table = f.tables!.tables[0];
@@ -132,13 +135,15 @@ describe.each(engines)('table plan on $name', (engine) => {
 		expect(await send(f.socket, 'table.update', { commandId: cmd(), tableId: table.id, name: table.name, instructions: table.instructions })).toMatchObject({ ok: true });
 		expect(JSON.stringify(f.tables)).toBe(before);
 		// No plan to split into yet on a new workshop: said plainly.
-		const other = await room(server);
-		expect(await send(other.f.socket, 'tables.split', { commandId: cmd(), mode: 'random' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+		const owner = await signUp(srv.url);
+		const bare = liveClient(srv.url, (await createWorkshop(srv.url, owner, 'Sans tables')).id, { cookie: owner });
+		await connected(bare);
+		expect(await send(bare, 'tables.split', { commandId: cmd(), mode: 'random' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
 	});
 
 	test("readiness: 'j'ai fini' is counted live by table and by collège; only participants say it; a phase change starts it afresh", async () => {
-		const server = await engine.start();
-		const { f, people } = await room(server);
+		const srv = await server();
+		const { f, people } = await room(srv);
 		for (const name of ['Table A', 'Table B', 'Table C']) expect(await send(f.socket, 'table.create', { commandId: cmd(), name, instructions: '' })).toMatchObject({ ok: true });
 		expect(await send(f.socket, 'tables.split', { commandId: cmd(), mode: 'balanced' })).toMatchObject({ ok: true });
 		// Before the start there is no phase to be done with.
@@ -177,14 +182,14 @@ describe.each(engines)('table plan on $name', (engine) => {
 	});
 
 	test("a participant writes into their own table's area only: another table's is refused and nothing changes", async () => {
-		const server = await engine.start();
-		const { facilitator, workshop, f, people } = await room(server);
+		const srv = await server();
+		const { facilitator, workshop, f, people } = await room(srv);
 		for (const name of ['Table A', 'Table B']) expect(await send(f.socket, 'table.create', { commandId: cmd(), name, instructions: '' })).toMatchObject({ ok: true });
 		expect(await send(f.socket, 'tables.split', { commandId: cmd(), mode: 'balanced' })).toMatchObject({ ok: true });
 		await eventually(() => !!f.tables && f.tables.unseated.length === 0, 'seated');
 		const [a, b] = f.tables!.tables;
 		const writer = people[Number(a.members[0].displayName.slice(1))];
-		const board = syncClient(server.url, workshop.id, { cookie: facilitator });
+		const board = syncClient(srv.url, workshop.id, { cookie: facilitator });
 		await board.synced;
 
 		// Before the start the free board's rules hold: a note for one's own table lands in its area.
