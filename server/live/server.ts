@@ -33,6 +33,7 @@ import { readProxyNames } from '../db/repositories/proxy-names.ts';
 import { readTablesView, seatLateJoiner, tableAssign, tableCreate, tableDelete, tablesSplit, tableUpdate } from './tables.ts';
 import { readinessSet, readMyReadiness, readReadinessState } from './readiness.ts';
 import { tableNoteAdd } from './table-notes.ts';
+import { tablePick, tableReporter } from './table-report.ts';
 
 /** Vote states are pushed at most this often per workshop (the last change always gets its push). */
 const VOTE_PUSH_MS = 250;
@@ -86,7 +87,9 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'table.assign': tableAssign,
 	'tables.split': tablesSplit,
 	'readiness.set': readinessSet,
-	'table.note.add': tableNoteAdd
+	'table.note.add': tableNoteAdd,
+	'table.reporter': tableReporter,
+	'table.pick': tablePick
 };
 
 interface SocketData {

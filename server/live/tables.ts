@@ -4,7 +4,7 @@ import { assignTables, tableForLateJoiner, type Seating } from '../../src/lib/do
 import { cleanLabel, isCategory } from '../../src/lib/domain/workshop/categories.ts';
 import type { Queryable } from '../db/db.ts';
 import { listParticipants, type Participant } from '../db/repositories/participants.ts';
-import { createTable, deleteTable, lockPlan, readSeating, readTables, replaceSeating, seat, updateTable } from '../db/repositories/tables.ts';
+import { createTable, deleteTable, lockPlan, readContributions, readSeating, readTables, replaceSeating, seat, updateTable } from '../db/repositories/tables.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Actor } from '../auth/actor.ts';
 import { mustManage, recorded, type CommandDeps } from './command.ts';
@@ -37,7 +37,7 @@ function seedOf(commandId: string): number {
 	return h >>> 0;
 }
 
-const pushed = (deps: CommandDeps, workshopId: string) => {
+export const pushed = (deps: CommandDeps, workshopId: string) => {
 	deps.notify.tables(workshopId);
 	// Readiness by table follows the plan.
 	deps.notify.readiness(workshopId);
@@ -144,8 +144,16 @@ export async function readTablesView(db: Queryable, workshopId: string): Promise
 	const seating = currentSeating(await readSeating(db, workshopId), people);
 	const member = new Map<string, TableMember>(people.map((p) => [p.id, { id: p.id, displayName: p.displayName, category: p.category }]));
 	const seatedIds = new Set(Object.values(seating).flat());
+	const picks = await readContributions(db, workshopId);
 	return {
-		tables: tables.map((t) => ({ id: t.id, name: t.name, instructions: t.instructions, members: (seating[t.id] ?? []).map((id) => member.get(id)!) })),
+		tables: tables.map((t) => ({
+			id: t.id,
+			name: t.name,
+			instructions: t.instructions,
+			members: (seating[t.id] ?? []).map((id) => member.get(id)!),
+			reporterId: t.reporterId !== null && member.has(t.reporterId) ? t.reporterId : null,
+			picks: picks[t.id] ?? []
+		})),
 		unseated: people.filter((p) => !seatedIds.has(p.id)).map((p) => member.get(p.id)!)
 	};
 }

@@ -1,5 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { createTable, deleteTable, lockPlan, readDone, readSeating, readTables, replaceSeating, seat, setDone, updateTable } from '../../server/db/repositories/tables.ts';
+import {
+	createTable,
+	deleteTable,
+	lockPlan,
+	readContributions,
+	readDone,
+	readSeating,
+	readTables,
+	replaceSeating,
+	seat,
+	setContribution,
+	setDone,
+	setReporter,
+	updateTable
+} from '../../server/db/repositories/tables.ts';
 import { removeParticipant } from '../../server/db/repositories/participants.ts';
 import { engines, useDatabase } from '../helpers/databases.ts';
 import { aParticipant, aWorkshop } from './fixtures.ts';
@@ -18,8 +32,8 @@ describe.each(engines())('%s table plan', (engine) => {
 		expect(await updateTable(db(), w.id, 't2', { name: 'Table 2 — Numérique', instructions: 'Les démarches en ligne' })).toBe(true);
 		expect(await updateTable(db(), w.id, 'nope', { name: 'x', instructions: '' })).toBe(false);
 		expect(await readTables(db(), w.id)).toEqual([
-			{ id: 't1', position: 1, name: 'Table 1 — Accueil', instructions: 'Le parcours au guichet' },
-			{ id: 't2', position: 2, name: 'Table 2 — Numérique', instructions: 'Les démarches en ligne' }
+			{ id: 't1', position: 1, name: 'Table 1 — Accueil', instructions: 'Le parcours au guichet', reporterId: null },
+			{ id: 't2', position: 2, name: 'Table 2 — Numérique', instructions: 'Les démarches en ligne', reporterId: null }
 		]);
 		// Another workshop's plan is its own.
 		const other = await aWorkshop(db());
@@ -65,5 +79,25 @@ describe.each(engines())('%s table plan', (engine) => {
 		expect(await readDone(db(), w.id, run)).toEqual(new Set([a.id]));
 		expect(await readDone(db(), w.id, { ...run, startedAt: run.startedAt + 1 })).toEqual(new Set());
 		expect(await readDone(db(), w.id, { ...run, phaseId: 'vote' })).toEqual(new Set());
+	});
+
+	test("a table's reporter and its picked contributions; a removed table takes its picks along", async () => {
+		const w = await aWorkshop(db());
+		const a = await aParticipant(db(), w.id, 'agent');
+		await createTable(db(), w.id, { id: 't1', name: 'Table 1', instructions: '' });
+		await createTable(db(), w.id, { id: 't2', name: 'Table 2', instructions: '' });
+		expect(await setReporter(db(), w.id, 't1', a.id)).toBe(true);
+		expect(await setReporter(db(), w.id, 'nope', a.id)).toBe(false);
+		expect((await readTables(db(), w.id)).map((t) => t.reporterId)).toEqual([a.id, null]);
+		await setContribution(db(), w.id, 't1', 'n1', true);
+		await setContribution(db(), w.id, 't1', 'n2', true);
+		await setContribution(db(), w.id, 't1', 'n2', true);
+		await setContribution(db(), w.id, 't2', 'n3', true);
+		await setContribution(db(), w.id, 't1', 'n1', false);
+		expect(await readContributions(db(), w.id)).toEqual({ t1: ['n2'], t2: ['n3'] });
+		await deleteTable(db(), w.id, 't2');
+		expect(await readContributions(db(), w.id)).toEqual({ t1: ['n2'] });
+		expect(await setReporter(db(), w.id, 't1', null)).toBe(true);
+		expect((await readTables(db(), w.id))[0].reporterId).toBeNull();
 	});
 });

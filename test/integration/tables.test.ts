@@ -181,7 +181,7 @@ describe.each(engines)('table plan on $name', (engine) => {
 		await eventually(() => doers[0].mine?.phaseId === 'fin' || doers[0].readiness?.phaseId === 'fin', 'the phone hears the new phase');
 	});
 
-	test("a participant writes into their own table's area only: another table's is refused and nothing changes", async () => {
+	test("a participant writes into their own table's area only: another table's is refused and nothing changes; its reporter picks up to three", async () => {
 		const srv = await server();
 		const { facilitator, workshop, f, people } = await room(srv);
 		for (const name of ['Table A', 'Table B']) expect(await send(f.socket, 'table.create', { commandId: cmd(), name, instructions: '' })).toMatchObject({ ok: true });
@@ -214,6 +214,24 @@ describe.each(engines)('table plan on $name', (engine) => {
 		expect(readNotes(board.doc).some((n) => n.id === other)).toBe(false);
 		expect(readNotes(board.doc)).toHaveLength(before.notes + 1);
 		expect(readSections(board.doc)).toHaveLength(before.sections + 1);
+
+		// Reporters: a member of table A names themself; someone from table B cannot name A's reporter.
+		const neighbour = people[Number(b.members[0].displayName.slice(1))];
+		const teammate = people[Number(a.members[1].displayName.slice(1))];
+		expect(await send(neighbour.socket, 'table.reporter', { commandId: cmd(), tableId: a.id, participantId: b.members[0].id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await send(writer.socket, 'table.reporter', { commandId: cmd(), tableId: a.id, participantId: b.members[0].id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+		expect(await send(writer.socket, 'table.reporter', { commandId: cmd(), tableId: a.id, participantId: a.members[0].id })).toMatchObject({ ok: true });
+		// Only the reporter picks, only notes of the table's own area, and at most three.
+		expect(await send(teammate.socket, 'table.pick', { commandId: cmd(), tableId: a.id, noteId: own, picked: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await send(writer.socket, 'table.pick', { commandId: cmd(), tableId: a.id, noteId: theirs, picked: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		const more = [cmd('tnote'), cmd('tnote'), cmd('tnote')];
+		for (const [i, id] of more.entries()) expect(await send(teammate.socket, 'table.note.add', { commandId: id, tableId: a.id, text: `Idée ${i}` })).toMatchObject({ ok: true });
+		await eventually(() => more.every((id) => readNotes(board.doc).some((n) => n.id === id)), 'the teammate’s notes');
+		for (const id of [own, ...more.slice(0, 2)]) expect(await send(writer.socket, 'table.pick', { commandId: cmd(), tableId: a.id, noteId: id, picked: true })).toMatchObject({ ok: true });
+		expect(await send(writer.socket, 'table.pick', { commandId: cmd(), tableId: a.id, noteId: more[2], picked: true })).toMatchObject({ ok: false, error: { code: 'over_cap' } });
+		await eventually(() => f.tables?.tables[0].picks.length === 3, 'the picks pushed');
+		expect(f.tables!.tables[0]).toMatchObject({ reporterId: a.members[0].id, picks: [own, more[0], more[1]] });
+		expect(f.tables!.tables[1]).toMatchObject({ reporterId: null, picks: [] });
 
 		// A silent phase keeps notes off the board: table notes wait for its reveal.
 		expect(await send(f.socket, 'phase.start', { commandId: cmd() })).toMatchObject({ ok: true });

@@ -8,6 +8,8 @@ CREATE TABLE workshop_table (
 	name text NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
 	-- What the table's phones show under its name.
 	instructions text NOT NULL DEFAULT '' CHECK (length(instructions) <= 500),
+	-- The table's reporter, who picks its contributions to the plenary (NULL: none named yet).
+	reporter_id text REFERENCES participant (id) ON DELETE SET NULL,
 	PRIMARY KEY (workshop_id, id)
 );
 
@@ -21,6 +23,16 @@ CREATE TABLE table_seat (
 	FOREIGN KEY (workshop_id, table_id) REFERENCES workshop_table (workshop_id, id) ON DELETE CASCADE
 );
 CREATE INDEX table_seat_table ON table_seat (workshop_id, table_id);
+
+-- The notes a table's reporter picked as the table's contribution to the plenary (a few each).
+CREATE TABLE table_contribution (
+	workshop_id text NOT NULL,
+	table_id text NOT NULL,
+	note_id text NOT NULL,
+	picked_at timestamptz NOT NULL DEFAULT now(),
+	PRIMARY KEY (workshop_id, note_id),
+	FOREIGN KEY (workshop_id, table_id) REFERENCES workshop_table (workshop_id, id) ON DELETE CASCADE
+);
 
 -- "J'ai fini" (readiness): one row per participant who said so in a phase run. A phase run is
 -- the phase and the time it was started, so readiness starts empty at every phase change

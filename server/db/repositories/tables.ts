@@ -7,6 +7,8 @@ export interface TableRow {
 	position: number;
 	name: string;
 	instructions: string;
+	/** The participant who picks the table's contributions, or null. */
+	reporterId: string | null;
 }
 
 /** Serialises every change of a workshop's plan (a split racing a late joiner, two facilitators). */
@@ -16,7 +18,10 @@ export async function lockPlan(tx: Queryable, workshopId: string): Promise<void>
 
 /** The workshop's tables, in the plan's order (empty: no plan). */
 export async function readTables(db: Queryable, workshopId: string): Promise<TableRow[]> {
-	return db.query<TableRow>('SELECT id, position, name, instructions FROM workshop_table WHERE workshop_id = $1 ORDER BY position, id', [workshopId]);
+	return db.query<TableRow>(
+		'SELECT id, position, name, instructions, reporter_id AS "reporterId" FROM workshop_table WHERE workshop_id = $1 ORDER BY position, id',
+		[workshopId]
+	);
 }
 
 /** Adds a table at the end of the plan. */
@@ -24,7 +29,7 @@ export async function createTable(tx: Queryable, workshopId: string, table: { id
 	const rows = await tx.query<TableRow>(
 		`INSERT INTO workshop_table (workshop_id, id, position, name, instructions)
 		 VALUES ($1, $2, (SELECT coalesce(max(position), 0) + 1 FROM workshop_table WHERE workshop_id = $1), $3, $4)
-		 RETURNING id, position, name, instructions`,
+		 RETURNING id, position, name, instructions, reporter_id AS "reporterId"`,
 		[workshopId, table.id, table.name, table.instructions]
 	);
 	return rows[0];
@@ -105,4 +110,28 @@ export async function readDone(db: Queryable, workshopId: string, run: { phaseId
 		[workshopId, run.phaseId, run.startedAt]
 	);
 	return new Set(rows.map((r) => r.participant_id));
+}
+
+/** Names a table's reporter (null: none); false when there is no such table. */
+export async function setReporter(tx: Queryable, workshopId: string, tableId: string, participantId: string | null): Promise<boolean> {
+	const rows = await tx.query('UPDATE workshop_table SET reporter_id = $3 WHERE workshop_id = $1 AND id = $2 RETURNING id', [workshopId, tableId, participantId]);
+	return rows.length > 0;
+}
+
+/** Picks (or drops) a note as its table's contribution to the plenary. */
+export async function setContribution(tx: Queryable, workshopId: string, tableId: string, noteId: string, picked: boolean): Promise<void> {
+	if (picked)
+		await tx.query('INSERT INTO table_contribution (workshop_id, table_id, note_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [workshopId, tableId, noteId]);
+	else await tx.query('DELETE FROM table_contribution WHERE workshop_id = $1 AND table_id = $2 AND note_id = $3', [workshopId, tableId, noteId]);
+}
+
+/** Each table's picked notes, in the order they were picked. */
+export async function readContributions(db: Queryable, workshopId: string): Promise<Record<string, string[]>> {
+	const rows = await db.query<{ table_id: string; note_id: string }>(
+		'SELECT table_id, note_id FROM table_contribution WHERE workshop_id = $1 ORDER BY picked_at, note_id',
+		[workshopId]
+	);
+	const out: Record<string, string[]> = {};
+	for (const r of rows) (out[r.table_id] ??= []).push(r.note_id);
+	return out;
 }

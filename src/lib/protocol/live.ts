@@ -181,6 +181,8 @@ export interface LiveCommands {
 	'table.assign': TableCommands['table.assign'];
 	'tables.split': TableCommands['tables.split'];
 	'table.note.add': TableCommands['table.note.add'];
+	'table.reporter': TableCommands['table.reporter'];
+	'table.pick': TableCommands['table.pick'];
 	'readiness.set': TableCommands['readiness.set'];
 }
 export type CommandName = keyof LiveCommands;

@@ -16,6 +16,8 @@ export const tableSchemas = {
 	'table.delete': z.strictObject({ commandId, tableId: id }),
 	'table.assign': z.strictObject({ commandId, participantId: id, tableId: id.nullable() }),
 	'tables.split': z.strictObject({ commandId, mode: z.enum(['balanced', 'random']), seed: z.number().int().min(0).max(2 ** 32 - 1).optional() }),
+	'table.reporter': z.strictObject({ commandId, tableId: id, participantId: id.nullable() }),
+	'table.pick': z.strictObject({ commandId, tableId: id, noteId: id, picked: z.boolean() }),
 	'table.note.add': z.strictObject({ commandId, tableId: id, text: z.string().max(NOTE_TEXT_MAX * 4, `text is longer than ${NOTE_TEXT_MAX} characters`) }),
 	'readiness.set': z.strictObject({ commandId, done: z.boolean() })
 };

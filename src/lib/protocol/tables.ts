@@ -11,6 +11,8 @@ import type { Category } from '../domain/workshop/categories.ts';
 export const TABLE_NAME_MAX = 80;
 export const TABLE_INSTRUCTIONS_MAX = 500;
 export const TABLES_MAX = 30;
+/** How many notes a table's reporter picks as its contribution to the plenary, at most. */
+export const CONTRIBUTIONS_MAX = 3;
 
 export interface TableMember {
 	id: string;
@@ -23,6 +25,10 @@ export interface TableView {
 	name: string;
 	instructions: string;
 	members: TableMember[];
+	/** The member who picks the table's contributions (null: none named). */
+	reporterId: string | null;
+	/** The notes of the table's area picked as its contribution to the plenary, in order. */
+	picks: string[];
 }
 
 /** The table plan: its tables in order with their members, and who sits nowhere yet. */
@@ -49,6 +55,10 @@ export interface TableCommands {
 	'table.assign': { input: { commandId: string; participantId: string; tableId: string | null }; result: { participantId: string; tableId: string | null } };
 	/** Seats every current participant at the existing tables, balanced by collège or at random (facilitators). */
 	'tables.split': { input: { commandId: string; mode: Exclude<AssignMode, 'manual'>; seed?: number }; result: { seated: number; tables: number } };
+	/** Names a table's reporter (null: none): facilitators, or a member of that table naming a member of it. */
+	'table.reporter': { input: { commandId: string; tableId: string; participantId: string | null }; result: { tableId: string; reporterId: string | null } };
+	/** The reporter picks (or drops) a note of the table's area as its contribution, up to CONTRIBUTIONS_MAX. */
+	'table.pick': { input: { commandId: string; tableId: string; noteId: string; picked: boolean }; result: { tableId: string; picks: string[] } };
 	/** A note written into a table's own area of the board: one's own table only (facilitators: any). */
 	'table.note.add': { input: { commandId: string; tableId: string; text: string }; result: { noteId: string; tableId: string } };
 	/** A participant says they are done with the phase on (or takes it back). */
