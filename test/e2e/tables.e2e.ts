@@ -11,7 +11,7 @@ async function onFirstScreen(page: Page, name: string, locator: ReturnType<Page[
 	expect(box!.y + box!.height, `${name} ends within ${PHONE.height} px`).toBeLessThanOrEqual(PHONE.height);
 }
 
-test('12 participants of 3 collèges are split into 3 balanced tables; a phone sees its table and writes into its area; readiness counts update live', async ({ browser, baseURL }) => {
+test('12 participants of 3 collèges are split into 3 balanced tables; a phone sees its table, writes into its area and reports; readiness counts update live', async ({ browser, baseURL }) => {
 	test.setTimeout(120_000);
 	const { context: fc, page: f } = await facilitatorWithWorkshop(browser, 'Accueil en mairie');
 	await addPhase(f, 'Idées', 'ideation', 10, 10);
@@ -82,6 +82,12 @@ test('12 participants of 3 collèges are split into 3 balanced tables; a phone s
 	await expect(nadia.getByText(t('tables.note.sent'))).toBeVisible();
 	await expect(f.getByRole('textbox', { name: t('board.section.title') })).toHaveValue(`${tableName} — Accueil`);
 	await expect(f.getByText('Un guichet ouvert le samedi').first()).toBeVisible();
+	// She reports for her table and picks that idea for the plenary; the projector names her reporter.
+	await nadia.getByRole('button', { name: t('tables.report.volunteer') }).click();
+	const pick = nadia.getByRole('group', { name: t('tables.report.pick', { max: 3 }) }).getByRole('checkbox', { name: 'Un guichet ouvert le samedi' });
+	await pick.check();
+	await expect(pick).toBeChecked();
+	await expect(projector.getByTestId('table-plan').locator('.members li').filter({ hasText: 'Nadia' })).toContainText(t('tables.plan.reporter'));
 
 	// axe on the table views: the phone, the facilitator's panel, the projector's plan.
 	expect(await seriousViolations(nadia)).toEqual([]);
