@@ -39,9 +39,15 @@ export interface Notifier {
 	myAffiche(workshopId: string, participantId: string): void;
 	/** A proxy note's name changed: push the names to the facilitators only. */
 	proxyNames(workshopId: string): void;
+	/** The table plan changed: push it to every socket of the workshop. */
+	tables(workshopId: string): void;
+	/** Someone said "j'ai fini", the plan or the phase changed: push the readiness counts to every socket, coalesced. */
+	readiness(workshopId: string): void;
+	/** A participant's own "j'ai fini" changed: push it to their sockets only. */
+	myReadiness(workshopId: string, participantId: string): void;
 }
 
-export const silentNotifier: Notifier = { state() {}, hiddenCount() {}, hiddenNotes() {}, attention() {}, votes() {}, myVotes() {}, polls() {}, myPoll() {}, decisions() {}, priorities() {}, myPriorities() {}, affiche() {}, afficheCounts() {}, myAffiche() {}, proxyNames() {} };
+export const silentNotifier: Notifier = { state() {}, hiddenCount() {}, hiddenNotes() {}, attention() {}, votes() {}, myVotes() {}, polls() {}, myPoll() {}, decisions() {}, priorities() {}, myPriorities() {}, affiche() {}, afficheCounts() {}, myAffiche() {}, proxyNames() {}, tables() {}, readiness() {}, myReadiness() {} };
 
 export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
 /** Facilitators' sockets of a workshop (version history pushes). */

@@ -30,6 +30,10 @@ import { afficheSave, afficheSubmit, affichePublish, afficheValidate, readAffich
 import { decisionDelete, decisionMove, decisionSave, ownersSave, readDecisionsView, roomView } from './decisions.ts';
 import { noteProxyName } from './proxy-name.ts';
 import { readProxyNames } from '../db/repositories/proxy-names.ts';
+import { readTablesView, seatLateJoiner, tableAssign, tableCreate, tableDelete, tablesSplit, tableUpdate } from './tables.ts';
+import { readinessSet, readMyReadiness, readReadinessState } from './readiness.ts';
+import { tableNoteAdd } from './table-notes.ts';
+import { tablePick, tableReporter } from './table-report.ts';
 
 /** Vote states are pushed at most this often per workshop (the last change always gets its push). */
 const VOTE_PUSH_MS = 250;
@@ -76,7 +80,16 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'note.proxyName': noteProxyName,
 	'affiche.submit': afficheSubmit,
 	'affiche.publish': affichePublish,
-	'affiche.validate': afficheValidate
+	'affiche.validate': afficheValidate,
+	'table.create': tableCreate,
+	'table.update': tableUpdate,
+	'table.delete': tableDelete,
+	'table.assign': tableAssign,
+	'tables.split': tablesSplit,
+	'readiness.set': readinessSet,
+	'table.note.add': tableNoteAdd,
+	'table.reporter': tableReporter,
+	'table.pick': tablePick
 };
 
 interface SocketData {
@@ -111,7 +124,7 @@ export function createLiveServer(
 	const push = (what: string, workshopId: string, work: () => Promise<void>) =>
 		work().catch((e: Error) => log.warn({ workshopId, err: e.message }, `${what} push failed`));
 	// 300 phones voting (or placing) at once would push 300 × 300 states: one push per workshop per window instead.
-	const coalesced = (what: string, event: 'vote.state' | 'priorities.state' | 'poll.state', read: (workshopId: string) => Promise<unknown>) => {
+	const coalesced = (what: string, event: 'vote.state' | 'priorities.state' | 'poll.state' | 'readiness.state', read: (workshopId: string) => Promise<unknown>) => {
 		const pushes = new Coalescer(VOTE_PUSH_MS);
 		return (workshopId: string) =>
 			pushes.schedule(workshopId, () =>
@@ -130,6 +143,8 @@ export function createLiveServer(
 			notify.votes(workshopId);
 			notify.polls(workshopId);
 			notify.priorities(workshopId);
+			// Readiness starts afresh with each phase run.
+			notify.readiness(workshopId);
 		},
 		// A silent phase of 300 writers would push 300 × 300 states: one per workshop per window instead.
 		hiddenCount: (() => {
@@ -189,6 +204,16 @@ export function createLiveServer(
 		myAffiche: (workshopId, participantId) =>
 			void push('own affiche answer', workshopId, async () => {
 				io.to(actorRoom(workshopId, participantId)).emit('affiche.mine', await readMyAffiche(db, workshopId, participantId));
+			}),
+		tables: (workshopId) =>
+			void push('tables', workshopId, async () => {
+				io.to(workshopRoom(workshopId)).emit('tables.state', await readTablesView(db, workshopId));
+			}),
+		// 60 phones tapping "j'ai fini" at once: one push of the counts per workshop per window.
+		readiness: coalesced('readiness', 'readiness.state', (workshopId) => readReadinessState(db, workshopId)),
+		myReadiness: (workshopId, participantId) =>
+			void push('own readiness', workshopId, async () => {
+				io.to(actorRoom(workshopId, participantId)).emit('readiness.mine', await readMyReadiness(db, workshopId, participantId));
 			})
 	};
 	const deps: CommandDeps = { ...base, notify };
@@ -262,6 +287,14 @@ export function createLiveServer(
 			socket.emit('affiche.state', can(actor.role, 'workshop.manage') ? view : roomAfficheView(view));
 			if (actor.kind === 'participant') socket.emit('affiche.mine', await readMyAffiche(db, workshopId, actor.id));
 		});
+		// A late joiner is seated by the plan's rule when a plan exists (then the whole room gets the
+		// plan and counts). Phones know the phase run from the clock: only boards and screens need the counts now.
+		void push('tables', workshopId, async () => {
+			const seating = await seatLateJoiner(deps, workshopId, actor);
+			if (seating !== 'seated') socket.emit('tables.state', seating === 'no-plan' ? null : await readTablesView(db, workshopId));
+			if (actor.kind === 'participant') socket.emit('readiness.mine', await readMyReadiness(db, workshopId, actor.id));
+			else socket.emit('readiness.state', await readReadinessState(db, workshopId));
+		});
 		const person = `${workshopId}:${actor.id}`;
 		socket.onAny(async (event: string, ...args: unknown[]) => {
 			const last = args[args.length - 1];
@@ -280,7 +313,7 @@ export function createLiveServer(
 			}
 			// Observers may listen, never command: refused before any command code runs.
 			if (!can(actor.role, 'live.command')) return ack({ ok: false, error: { code: 'forbidden', message: 'your role cannot send commands' } });
-			if (event === 'note.add') {
+			if (event === 'note.add' || event === 'table.note.add') {
 				const noteWait = await noteLimiter.check(person);
 				if (noteWait) return ack(limited('notes', noteWait));
 			}

@@ -8,6 +8,7 @@ import { COMMAND_ID_PATTERN, type CommandName } from './live.ts';
 import { decisionSchemas } from './decision-schemas.ts';
 import { prioritySchemas } from './priority-schemas.ts';
 import { afficheSchemas } from './affiche-schemas.ts';
+import { tableSchemas } from './table-schemas.ts';
 import { POLL_CHOICES_MAX } from '../domain/poll/answer.ts';
 
 const commandId = z.string().regex(COMMAND_ID_PATTERN, 'commandId must be 8-64 characters of A-Z a-z 0-9 _ -');
@@ -62,5 +63,6 @@ export const liveSchemas = {
 	'version.restore': z.strictObject({ commandId, versionId: z.string().min(1).max(64) }),
 	...decisionSchemas,
 	...prioritySchemas,
-	...afficheSchemas
+	...afficheSchemas,
+	...tableSchemas
 } satisfies Record<CommandName, z.ZodType>;

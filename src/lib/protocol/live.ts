@@ -11,6 +11,7 @@ import type { DecisionCommands } from './decisions.ts';
 import type { DecisionsView } from '../domain/decisions/decision.ts';
 import type { PriorityCommands, PriorityEvents } from './priorities.ts';
 import type { AfficheCommands, AfficheEvents } from './affiche.ts';
+import type { TableCommands, TableEvents } from './tables.ts';
 
 /**
  * The live channel (socket.io, path `/live`). The client connects with
@@ -179,6 +180,16 @@ export interface LiveCommands {
 	'affiche.submit': AfficheCommands['affiche.submit'];
 	'affiche.publish': AfficheCommands['affiche.publish'];
 	'affiche.validate': AfficheCommands['affiche.validate'];
+	/** Tables and readiness (see ./tables.ts). */
+	'table.create': TableCommands['table.create'];
+	'table.update': TableCommands['table.update'];
+	'table.delete': TableCommands['table.delete'];
+	'table.assign': TableCommands['table.assign'];
+	'tables.split': TableCommands['tables.split'];
+	'table.note.add': TableCommands['table.note.add'];
+	'table.reporter': TableCommands['table.reporter'];
+	'table.pick': TableCommands['table.pick'];
+	'readiness.set': TableCommands['readiness.set'];
 }
 export type CommandName = keyof LiveCommands;
 
@@ -237,6 +248,11 @@ export interface LiveEvents {
 	'affiche.mine': AfficheEvents['affiche.mine'];
 	/** The names behind proxy notes, by note id (facilitators only: never in the board document). */
 	'proxy.names': Record<string, string>;
+	/** The table plan (null: none), on connect and after every change (see ./tables.ts). */
+	'tables.state': TableEvents['tables.state'];
+	/** How many said "j'ai fini" in the phase run on, overall, by table and by collège. */
+	'readiness.state': TableEvents['readiness.state'];
+	'readiness.mine': TableEvents['readiness.mine'];
 }
 
 /** A participant sets their dots on one item (0 withdraws them); the server checks budget and cap. */

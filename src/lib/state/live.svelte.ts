@@ -8,6 +8,7 @@ import { ERROR_CODES, type ErrorCode } from '$lib/protocol/errors';
 import type { DecisionsView } from '$lib/domain/decisions/decision';
 import type { MyPlacements, PrioritiesState } from '$lib/protocol/priorities';
 import type { AfficheEvents, AfficheView } from '$lib/protocol/affiche';
+import type { ReadinessState, TableEvents, TablesView } from '$lib/protocol/tables';
 
 const ACK_TIMEOUT_MS = 10_000;
 const CONNECT_WAIT_MS = 5_000;
@@ -70,6 +71,10 @@ export class LiveChannel {
 	affiche = $state.raw<AfficheView | null>(null);
 	/** This participant's own answer to the affiche (compare its version with the one shown). */
 	myAffiche = $state.raw<AfficheEvents['affiche.mine']>(null);
+	/** The table plan (null: none) and the "j'ai fini" counts of the phase run on; one's own answer. */
+	tables = $state.raw<TablesView | null>(null);
+	readiness = $state.raw<ReadinessState | null>(null);
+	myReadiness = $state.raw<TableEvents['readiness.mine']>(null);
 	/** Server clock minus this device's clock: cheap phones are often minutes off. */
 	offsetMs = $state(0);
 
@@ -118,6 +123,9 @@ export class LiveChannel {
 		socket.on('priorities.mine', (mine: MyPlacements) => (this.myPlacements = mine));
 		socket.on('affiche.state', (view: AfficheView | null) => (this.affiche = view));
 		socket.on('affiche.mine', (mine: AfficheEvents['affiche.mine']) => (this.myAffiche = mine));
+		socket.on('tables.state', (view: TablesView | null) => (this.tables = view));
+		socket.on('readiness.state', (state: ReadinessState | null) => (this.readiness = state));
+		socket.on('readiness.mine', (mine: TableEvents['readiness.mine']) => (this.myReadiness = mine));
 		this.#unwatch = onNetworkChange(
 			() => {
 				if (!this.refused) socket.connect();

@@ -1,0 +1,101 @@
+import { expect, test, type Page } from '@playwright/test';
+import { joinAs } from '../helpers/http.ts';
+import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, PHONE, seriousViolations, t } from './support.ts';
+
+/** True when the element is entirely within the phone's first screen (no scrolling needed). */
+async function onFirstScreen(page: Page, name: string, locator: ReturnType<Page['getByText']>): Promise<void> {
+	await page.evaluate(() => window.scrollTo(0, 0));
+	const box = await locator.boundingBox();
+	expect(box, name).not.toBeNull();
+	expect(box!.y, name).toBeGreaterThanOrEqual(0);
+	expect(box!.y + box!.height, `${name} ends within ${PHONE.height} px`).toBeLessThanOrEqual(PHONE.height);
+}
+
+test('12 participants of 3 collèges are split into 3 balanced tables; a phone sees its table, writes into its area and reports; readiness counts update live', async ({ browser, baseURL }) => {
+	test.setTimeout(120_000);
+	const { context: fc, page: f } = await facilitatorWithWorkshop(browser, 'Accueil en mairie');
+	await addPhase(f, 'Idées', 'ideation', 10, 10);
+	const joinUrl = await joinUrlOf(f);
+	const code = joinUrl.split('/j/')[1];
+	// Ten people join over HTTP (as their phones would), two on real phones: 6 agents, 3 usagers, 3 élu·es.
+	const others = [...Array(6).fill('agent'), 'usager', 'usager', 'elu', 'elu'] as const;
+	await Promise.all(others.map((c, i) => joinAs(baseURL!, code, `Personne ${i + 1}`, c)));
+	const { page: nadia } = await joinOnPhone(browser, joinUrl, 'usager', 'Nadia');
+	const { page: eric } = await joinOnPhone(browser, joinUrl, 'elu', 'Éric');
+	const projector = await fc.newPage();
+	await projector.goto(f.url() + '/projector');
+
+	// The facilitator splits the room into 3 tables, balanced by collège (the default).
+	const panel = f.getByTestId('tables-panel');
+	await panel.getByLabel(t('tables.panel.count')).fill('3');
+	await expect(panel.getByLabel(t('tables.panel.mode'))).toHaveValue('balanced');
+	await panel.getByRole('button', { name: t('tables.panel.split') }).click();
+	await expect(panel.getByText(t('tables.panel.done', { count: 12, tables: 3 }))).toBeVisible();
+
+	// The projector shows the plan: every table has 4 people, 2 agents, 1 usager·ère, 1 élu·e.
+	const tables = projector.getByTestId('table-plan').locator('li.table');
+	await expect(tables).toHaveCount(3);
+	for (let i = 0; i < 3; i++) {
+		const table = tables.nth(i);
+		await expect(table.getByRole('listitem')).toHaveCount(4);
+		await expect(table.getByRole('listitem').filter({ hasText: t('category.agent') })).toHaveCount(2);
+		await expect(table.getByRole('listitem').filter({ hasText: t('category.usager') })).toHaveCount(1);
+		await expect(table.getByRole('listitem').filter({ hasText: t('category.elu') })).toHaveCount(1);
+	}
+
+	// Nadia's phone names her table; the facilitator renames it and gives it instructions: the phone follows.
+	const mine = nadia.getByTestId('my-table');
+	await expect(mine.getByRole('heading', { name: /^Votre table : Table \d$/ })).toBeVisible();
+	const tableName = (await mine.getByRole('heading').textContent())!.replace(t('tables.mine.heading', { name: '' }), '');
+	const nadiaTable = panel.locator('li.table').filter({ has: f.getByRole('combobox', { name: t('tables.panel.move', { name: 'Nadia' }) }) });
+	await nadiaTable.getByLabel(t('tables.panel.name')).fill(`${tableName} — Accueil`);
+	await nadiaTable.getByLabel(t('tables.panel.instructions')).fill('Le parcours d’un usager au guichet');
+	await nadiaTable.getByRole('button', { name: t('tables.panel.save') }).click();
+	await expect(mine.getByRole('heading', { name: t('tables.mine.heading', { name: `${tableName} — Accueil` }) })).toBeVisible();
+	await expect(mine.getByText('Le parcours d’un usager au guichet')).toBeVisible();
+
+	// The phase starts: on a 360 × 740 phone the table's name, its instructions and the composer need no scrolling.
+	await f.getByRole('button', { name: t('controls.start') }).click();
+	await expect(nadia.getByLabel(t('participant.idea.label'))).toBeVisible();
+	await onFirstScreen(nadia, 'table name', mine.getByRole('heading'));
+	await onFirstScreen(nadia, 'instructions', mine.getByText('Le parcours d’un usager au guichet'));
+	await onFirstScreen(nadia, 'composer', nadia.getByLabel(t('participant.idea.label')));
+	expect(await horizontalOverflow(nadia)).toBeLessThanOrEqual(0);
+
+	// Readiness: nobody yet; Nadia, then Éric, tap "J'ai fini"; the board and the projector count them live.
+	const boardReadiness = f.getByTestId('readiness');
+	const screenReadiness = projector.getByTestId('readiness');
+	await expect(boardReadiness.getByText(t('readiness.overall', { done: 0, of: 12 }))).toBeVisible();
+	await nadia.getByRole('button', { name: t('readiness.done') }).click();
+	await expect(nadia.getByRole('button', { name: t('readiness.done') })).toHaveAttribute('aria-pressed', 'true');
+	await expect(boardReadiness.getByText(t('readiness.overall', { done: 1, of: 12 }))).toBeVisible();
+	await expect(screenReadiness.getByText(t('readiness.overall', { done: 1, of: 12 }))).toBeVisible();
+	await expect(boardReadiness.getByRole('listitem').filter({ hasText: `${tableName} — Accueil` })).toContainText('1 / 4');
+	await expect(boardReadiness.getByRole('listitem').filter({ hasText: t('category.usager') })).toContainText('1 / 3');
+	await eric.getByRole('button', { name: t('readiness.done') }).click();
+	await expect(screenReadiness.getByText(t('readiness.overall', { done: 2, of: 12 }))).toBeVisible();
+	await expect(screenReadiness.getByRole('listitem').filter({ hasText: t('category.elu') })).toContainText('1 / 3');
+
+	// Nadia writes an idea into her table's own area: the facilitator's board shows that area with it.
+	await nadia.getByLabel(t('tables.note.label', { name: `${tableName} — Accueil` })).fill('Un guichet ouvert le samedi');
+	await nadia.getByRole('button', { name: t('tables.note.submit') }).click();
+	await expect(nadia.getByText(t('tables.note.sent'))).toBeVisible();
+	await expect(f.getByRole('textbox', { name: t('board.section.title') })).toHaveValue(`${tableName} — Accueil`);
+	await expect(f.getByText('Un guichet ouvert le samedi').first()).toBeVisible();
+	// She reports for her table and picks that idea for the plenary; the projector names her reporter.
+	await nadia.getByRole('button', { name: t('tables.report.volunteer') }).click();
+	const pick = nadia.getByRole('group', { name: t('tables.report.pick', { max: 3 }) }).getByRole('checkbox', { name: 'Un guichet ouvert le samedi' });
+	await pick.check();
+	await expect(pick).toBeChecked();
+	await expect(projector.getByTestId('table-plan').locator('.members li').filter({ hasText: 'Nadia' })).toContainText(t('tables.plan.reporter'));
+
+	// axe on the table views: the phone, the facilitator's panel, the projector's plan.
+	expect(await seriousViolations(nadia)).toEqual([]);
+	expect(await seriousViolations(f)).toEqual([]);
+	expect(await seriousViolations(projector)).toEqual([]);
+
+	// The facilitator ends the phase early: the workshop moves on (one phase: it ends), readiness is gone.
+	await boardReadiness.getByRole('button', { name: t('readiness.endPhase') }).click();
+	await expect(f.getByTestId('readiness')).toHaveCount(0);
+	await expect(nadia.getByRole('button', { name: t('readiness.done') })).toHaveCount(0);
+});

@@ -1,0 +1,241 @@
+import type { Socket } from 'socket.io-client';
+import { describe, expect, test } from 'vitest';
+import type { RunningServer } from '../helpers/server-process.ts';
+import { testServers } from '../helpers/test-servers.ts';
+import { connected, eventually, liveClient, send, syncClient } from '../helpers/clients.ts';
+import { readNotes } from '../../src/lib/domain/board/notes.ts';
+import { readSections } from '../../src/lib/domain/board/sections.ts';
+import { tableSectionId } from '../../src/lib/domain/tables/areas.ts';
+import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
+import type { Phase } from '../../src/lib/domain/agenda/phase.ts';
+import type { Category } from '../../src/lib/domain/workshop/categories.ts';
+import type { ReadinessState, TableEvents, TablesView } from '../../src/lib/protocol/tables.ts';
+
+/**
+ * Issue 13: tables and readiness. Real servers, real socket.io clients joined through the join
+ * page. Only facilitators change the plan; a split balances collèges; a late joiner is seated
+ * by the same rule; "j'ai fini" is counted by table and by collège and starts afresh at each phase.
+ */
+
+const { engines } = testServers('tables');
+
+let n = 0;
+const cmd = (prefix = 'tbl') => `${prefix}-${Date.now().toString(36)}-${n++}`;
+
+/** A socket that keeps the last plan, readiness counts and own answer it heard. */
+interface Watched {
+	socket: Socket;
+	tables: TablesView | null;
+	readiness: ReadinessState | null;
+	mine: TableEvents['readiness.mine'];
+}
+function watched(server: RunningServer, workshopId: string, cookie: string): Watched {
+	const w: Watched = { socket: liveClient(server.url, workshopId, { cookie }), tables: null, readiness: null, mine: null };
+	w.socket.on('tables.state', (s: TablesView | null) => (w.tables = s));
+	w.socket.on('readiness.state', (s: ReadinessState | null) => (w.readiness = s));
+	w.socket.on('readiness.mine', (s: TableEvents['readiness.mine']) => (w.mine = s));
+	return w;
+}
+
+const ROOM: Category[] = ['agent', 'agent', 'usager', 'elu', 'agent', 'agent', 'usager', 'elu', 'agent', 'agent', 'usager', 'elu'];
+
+async function room(server: RunningServer) {
+	const facilitator = await signUp(server.url);
+	const workshop = await createWorkshop(server.url, facilitator, 'Accueil en mairie');
+	const f = watched(server, workshop.id, facilitator);
+	await connected(f.socket);
+	const agenda: Phase[] = [
+		{ id: 'idees', type: 'ideation', title: 'Idées', minutes: 10, instructions: '', settings: { silent: true } },
+		{ id: 'fin', type: 'free', title: 'Fin', minutes: 5, instructions: '', settings: {} }
+	];
+	expect(await send(f.socket, 'agenda.save', { commandId: cmd(), phases: agenda })).toMatchObject({ ok: true });
+	const cookies = await Promise.all(ROOM.map((c, i) => joinAs(server.url, workshop.joinCode, `P${i}`, c)));
+	const people = cookies.map((cookie) => watched(server, workshop.id, cookie));
+	await Promise.all(people.map((p) => connected(p.socket)));
+	return { facilitator, workshop, f, people };
+}
+
+const sizes = (v: TablesView) => v.tables.map((t) => t.members.length);
+const mix = (v: TablesView, c: Category) => v.tables.map((t) => t.members.filter((m) => m.category === c).length);
+
+describe.each(engines)('table plan on $name', (engine) => {
+	// One server per engine for the file (each test has its own workshop): PGlite's start is the slow part.
+	let started: Promise<RunningServer> | null = null;
+	const server = () => (started ??= engine.start());
+	test('a facilitator creates tables and splits the room balanced by collège; every phone hears its table; a late joiner is seated by the same rule', async () => {
+		const srv = await server();
+		const { workshop, f, people } = await room(srv);
+		for (const name of ['Table 1 — Accueil', 'Table 2 — Numérique', 'Table 3 — Courrier'])
+			expect(await send(f.socket, 'table.create', { commandId: cmd(), name, instructions: `Parcours : ${name}` })).toMatchObject({ ok: true });
+		await eventually(() => f.tables?.tables.length === 3 && f.tables.unseated.length === 12, 'three empty tables');
+
+		const splitId = cmd('split');
+		const split = await send(f.socket, 'tables.split', { commandId: splitId, mode: 'balanced' });
+		expect(split).toEqual({ ok: true, value: { seated: 12, tables: 3 } });
+		await eventually(() => !!f.tables && f.tables.unseated.length === 0, 'everyone seated');
+		const plan = f.tables!;
+		expect(sizes(plan)).toEqual([4, 4, 4]);
+		expect(mix(plan, 'agent')).toEqual([2, 2, 2]);
+		expect(mix(plan, 'usager')).toEqual([1, 1, 1]);
+		expect(mix(plan, 'elu')).toEqual([1, 1, 1]);
+		// A retry of the same split answers the first result and seats nobody again.
+		expect(await send(f.socket, 'tables.split', { commandId: splitId, mode: 'balanced' })).toEqual(split);
+
+		// Every phone hears the same plan and finds itself at exactly one table, with its instructions.
+		await eventually(() => people.every((p) => p.tables?.tables.every((t, i) => t.members.length === plan.tables[i].members.length)), 'phones hear the plan');
+		for (const [i, p] of people.entries()) {
+			const mine = p.tables!.tables.filter((t) => t.members.some((m) => m.displayName === `P${i}`));
+			expect(mine).toHaveLength(1);
+			expect(mine[0].instructions).toBe(`Parcours : ${mine[0].name}`);
+		}
+
+		// A late joiner (an élue) is seated at a table when she connects: one table gets five, still mixed.
+		const late = watched(srv, workshop.id, await joinAs(srv.url, workshop.joinCode, 'Tardive', 'elu'));
+		await connected(late.socket);
+		await eventually(() => !!late.tables && sizes(late.tables).reduce((a, b) => a + b, 0) === 13, 'the late joiner seated');
+		expect([...sizes(late.tables!)].sort()).toEqual([4, 4, 5]);
+		expect([...mix(late.tables!, 'elu')].sort()).toEqual([1, 1, 2]);
+		expect(late.tables!.unseated).toEqual([]);
+
+		// By hand: the facilitator moves someone, renames a table, removes one (its people sit nowhere).
+		const someone = plan.tables[0].members[0];
+		expect(await send(f.socket, 'table.assign', { commandId: cmd(), participantId: someone.id, tableId: plan.tables[1].id })).toMatchObject({ ok: true });
+		expect(await send(f.socket, 'table.update', { commandId: cmd(), tableId: plan.tables[2].id, name: '  Table 3 — Courrier postal ', instructions: 'Les lettres' })).toMatchObject({ ok: true });
+		await eventually(() => f.tables?.tables[2].name === 'Table 3 — Courrier postal' && f.tables.tables[1].members.some((m) => m.id === someone.id), 'the manual changes');
+		expect(f.tables!.tables[2].instructions).toBe('Les lettres');
+		expect(await send(f.socket, 'table.delete', { commandId: cmd(), tableId: plan.tables[2].id })).toMatchObject({ ok: true });
+		await eventually(() => f.tables?.tables.length === 2 && f.tables.unseated.length > 0, 'a table removed');
+	});
+
+	test('a participant cannot create, rename, split or assign tables: refused, nothing changed; bad input gets a clear error', async () => {
+		const srv = await server();
+		const { f, people } = await room(srv);
+		expect(await send(f.socket, 'table.create', { commandId: cmd(), name: 'Table 1', instructions: '' })).toMatchObject({ ok: true });
+		await eventually(() => f.tables?.tables.length === 1, 'one table');
+		const table = f.tables!.tables[0];
+		const p = people[0].socket;
+		const me = f.tables!.unseated[0];
+		for (const [event, input] of [
+			['table.create', { name: 'Ma table', instructions: '' }],
+			['table.update', { tableId: table.id, name: 'Renommée', instructions: '' }],
+			['table.delete', { tableId: table.id }],
+			['table.assign', { participantId: me.id, tableId: table.id }],
+			['tables.split', { mode: 'balanced' }]
+		] as const)
+			expect(await send(p, event, { commandId: cmd(), ...input }), event).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		const before = JSON.stringify(f.tables);
+		// A facilitator's bad input: a clear error naming the problem, never a crash.
+		expect(await send(f.socket, 'table.create', { commandId: cmd(), name: '   ', instructions: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+		expect(await send(f.socket, 'table.create', { commandId: cmd(), name: 'x'.repeat(81), instructions: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+		expect(await send(f.socket, 'tables.split', { commandId: cmd(), mode: 'alphabetical' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/mode/) } });
+		expect(await send(f.socket, 'table.assign', { commandId: cmd(), participantId: 'nobody-here', tableId: table.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		expect(await send(f.socket, 'table.assign', { commandId: cmd(), participantId: me.id, tableId: 'no-such-table' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		expect(await send(f.socket, 'table.update', { commandId: cmd(), tableId: 'no-such-table', name: 'A', instructions: '' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		// The facilitator's own round trip proves nothing above changed the plan.
+		expect(await send(f.socket, 'table.update', { commandId: cmd(), tableId: table.id, name: table.name, instructions: table.instructions })).toMatchObject({ ok: true });
+		expect(JSON.stringify(f.tables)).toBe(before);
+		// No plan to split into yet on a new workshop: said plainly.
+		const owner = await signUp(srv.url);
+		const bare = liveClient(srv.url, (await createWorkshop(srv.url, owner, 'Sans tables')).id, { cookie: owner });
+		await connected(bare);
+		expect(await send(bare, 'tables.split', { commandId: cmd(), mode: 'random' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+	});
+
+	test("readiness: 'j'ai fini' is counted live by table and by collège; only participants say it; a phase change starts it afresh", async () => {
+		const srv = await server();
+		const { f, people } = await room(srv);
+		for (const name of ['Table A', 'Table B', 'Table C']) expect(await send(f.socket, 'table.create', { commandId: cmd(), name, instructions: '' })).toMatchObject({ ok: true });
+		expect(await send(f.socket, 'tables.split', { commandId: cmd(), mode: 'balanced' })).toMatchObject({ ok: true });
+		// Before the start there is no phase to be done with.
+		expect(await send(people[0].socket, 'readiness.set', { commandId: cmd(), done: true })).toMatchObject({ ok: false, error: { code: 'phase_closed' } });
+		expect(await send(f.socket, 'phase.start', { commandId: cmd() })).toMatchObject({ ok: true });
+		await eventually(() => f.readiness?.phaseId === 'idees' && f.readiness.counts.overall.of === 12, 'readiness of the first phase');
+		expect(f.readiness!.counts.overall).toEqual({ done: 0, of: 12 });
+
+		// Everyone at the first table is done, plus one more agent; one of them changes their mind and back.
+		await eventually(() => !!f.tables && f.tables.unseated.length === 0, 'seated');
+		const first = f.tables!.tables[0];
+		const atFirst = new Set(first.members.map((m) => m.displayName));
+		const doneNames = [...atFirst, ROOM.map((c, i) => [c, `P${i}`] as const).find(([c, name]) => c === 'agent' && !atFirst.has(name))![1]];
+		const doers = doneNames.map((name) => people[Number(name.slice(1))]);
+		for (const d of doers) expect(await send(d.socket, 'readiness.set', { commandId: cmd(), done: true })).toMatchObject({ ok: true, value: { phaseId: 'idees', done: true } });
+		expect(await send(doers[0].socket, 'readiness.set', { commandId: cmd(), done: false })).toMatchObject({ ok: true, value: { done: false } });
+		expect(await send(doers[0].socket, 'readiness.set', { commandId: cmd(), done: true })).toMatchObject({ ok: true });
+
+		// The facilitator and every other screen see the counts, never who.
+		await eventually(() => f.readiness?.counts.overall.done === 5, 'five done');
+		const counts = f.readiness!.counts;
+		expect(counts.byTable[first.id]).toEqual({ done: 4, of: 4 });
+		expect(Object.values(counts.byTable).reduce((a, b) => a + b.done, 0)).toBe(5);
+		expect(counts.byCategory).toEqual({ agent: { done: 3, of: 6 }, usager: { done: 1, of: 3 }, elu: { done: 1, of: 3 } });
+		await eventually(() => people[11].readiness?.counts.overall.done === 5, 'a phone hears the counts');
+		expect(JSON.stringify(people[11].readiness)).not.toMatch(/P\d/);
+		await eventually(() => doers[0].mine?.done === true, 'one’s own answer');
+
+		// A facilitator is not counted; a participant cannot end the (silent) phase; the facilitator can, early.
+		expect(await send(f.socket, 'readiness.set', { commandId: cmd(), done: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await send(people[0].socket, 'phase.skip', { commandId: cmd() })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await send(f.socket, 'phase.skip', { commandId: cmd() })).toMatchObject({ ok: true });
+		await eventually(() => f.readiness?.phaseId === 'fin', 'the next phase');
+		expect(f.readiness!.counts.overall).toEqual({ done: 0, of: 12 });
+		await eventually(() => doers[0].mine?.phaseId === 'fin' || doers[0].readiness?.phaseId === 'fin', 'the phone hears the new phase');
+	});
+
+	test("a participant writes into their own table's area only: another table's is refused and nothing changes; its reporter picks up to three", async () => {
+		const srv = await server();
+		const { facilitator, workshop, f, people } = await room(srv);
+		for (const name of ['Table A', 'Table B']) expect(await send(f.socket, 'table.create', { commandId: cmd(), name, instructions: '' })).toMatchObject({ ok: true });
+		expect(await send(f.socket, 'tables.split', { commandId: cmd(), mode: 'balanced' })).toMatchObject({ ok: true });
+		await eventually(() => !!f.tables && f.tables.unseated.length === 0, 'seated');
+		const [a, b] = f.tables!.tables;
+		const writer = people[Number(a.members[0].displayName.slice(1))];
+		const board = syncClient(srv.url, workshop.id, { cookie: facilitator });
+		await board.synced;
+
+		// Before the start the free board's rules hold: a note for one's own table lands in its area.
+		const own = cmd('tnote');
+		expect(await send(writer.socket, 'table.note.add', { commandId: own, tableId: a.id, text: 'Un accueil sans rendez-vous' })).toEqual({ ok: true, value: { noteId: own, tableId: a.id } });
+		await eventually(() => readNotes(board.doc).some((n) => n.id === own), 'the note on the board');
+		const area = readSections(board.doc).find((s) => s.id === tableSectionId(a.id))!;
+		expect(area).toMatchObject({ kind: 'table', title: 'Table A' });
+		expect([...area.memberIds].sort()).toEqual(a.members.map((m) => m.id).sort());
+		expect(readNotes(board.doc).find((n) => n.id === own)).toMatchObject({ sectionId: area.id, text: 'Un accueil sans rendez-vous' });
+
+		// Another table's area: refused, and nothing changes on the board.
+		const before = { notes: readNotes(board.doc).length, sections: readSections(board.doc).length };
+		const other = cmd('tnote');
+		expect(await send(writer.socket, 'table.note.add', { commandId: other, tableId: b.id, text: 'Chez les voisins' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await send(writer.socket, 'table.note.add', { commandId: cmd(), tableId: 'no-such-table', text: 'Nulle part' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		expect(await send(writer.socket, 'table.note.add', { commandId: cmd(), tableId: a.id, text: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+		// The facilitator may write into any table; once their note is there, the refused one is surely not.
+		const theirs = cmd('tnote');
+		expect(await send(f.socket, 'table.note.add', { commandId: theirs, tableId: b.id, text: 'Consigne : trois idées' })).toMatchObject({ ok: true });
+		await eventually(() => readNotes(board.doc).some((n) => n.id === theirs), "the facilitator's note");
+		expect(readNotes(board.doc).some((n) => n.id === other)).toBe(false);
+		expect(readNotes(board.doc)).toHaveLength(before.notes + 1);
+		expect(readSections(board.doc)).toHaveLength(before.sections + 1);
+
+		// Reporters: a member of table A names themself; someone from table B cannot name A's reporter.
+		const neighbour = people[Number(b.members[0].displayName.slice(1))];
+		const teammate = people[Number(a.members[1].displayName.slice(1))];
+		expect(await send(neighbour.socket, 'table.reporter', { commandId: cmd(), tableId: a.id, participantId: b.members[0].id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await send(writer.socket, 'table.reporter', { commandId: cmd(), tableId: a.id, participantId: b.members[0].id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+		expect(await send(writer.socket, 'table.reporter', { commandId: cmd(), tableId: a.id, participantId: a.members[0].id })).toMatchObject({ ok: true });
+		// Only the reporter picks, only notes of the table's own area, and at most three.
+		expect(await send(teammate.socket, 'table.pick', { commandId: cmd(), tableId: a.id, noteId: own, picked: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await send(writer.socket, 'table.pick', { commandId: cmd(), tableId: a.id, noteId: theirs, picked: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		const more = [cmd('tnote'), cmd('tnote'), cmd('tnote')];
+		for (const [i, id] of more.entries()) expect(await send(teammate.socket, 'table.note.add', { commandId: id, tableId: a.id, text: `Idée ${i}` })).toMatchObject({ ok: true });
+		await eventually(() => more.every((id) => readNotes(board.doc).some((n) => n.id === id)), 'the teammate’s notes');
+		for (const id of [own, ...more.slice(0, 2)]) expect(await send(writer.socket, 'table.pick', { commandId: cmd(), tableId: a.id, noteId: id, picked: true })).toMatchObject({ ok: true });
+		expect(await send(writer.socket, 'table.pick', { commandId: cmd(), tableId: a.id, noteId: more[2], picked: true })).toMatchObject({ ok: false, error: { code: 'over_cap' } });
+		await eventually(() => f.tables?.tables[0].picks.length === 3, 'the picks pushed');
+		expect(f.tables!.tables[0]).toMatchObject({ reporterId: a.members[0].id, picks: [own, more[0], more[1]] });
+		expect(f.tables!.tables[1]).toMatchObject({ reporterId: null, picks: [] });
+
+		// A silent phase keeps notes off the board: table notes wait for its reveal.
+		expect(await send(f.socket, 'phase.start', { commandId: cmd() })).toMatchObject({ ok: true });
+		expect(await send(writer.socket, 'table.note.add', { commandId: cmd(), tableId: a.id, text: 'En silence' })).toMatchObject({ ok: false, error: { code: 'phase_closed' } });
+		board.destroy();
+	});
+});
