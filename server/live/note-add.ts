@@ -6,6 +6,7 @@ import {
 	clampPosition,
 	hasNote,
 	insertNote,
+	matchPrompt,
 	nextNotePosition,
 	notesOf,
 	notesInSection
@@ -37,6 +38,9 @@ export const noteAdd = command('note.add', async ({ input, actor, workshopId, ro
 		throw new CommandError('conflict', 'this command id is already used');
 	}
 	const { rules, gate } = await requireOpen(deps, actor, workshopId, 'note.add');
+	// A note is filed under one of the running phase's prompts, or under none: never under a made-up one.
+	const prompt = matchPrompt(input.prompt, rules.phase?.settings.prompts);
+	if (prompt === null) throw new CommandError('invalid_input', 'this prompt is not one of the current phase\'s prompts');
 
 	if (gate.hidden && rules.phase) {
 		const already = await findHiddenNote(deps.db, workshopId, noteId);
@@ -47,7 +51,8 @@ export const noteAdd = command('note.add', async ({ input, actor, workshopId, ro
 			authorId: actor.id,
 			authorCategory: actor.category,
 			anonymous: gate.anonymous,
-			text
+			text,
+			...(prompt ? { prompt } : {})
 		});
 		deps.notify.hiddenNotes(workshopId, actor.id);
 		deps.notify.hiddenCount(workshopId);
@@ -70,6 +75,7 @@ export const noteAdd = command('note.add', async ({ input, actor, workshopId, ro
 			authorCategory: actor.category,
 			anonymous: gate.anonymous || undefined,
 			...(section ? { sectionId: section.id } : {}),
+			...(prompt ? { prompt } : {}),
 			createdAt: now.getTime(),
 			updatedAt: now.getTime()
 		},

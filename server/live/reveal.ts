@@ -25,6 +25,7 @@ export async function revealWaiting(deps: CommandDeps, workshopId: string): Prom
 					authorId: n.anonymous ? '' : n.authorId,
 					authorCategory: n.authorCategory,
 					anonymous: n.anonymous || undefined,
+					...(n.prompt ? { prompt: n.prompt } : {}),
 					createdAt: n.createdAt.getTime(),
 					updatedAt: n.createdAt.getTime()
 				});

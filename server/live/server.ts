@@ -154,7 +154,7 @@ export function createLiveServer(
 		hiddenNotes: (workshopId, authorId) =>
 			void push('hidden notes', workshopId, async () => {
 				const notes = await hiddenNotesOf(db, workshopId, authorId);
-				io.to(actorRoom(workshopId, authorId)).emit('notes.hidden', notes.map(({ id, text }) => ({ id, text })));
+				io.to(actorRoom(workshopId, authorId)).emit('notes.hidden', notes.map(({ id, text, prompt }) => ({ id, text, ...(prompt ? { prompt } : {}) })));
 			}),
 		attention: (workshopId) => void io.to(workshopRoom(workshopId)).emit('room.attention', { at: Date.now() }),
 		votes: coalesced('votes', 'vote.state', (workshopId) => readVoteState(db, base.rooms, workshopId)),
@@ -261,7 +261,7 @@ export function createLiveServer(
 		void push('state', workshopId, async () => {
 			socket.emit('workshop.state', await readWorkshopState(db, workshopId));
 			const hidden = await hiddenNotesOf(db, workshopId, actor.id);
-			if (hidden.length) socket.emit('notes.hidden', hidden.map(({ id, text }) => ({ id, text })));
+			if (hidden.length) socket.emit('notes.hidden', hidden.map(({ id, text, prompt }) => ({ id, text, ...(prompt ? { prompt } : {}) })));
 			socket.emit('vote.state', await readVoteState(db, base.rooms, workshopId));
 			const mine = actor.kind === 'observer' ? null : await readMyVotes(db, workshopId, actor.id);
 			if (mine) socket.emit('vote.mine', mine);

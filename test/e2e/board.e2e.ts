@@ -36,8 +36,10 @@ test('four screens: offline ideas arrive once everywhere, the facilitator cluste
 
 	// The facilitator selects both notes and groups them; the projector shows the cluster.
 	await f.getByRole('button', { name: t('controls.skip') }).click();
-	await f.getByRole('checkbox', { name: t('board.note.select', { n: 1 }) }).check();
-	await f.getByRole('checkbox', { name: t('board.note.select', { n: 2 }) }).check();
+	// Click selects a note, Shift-click adds one (no checkbox on every note).
+	await f.getByRole('button', { name: /Déplacer le post-it n° 1 / }).click();
+	await f.getByRole('button', { name: /Déplacer le post-it n° 2 / }).click({ modifiers: ['Shift'] });
+	await expect(f.getByRole('button', { name: /Déplacer le post-it n° [12] /, pressed: true })).toHaveCount(2);
 	await f.getByLabel(t('board.selection.newCluster')).fill('Horaires et rendez-vous');
 	await f.getByRole('button', { name: t('board.selection.group') }).click();
 	const cluster = projector.getByRole('region', { name: /Horaires et rendez-vous/ });

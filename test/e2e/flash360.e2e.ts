@@ -61,7 +61,8 @@ test('Flash 360 from the crash-test to the decisions: three collèges, the proje
 	await onEveryScreen('Regroupement');
 	const clusters = ['Horaires d’ouverture', 'Accompagnement humain', 'Courriers en langage clair'];
 	const group = async (numbers: number[], label: string) => {
-		for (const n of numbers) await f.getByRole('checkbox', { name: t('board.note.select', { n }) }).check();
+		// Selected by a click on each note's handle, Shift adding to the selection (no checkboxes).
+		for (const n of numbers) await f.getByRole('button', { name: new RegExp(`Déplacer le post-it n° ${n} `) }).click({ modifiers: ['Shift'] });
 		await f.getByLabel(t('board.selection.newCluster')).fill(label);
 		await f.getByRole('button', { name: t('board.selection.group') }).click();
 		await expect(projector.getByRole('region', { name: new RegExp(label) })).toBeVisible();

@@ -9,6 +9,8 @@ export interface HiddenNoteRow {
 	authorCategory: Category | 'facilitator';
 	anonymous: boolean;
 	text: string;
+	/** The prompt it was written under, kept until reveal. */
+	prompt?: string;
 	createdAt: Date;
 }
 
@@ -19,6 +21,7 @@ interface Row {
 	author_category: HiddenNoteRow['authorCategory'];
 	anonymous: boolean;
 	text: string;
+	prompt: string | null;
 	created_at: Date | string;
 }
 const toNote = (r: Row): HiddenNoteRow => ({
@@ -28,15 +31,16 @@ const toNote = (r: Row): HiddenNoteRow => ({
 	authorCategory: r.author_category,
 	anonymous: r.anonymous,
 	text: r.text,
+	...(r.prompt ? { prompt: r.prompt } : {}),
 	createdAt: new Date(r.created_at)
 });
 
 /** Stores a hidden note once: the id is the command's, so a retry finds it already there. */
 export async function addHiddenNote(db: Queryable, workshopId: string, note: Omit<HiddenNoteRow, 'createdAt'>): Promise<void> {
 	await db.query(
-		`INSERT INTO hidden_note (workshop_id, id, phase_id, author_id, author_category, anonymous, text)
-		 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-		[workshopId, note.id, note.phaseId, note.authorId, note.authorCategory, note.anonymous, note.text]
+		`INSERT INTO hidden_note (workshop_id, id, phase_id, author_id, author_category, anonymous, text, prompt)
+		 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+		[workshopId, note.id, note.phaseId, note.authorId, note.authorCategory, note.anonymous, note.text, note.prompt ?? null]
 	);
 }
 

@@ -29,7 +29,8 @@ export const liveSchemas = {
 		commandId,
 		text: noteText,
 		x: coordinate.optional(),
-		y: coordinate.optional()
+		y: coordinate.optional(),
+		prompt: z.string().min(1).max(800).optional()
 	}),
 	'note.edit': z.strictObject({ commandId, noteId, text: noteText }),
 	'note.move': z.strictObject({ commandId, noteId, x: coordinate, y: coordinate }),

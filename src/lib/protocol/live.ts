@@ -29,6 +29,8 @@ export interface NoteAddInput {
 	text: string;
 	x?: number;
 	y?: number;
+	/** One of the running phase's `settings.prompts`, as its text: the note is filed under it. */
+	prompt?: string;
 }
 export interface NoteAddResult {
 	noteId: string;
@@ -219,6 +221,7 @@ export interface WorkshopState {
 export interface HiddenNote {
 	id: string;
 	text: string;
+	prompt?: string;
 }
 
 /** Events the server sends without being asked. */

@@ -224,9 +224,9 @@ export class BoardState {
 	}
 
 	/** Creates several clusters at once (accepting suggestions): one undo step. */
-	createClusters(groups: readonly { label: string; noteIds: readonly string[] }[]): void {
+	createClusters(groups: readonly { label: string; noteIds: readonly string[]; at?: { x: number; y: number } }[]): void {
 		this.#requireAuthor();
-		this.doc.transact(() => groups.forEach((g) => this.createCluster(g.label, g.noteIds)));
+		this.doc.transact(() => groups.forEach((g) => this.createCluster(g.label, g.noteIds, g.at)));
 	}
 
 	updateCluster(id: string, patch: Partial<Pick<Cluster, 'label' | 'color' | 'x' | 'y'>>): boolean {

@@ -7,6 +7,8 @@ import { toErrorCode, type LiveChannel } from './live.svelte';
 export interface PendingIdea {
 	commandId: string;
 	text: string;
+	/** The phase's prompt the idea is filed under (issue 12, item 4). */
+	prompt?: string;
 	state: 'sending' | 'waiting';
 }
 
@@ -65,8 +67,8 @@ export class IdeaOutbox {
 		this.#socket = socket;
 	}
 
-	send(text: string): void {
-		const idea: PendingIdea = { commandId: newClientId(), text, state: 'waiting' };
+	send(text: string, prompt?: string): void {
+		const idea: PendingIdea = { commandId: newClientId(), text, ...(prompt ? { prompt } : {}), state: 'waiting' };
 		this.pending.push(idea);
 		this.error = null;
 		this.refusedText = null;
@@ -82,7 +84,7 @@ export class IdeaOutbox {
 		idea.state = 'sending';
 		socket
 			.timeout(ACK_TIMEOUT_MS)
-			.emit('note.add', { commandId, text: idea.text }, (err: Error | null, res: CommandResult<NoteAddResult>) => {
+			.emit('note.add', { commandId, text: idea.text, ...(idea.prompt ? { prompt: idea.prompt } : {}) }, (err: Error | null, res: CommandResult<NoteAddResult>) => {
 				this.#inflight.delete(commandId);
 				const still = this.pending.find((p) => p.commandId === commandId);
 				if (!still) return;
@@ -128,7 +130,12 @@ export class IdeaOutbox {
 			if (!Array.isArray(raw)) return;
 			for (const item of raw as Partial<PendingIdea>[]) {
 				if (typeof item?.commandId === 'string' && typeof item.text === 'string')
-					this.pending.push({ commandId: item.commandId, text: item.text, state: 'waiting' });
+					this.pending.push({
+						commandId: item.commandId,
+						text: item.text,
+						...(typeof item.prompt === 'string' && item.prompt ? { prompt: item.prompt } : {}),
+						state: 'waiting'
+					});
 			}
 		} catch {
 			// Unreadable storage: nothing to restore.

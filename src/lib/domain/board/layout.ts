@@ -1,5 +1,5 @@
 import { clusterFrame, type Cluster } from './clusters.ts';
-import type { Note } from './notes.ts';
+import { BOARD_HEIGHT, BOARD_WIDTH, type Note } from './notes.ts';
 import type { Section } from './sections.ts';
 
 /** Size of a note on the board's logical plane; grids leave a gap around it. */
@@ -58,4 +58,90 @@ export function notesInRect(layout: BoardLayout, a: { x: number; y: number }, b:
 export function sectionSlot(section: Pick<Section, 'x' | 'y' | 'width'>, i: number): { x: number; y: number } {
 	const perRow = Math.max(1, Math.floor((section.width - 32) / (NOTE_SIZE.width + 20)));
 	return { x: section.x + 16 + (i % perRow) * (NOTE_SIZE.width + 20), y: section.y + 56 + Math.floor(i / perRow) * (NOTE_SIZE.height + 20) };
+}
+
+/** A rectangle on the board's logical plane. */
+export interface Rect {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/** The smallest rectangle holding every drawn note and cluster frame, or null on an empty board. */
+export function contentBounds(layout: BoardLayout): Rect | null {
+	const rects: Rect[] = [...layout.clusters.values()];
+	for (const p of layout.notes.values()) rects.push({ ...p, ...NOTE_SIZE });
+	return unionOf(rects);
+}
+
+/** The union of rectangles, or null for none. */
+export function unionOf(rects: Iterable<Rect>): Rect | null {
+	let x0 = Infinity,
+		y0 = Infinity,
+		x1 = -Infinity,
+		y1 = -Infinity;
+	for (const r of rects) {
+		x0 = Math.min(x0, r.x);
+		y0 = Math.min(y0, r.y);
+		x1 = Math.max(x1, r.x + r.width);
+		y1 = Math.max(y1, r.y + r.height);
+	}
+	return x0 === Infinity ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/**
+ * "Fit to screen": the largest of the view's zoom levels at which `bounds` (plus a margin) fits in
+ * a viewport of `screen` pixels, and the scroll offsets (pixels) that centre it; the smallest zoom
+ * when nothing fits. Offsets never go below 0 (the plane starts there).
+ */
+export function fitView(
+	bounds: Rect,
+	screen: { width: number; height: number },
+	zooms: readonly number[],
+	margin = 24
+): { level: number; left: number; top: number } {
+	let level = 0;
+	zooms.forEach((z, i) => {
+		if ((bounds.width + 2 * margin) * z <= screen.width && (bounds.height + 2 * margin) * z <= screen.height && z >= zooms[level]) level = i;
+	});
+	const z = zooms[level];
+	const left = Math.max(0, Math.round((bounds.x + bounds.width / 2) * z - screen.width / 2));
+	const top = Math.max(0, Math.round((bounds.y + bounds.height / 2) * z - screen.height / 2));
+	return { level, left, top };
+}
+
+/**
+ * Where to put new frames (accepted cluster suggestions, in order) so they land where the
+ * facilitator looks: side by side in rows from the visible area's top left corner, wrapping at
+ * its right edge, kept on the board. Rows that do not fit under the view continue below it
+ * (the view then fits itself to them).
+ */
+export function placeInView(view: Rect, sizes: readonly { width: number; height: number }[], gap = 24): { x: number; y: number }[] {
+	const left = Math.max(0, view.x) + gap;
+	const right = Math.min(BOARD_WIDTH, view.x + view.width);
+	let x = left;
+	let y = Math.max(0, view.y) + gap;
+	let rowHeight = 0;
+	return sizes.map((s) => {
+		if (x > left && x + s.width > right) {
+			x = left;
+			y += rowHeight + gap;
+			rowHeight = 0;
+		}
+		const at = { x: Math.max(0, Math.min(BOARD_WIDTH - s.width, x)), y: Math.max(0, Math.min(BOARD_HEIGHT - s.height, y)) };
+		x += s.width + gap;
+		rowHeight = Math.max(rowHeight, s.height);
+		return at;
+	});
+}
+
+/** Where a facilitator's new note lands when placed by nobody: near the top left of what they look at. */
+export function noteSpotInView(view: Rect, taken: number): { x: number; y: number } {
+	const cols = Math.max(1, Math.floor((view.width - 48) / (NOTE_SIZE.width + 20)));
+	const i = taken % (cols * 3);
+	return placeInView(view, [NOTE_SIZE], 0).map((p) => ({
+		x: Math.min(BOARD_WIDTH - NOTE_SIZE.width, p.x + 24 + (i % cols) * (NOTE_SIZE.width + 20)),
+		y: Math.min(BOARD_HEIGHT - NOTE_SIZE.height, p.y + 24 + Math.floor(i / cols) * (NOTE_SIZE.height + 20))
+	}))[0];
 }

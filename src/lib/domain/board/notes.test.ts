@@ -8,6 +8,7 @@ import {
 	cleanNoteText,
 	hasNote,
 	insertNote,
+	matchPrompt,
 	nextNotePosition,
 	notesOf,
 	readNote,
@@ -203,5 +204,23 @@ describe('note origin (notes carried over from an earlier workshop of a series)'
 		expect(byId.carried.origin).toEqual(origin);
 		expect('origin' in byId.plain).toBe(false);
 		expect(byId.forged.origin).toBeUndefined();
+	});
+});
+
+describe('a note’s prompt', () => {
+	test('is one of the phase’s prompts, none, or refused', () => {
+		const prompts = ['Fond — obstacles', 'Fond — leviers'];
+		expect(matchPrompt(undefined, prompts)).toBeUndefined();
+		expect(matchPrompt('Fond — leviers', prompts)).toBe('Fond — leviers');
+		expect(matchPrompt('Forme — inventée', prompts)).toBeNull();
+		expect(matchPrompt('Fond — leviers', undefined)).toBeNull();
+	});
+
+	test('is read back from the document, and a non-text prompt is ignored', () => {
+		const doc = new Y.Doc();
+		insertNote(doc, { id: 'a', text: 'x', x: 0, y: 0, color: 'yellow', authorId: '', authorCategory: 'agent', createdAt: 1, updatedAt: 1, prompt: 'Fond — leviers' });
+		expect(readNotes(doc)[0].prompt).toBe('Fond — leviers');
+		notesOf(doc).get('a')!.set('prompt', 42);
+		expect(readNotes(doc)[0].prompt).toBeUndefined();
 	});
 });

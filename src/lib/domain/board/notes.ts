@@ -26,6 +26,8 @@ export interface Note {
 	 * `authorCategory` everywhere; the name is optional (and never exported without consent).
 	 */
 	proxy?: { name?: string };
+	/** The prompt (heading of the phase's `settings.prompts`) the note was written under, as its text. */
+	prompt?: string;
 }
 
 /** What may change on a note once written (text, place, colour, cluster, section). */
@@ -110,6 +112,7 @@ export function readNote(id: string, m: Y.Map<unknown>): Note | null {
 		...(origin ? { origin } : {}),
 		...ref('clusterId'),
 		...ref('sectionId'),
+		...ref('prompt'),
 		...(proxy ? { proxy } : {})
 	};
 }
@@ -164,6 +167,18 @@ export function removeNote(doc: Y.Doc, id: string, origin?: unknown): boolean {
 	if (!notes.has(id)) return false;
 	doc.transact(() => notes.delete(id), origin);
 	return true;
+}
+
+/** Longest prompt text a note may carry (prompts are short headings). */
+export const NOTE_PROMPT_MAX = 200;
+
+/**
+ * The prompt a note is filed under, checked against the running phase's prompts: undefined when
+ * none was asked, null when the asked prompt is not one of them (the command is then refused).
+ */
+export function matchPrompt(asked: string | undefined, prompts: readonly string[] | undefined): string | undefined | null {
+	if (asked === undefined) return undefined;
+	return (prompts ?? []).includes(asked) ? asked : null;
 }
 
 /** Where a new note lands when its author does not place it: a loose grid, newest last. */
