@@ -273,6 +273,7 @@ export const en: Record<MessageKey, string> = {
 	'templates.problem.poles': 'a scale needs both its poles.',
 	'templates.problem.settingForKind': 'the setting “{value}” does not apply to this kind of phase.',
 	'templates.problem.invalid': 'invalid value.',
+	'templates.problem.separator': ': ',
 
 	'saveAsTemplate.title': 'Save as a template',
 	'saveAsTemplate.back': 'Back to the workshop “{title}”',

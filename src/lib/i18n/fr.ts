@@ -271,6 +271,7 @@ export const fr = {
 	'templates.problem.poles': 'une échelle a besoin de ses deux pôles.',
 	'templates.problem.settingForKind': 'le réglage « {value} » ne s’applique pas à ce type de séquence.',
 	'templates.problem.invalid': 'valeur invalide.',
+	'templates.problem.separator': '\u00a0: ',
 
 	'saveAsTemplate.title': 'Enregistrer comme modèle',
 	'saveAsTemplate.back': 'Retour à l’atelier « {title} »',
