@@ -5,8 +5,14 @@ import type { PhaseView, WorkshopState } from '../../src/lib/protocol/live.ts';
 
 const ms = (d: Date | null): number | null => (d === null ? null : d.getTime());
 
+/**
+ * A phase as the live channel sends it to the whole room. The facilitator's note is left out:
+ * the room's state goes to participants, observers and the projector alike.
+ */
 export function toPhaseView(p: AgendaPhase): PhaseView {
-	return { ...p, startedAt: ms(p.startedAt), endedAt: ms(p.endedAt) };
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
+	const { facilitatorNote, ...shown } = p;
+	return { ...shown, startedAt: ms(p.startedAt), endedAt: ms(p.endedAt) };
 }
 
 /** What every client of a workshop is told of its agenda, clock and controls. */

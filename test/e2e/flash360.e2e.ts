@@ -39,10 +39,30 @@ test('Flash 360 from the crash-test to the decisions: three collèges, the proje
 	// Welcome, pitch, first reactions and personas happen off the phones here: on to the crash-test.
 	await f.getByRole('button', { name: t('controls.start') }).click();
 	await onEveryScreen('Accueil et cadrage');
-	for (const next of ['Le pitch du porteur de projet', 'Premières réactions', 'Personas : qui est concerné ?', 'Crash-test du projet']) {
+	// The room's screen: the text for the room, never the facilitator's note, and no site chrome nor link.
+	await expect(projector.getByText(/Bienvenue !/)).toBeVisible();
+	await expect(projector.getByText(/désillusion/)).toHaveCount(0);
+	await expect(projector.getByRole('link')).toHaveCount(0);
+	for (const next of ['Le pitch du porteur de projet', 'Premières réactions']) {
 		await f.getByRole('button', { name: t('controls.skip') }).click();
 		await onEveryScreen(next);
 	}
+	// A silent phase: the projector says how many ideas wait for the reveal (their texts stay hidden).
+	await usager.getByLabel(t('participant.idea.label')).fill('On ne sait jamais à qui s’adresser');
+	await usager.getByRole('button', { name: t('participant.idea.submit'), exact: true }).click();
+	await expect(projector.getByText(t('projector.waiting', { count: 1 }))).toBeVisible({ timeout: 15_000 });
+	await expect(projector.getByText('On ne sait jamais à qui s’adresser')).toHaveCount(0);
+	await usable([projector], []);
+	// Personas: a card filled on a phone shows on the projector.
+	await f.getByRole('button', { name: t('controls.skip') }).click();
+	await onEveryScreen('Personas : qui est concerné ?');
+	await usager.getByRole('button', { name: t('persona.create') }).click();
+	await usager.getByLabel(t('persona.field.name'), { exact: true }).fill('Fatima');
+	await usager.keyboard.press('Tab');
+	await expect(projector.getByRole('heading', { name: 'Fatima' })).toBeVisible({ timeout: 15_000 });
+	await usable([projector], []);
+	await f.getByRole('button', { name: t('controls.skip') }).click();
+	await onEveryScreen('Crash-test du projet');
 
 	// The crash-test: each collège writes obstacles and levers.
 	const notes = [
@@ -67,9 +87,10 @@ test('Flash 360 from the crash-test to the decisions: three collèges, the proje
 		await f.getByRole('button', { name: t('board.selection.group') }).click();
 		await expect(projector.getByRole('region', { name: new RegExp(label) })).toBeVisible();
 	};
-	await group([1, 2], clusters[0]);
-	await group([3], clusters[1]);
-	await group([4], clusters[2]);
+	// Note 1 is the first reaction revealed when its silent phase ended.
+	await group([2, 3], clusters[0]);
+	await group([4], clusters[1]);
+	await group([5], clusters[2]);
 
 	// The dot vote, on the clusters: five dots each, two at most on one.
 	await f.getByRole('button', { name: t('controls.skip') }).click();

@@ -102,7 +102,8 @@ test('organisations, a series and template editing work in English on a phone', 
 	await sessions.fill((await sessions.inputValue()).replace('"minutes": 12', '"minutes": 600'));
 	await page.getByRole('button', { name: en('templates.editPage.submit') }).click();
 	await expect(page.getByRole('alert')).toContainText(en('templates.problem.tooBig', { max: 480 }));
-	await expect(page.locator('#edit-problems')).toContainText('sessions[0].phases[2].minutes');
+	// The field, a separator, then the problem: "minutes: must be…", never "minutes :must".
+	await expect(page.locator('#edit-problems')).toContainText(`sessions[0].phases[2].minutes: ${en('templates.problem.tooBig', { max: 480 })}`);
 	await expectUsable(page);
 	await context.close();
 });

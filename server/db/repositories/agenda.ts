@@ -14,6 +14,7 @@ interface PhaseRow {
 	title: string;
 	minutes: number;
 	instructions: string;
+	facilitator_note: string;
 	settings: PhaseSettings;
 	started_at: Date | string | null;
 	ended_at: Date | string | null;
@@ -22,7 +23,7 @@ const date = (v: Date | string | null): Date | null => (v === null ? null : new 
 
 export async function readAgenda(db: Queryable, workshopId: string): Promise<AgendaPhase[]> {
 	const rows = await db.query<PhaseRow>(
-		`SELECT id, type, title, minutes, instructions, settings, started_at, ended_at
+		`SELECT id, type, title, minutes, instructions, facilitator_note, settings, started_at, ended_at
 		 FROM phase WHERE workshop_id = $1 ORDER BY position`,
 		[workshopId]
 	);
@@ -32,6 +33,7 @@ export async function readAgenda(db: Queryable, workshopId: string): Promise<Age
 		title: r.title,
 		minutes: r.minutes,
 		instructions: r.instructions,
+		facilitatorNote: r.facilitator_note,
 		settings: r.settings,
 		startedAt: date(r.started_at),
 		endedAt: date(r.ended_at)
@@ -40,19 +42,21 @@ export async function readAgenda(db: Queryable, workshopId: string): Promise<Age
 
 /**
  * Writes the agenda as given, in order: phases kept by id keep their actual times, others are
- * added, missing ones removed. Run it in a transaction with whatever else changes with it.
+ * added, missing ones removed. A phase given without a facilitator's note keeps the stored one
+ * (the room's live state never carries it, so an edit made from that state must not wipe it).
+ * Run it in a transaction with whatever else changes with it.
  */
 export async function saveAgenda(tx: Queryable, workshopId: string, phases: readonly Phase[]): Promise<void> {
 	const ids = phases.map((p) => p.id);
 	await tx.query(`DELETE FROM phase WHERE workshop_id = $1 AND NOT (id = ANY($2::text[]))`, [workshopId, ids]);
 	for (const [position, p] of phases.entries()) {
 		await tx.query(
-			`INSERT INTO phase (workshop_id, id, position, type, title, minutes, instructions, settings)
-			 VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb)
+			`INSERT INTO phase (workshop_id, id, position, type, title, minutes, instructions, settings, facilitator_note)
+			 VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, COALESCE($9::text, ''))
 			 ON CONFLICT (workshop_id, id) DO UPDATE SET position = EXCLUDED.position, type = EXCLUDED.type,
 			   title = EXCLUDED.title, minutes = EXCLUDED.minutes, instructions = EXCLUDED.instructions,
-			   settings = EXCLUDED.settings`,
-			[workshopId, p.id, position, p.type, p.title, p.minutes, p.instructions, JSON.stringify(p.settings)]
+			   settings = EXCLUDED.settings, facilitator_note = COALESCE($9::text, phase.facilitator_note)`,
+			[workshopId, p.id, position, p.type, p.title, p.minutes, p.instructions, JSON.stringify(p.settings), p.facilitatorNote ?? null]
 		);
 	}
 }

@@ -299,6 +299,7 @@ export const en: Record<MessageKey, string> = {
 	'templates.problem.poles': 'a scale needs both its poles.',
 	'templates.problem.settingForKind': 'the setting “{value}” does not apply to this kind of phase.',
 	'templates.problem.invalid': 'invalid value.',
+	'templates.problem.separator': ': ',
 
 	'saveAsTemplate.title': 'Save as a template',
 	'saveAsTemplate.back': 'Back to the workshop “{title}”',
@@ -491,6 +492,9 @@ export const en: Record<MessageKey, string> = {
 	'projector.qr': 'QR code to join the workshop',
 	'projector.notes': 'Ideas ({count})',
 	'projector.chime': 'Turn on the end-of-phase chime',
+	'projector.waiting': 'Ideas waiting for the reveal: {count}',
+	'projector.personas': 'Personas ({count})',
+	'projector.personas.none': 'The personas will appear here as you fill them in.',
 	'sheet.title': 'Join poster – {title}',
 	'sheet.heading': 'Take part in the workshop',
 	'sheet.steps': 'Scan the QR code with your phone’s camera. No account, no e-mail: pick a first name or stay anonymous.',

@@ -297,6 +297,7 @@ export const fr = {
 	'templates.problem.poles': 'une échelle a besoin de ses deux pôles.',
 	'templates.problem.settingForKind': 'le réglage « {value} » ne s’applique pas à ce type de séquence.',
 	'templates.problem.invalid': 'valeur invalide.',
+	'templates.problem.separator': '\u00a0: ',
 
 	'saveAsTemplate.title': 'Enregistrer comme modèle',
 	'saveAsTemplate.back': 'Retour à l’atelier « {title} »',
@@ -490,6 +491,9 @@ export const fr = {
 	'projector.qr': 'QR code pour rejoindre l’atelier',
 	'projector.notes': 'Idées ({count})',
 	'projector.chime': 'Activer le son de fin de séquence',
+	'projector.waiting': 'Idées en attente du dévoilement : {count}',
+	'projector.personas': 'Personas ({count})',
+	'projector.personas.none': 'Les personas apparaîtront ici à mesure que vous les remplirez.',
 	'sheet.title': 'Affiche du code – {title}',
 	'sheet.heading': 'Participez à l’atelier',
 	'sheet.steps': 'Scannez le QR code avec l’appareil photo de votre téléphone. Pas de compte, pas d’e-mail : choisissez un prénom ou restez anonyme.',

@@ -45,6 +45,7 @@ export const phaseSchema = z
 		title: label(PHASE_TITLE_MAX),
 		minutes: z.number().int().min(1).max(PHASE_MINUTES_MAX),
 		instructions: z.string().max(PHASE_INSTRUCTIONS_MAX),
+		facilitatorNote: z.string().max(PHASE_INSTRUCTIONS_MAX).optional(),
 		settings: phaseSettingsSchema
 	})
 	// Each kind takes its own settings (its module lists them).

@@ -21,7 +21,10 @@ export interface Phase {
 	type: PhaseType;
 	title: string;
 	minutes: number;
+	/** For the room: shown on phones and projected. */
 	instructions: string;
+	/** For the facilitator only: never projected, never sent to participants or observers. */
+	facilitatorNote?: string;
 	settings: PhaseSettings;
 }
 

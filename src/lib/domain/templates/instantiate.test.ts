@@ -15,6 +15,12 @@ describe('a workshop made from a template', () => {
 		expect(fr.find((p) => p.id === 'vote')?.settings).toEqual({ dots: 5, maxDotsPerItem: 2 });
 	});
 
+	test('a phase takes the facilitator’s note in its language, or none', () => {
+		const fr = agendaOf(builtinTemplate('flash-360').sessions[0], 'fr');
+		expect(fr[0].facilitatorNote).toMatch(/sans suite annoncée/);
+		expect(fr.find((p) => p.id === 'vote')).not.toHaveProperty('facilitatorNote');
+	});
+
 	test('a positioning phase gets its two poles in the workshop language', () => {
 		const p = agendaOf(builtinTemplate('vivre-ensemble').sessions[0], 'en').find((x) => x.type === 'positioning');
 		expect([p?.settings.leftPole, p?.settings.rightPole]).toEqual(['Ideal relationship', 'Chaotic relationship']);

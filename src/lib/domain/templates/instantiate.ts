@@ -14,6 +14,7 @@ export function agendaOf(session: TemplateSession, locale: TemplateLocale): Phas
 		title: p.title[locale],
 		minutes: p.minutes,
 		instructions: p.instructions[locale],
+		...(p.facilitatorNote?.[locale] ? { facilitatorNote: p.facilitatorNote[locale] } : {}),
 		settings: localSettings(p.settings, locale)
 	}));
 }
@@ -67,7 +68,8 @@ export function templateFromAgenda(input: { name: string; description?: string; 
 		if (s.choices?.length) settings.choices = s.choices.map(both);
 		if (s.multiple !== undefined) settings.multiple = s.multiple;
 		if (s.liveResults !== undefined) settings.liveResults = s.liveResults;
-		return { id, type: p.type, title: both(p.title), minutes: p.minutes, instructions: both(p.instructions), settings };
+		const note = p.facilitatorNote ? { facilitatorNote: both(p.facilitatorNote) } : {};
+		return { id, type: p.type, title: both(p.title), minutes: p.minutes, instructions: both(p.instructions), ...note, settings };
 	});
 	return validateTemplate({
 		format: TEMPLATE_FORMAT,

@@ -63,6 +63,26 @@ describe('built-in templates (every file in workshops/)', () => {
 	});
 });
 
+describe('a phase text has a part for the room and a note for the facilitator', () => {
+	test('the Flash 360 keeps its coaching out of what the room reads', () => {
+		const accueil = builtinTemplate('flash-360').sessions[0].phases[0];
+		expect(accueil.facilitatorNote?.fr).toMatch(/désillusion/);
+		expect(accueil.instructions.fr).not.toMatch(/désillusion/);
+	});
+
+	test('a file made before the note existed still imports, without one', () => {
+		const t = JSON.parse(read('flash-360.json'));
+		for (const p of t.sessions[0].phases) delete p.facilitatorNote;
+		const r = parseTemplateFile(JSON.stringify(t));
+		expect(r.ok && r.template.sessions[0].phases.every((p) => p.facilitatorNote === undefined)).toBe(true);
+	});
+
+	test('a note needs both languages', () => {
+		const text = broken((t) => (t.sessions[0].phases[0].facilitatorNote = { fr: 'Rappelez la suite' }));
+		expect(problems(text)[0].path).toBe('sessions[0].phases[0].facilitatorNote.en');
+	});
+});
+
 /** A copy of the quick consultation, broken by `edit`. */
 function broken(edit: (t: any) => void): string { // eslint-disable-line @typescript-eslint/no-explicit-any
 	const t = JSON.parse(read('consultation-express.json'));

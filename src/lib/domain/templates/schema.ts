@@ -79,6 +79,8 @@ const phase = z
 		title: text(PHASE_TITLE_MAX),
 		minutes: z.number().int().min(1).max(PHASE_MINUTES_MAX),
 		instructions: longText(PHASE_INSTRUCTIONS_MAX),
+		/** For the facilitator only (never projected); absent in files made before it existed. */
+		facilitatorNote: longText(PHASE_INSTRUCTIONS_MAX).optional(),
 		settings: settings.default({})
 	})
 	// Each kind takes its own settings (its module lists them).
