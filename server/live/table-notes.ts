@@ -1,12 +1,13 @@
 import { CommandError } from '../../src/lib/protocol/errors.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
-import { NOTE_TEXT_MAX, cleanNoteText, clampPosition, hasNote, insertNote, notesInSection } from '../../src/lib/domain/board/notes.ts';
+import { clampPosition, notesInSection } from '../../src/lib/domain/board/notes.ts';
 import { sectionSlot } from '../../src/lib/domain/board/layout.ts';
 import { ensureTableArea } from '../../src/lib/domain/tables/areas.ts';
 import { listParticipants } from '../db/repositories/participants.ts';
 import { readSeating, readTables } from '../db/repositories/tables.ts';
 import { requireOpen } from './room-gate.ts';
 import { command } from './command.ts';
+import { checkNewNote, writeNote } from './note-add.ts';
 import { LIVE_ORIGIN } from '../sync/origins.ts';
 
 /**
@@ -15,15 +16,9 @@ import { LIVE_ORIGIN } from '../sync/origins.ts';
  * facilitator writes into any. The room's rules apply as for any note (lock, phase, collège).
  */
 export const tableNoteAdd = command('table.note.add', async ({ input, actor, workshopId, room, deps, now }) => {
-	if (!can(actor.role, 'note.add') || actor.category === 'observer') throw new CommandError('forbidden', 'your role cannot add notes');
-	const text = cleanNoteText(input.text);
-	if (text === null) throw new CommandError('invalid_input', `a note needs 1 to ${NOTE_TEXT_MAX} characters`);
+	const { text, author, retry } = checkNewNote(actor, room, input.commandId, input.text);
 	const noteId = input.commandId;
-	if (hasNote(room.doc, noteId)) {
-		// As note.add: only this actor's own add still waiting to be stored may answer again.
-		if (room.log.pendingActor(noteId) === actor.id) return { noteId, tableId: input.tableId };
-		throw new CommandError('conflict', 'this command id is already used');
-	}
+	if (retry) return { noteId, tableId: input.tableId };
 	const { gate } = await requireOpen(deps, actor, workshopId, 'note.add');
 	// A silent phase keeps notes off the board until the reveal, which places them in the phase's section.
 	if (gate.hidden) throw new CommandError('phase_closed', 'a silent phase keeps notes hidden: table areas take notes once it is revealed');
@@ -38,22 +33,6 @@ export const tableNoteAdd = command('table.note.add', async ({ input, actor, wor
 	const area = ensureTableArea(room.doc, { id: input.tableId, name: tables[index].name, index, memberIds: members }, LIVE_ORIGIN);
 	const slot = sectionSlot(area, notesInSection(room.doc, area.id));
 	const at = clampPosition(slot.x, slot.y);
-	insertNote(
-		room.doc,
-		{
-			id: noteId,
-			text,
-			x: at.x,
-			y: at.y,
-			color: 'yellow',
-			authorId: gate.anonymous ? '' : actor.id,
-			authorCategory: actor.category,
-			anonymous: gate.anonymous || undefined,
-			sectionId: area.id,
-			createdAt: now.getTime(),
-			updatedAt: now.getTime()
-		},
-		LIVE_ORIGIN
-	);
+	writeNote(room, { id: noteId, text, at, author, anonymous: gate.anonymous, sectionId: area.id }, now);
 	return { noteId, tableId: input.tableId };
 });
