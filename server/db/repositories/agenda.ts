@@ -33,7 +33,8 @@ export async function readAgenda(db: Queryable, workshopId: string): Promise<Age
 		title: r.title,
 		minutes: r.minutes,
 		instructions: r.instructions,
-		facilitatorNote: r.facilitator_note,
+		// Optional, as in a template: a phase without a note has none, not an empty one.
+		...(r.facilitator_note ? { facilitatorNote: r.facilitator_note } : {}),
 		settings: r.settings,
 		startedAt: date(r.started_at),
 		endedAt: date(r.ended_at)
