@@ -11,7 +11,7 @@ const HOURS = ['Ouvrir le samedi matin', 'Mairie fermée entre 12h et 14h', 'Une
 const PHONE = ['Personne ne décroche au standard', 'Le numéro de téléphone sonne dans le vide', 'Standard injoignable le vendredi'];
 
 async function write(phone: Page, prompt: string, text: string): Promise<void> {
-	await phone.getByRole('radio', { name: prompt }).check();
+	await phone.getByLabel(t('participant.prompt.legend')).selectOption(prompt);
 	await phone.getByLabel(t('participant.idea.label')).fill(text);
 	await phone.getByRole('button', { name: t('participant.idea.submit'), exact: true }).click();
 	await expect(phone.getByText(t('participant.idea.sent'))).toBeVisible();
