@@ -1,15 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '../../server/db/db.ts';
-import { readMigrations } from '../../server/db/migrate.ts';
-import { migrationsDir, openDatabase } from '../../server/db/open.ts';
+import { openDatabase } from '../../server/db/open.ts';
 import { openPglite } from '../../server/db/pglite.ts';
 import { openPostgres } from '../../server/db/postgres.ts';
+import { copyOfPgliteTemplate } from './pglite-template.ts';
 
 /**
  * Databases for tests. Every suite gets its own: a PGlite data directory in the temp folder,
@@ -62,10 +62,9 @@ export async function createTestDatabaseUrl(): Promise<{ url: string; drop(): Pr
 export async function withDatabase(engine: Engine, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
 	const migrate = options.migrate ?? true;
 	if (engine === 'pglite') {
-		const dataDir = mkdtempSync(join(tmpdir(), 'concerto-test-'));
+		const dataDir = await copyOfPgliteTemplate(migrate);
 		const remove = () => rmSync(dataDir, { recursive: true, force: true });
 		try {
-			cpSync(await pgliteTemplate(migrate), dataDir, { recursive: true });
 			// openDatabase still runs the migrations: on a migrated copy it finds nothing to do.
 			const db = migrate ? await openDatabase({ databaseUrl: null, dataDir }) : await openPglite(dataDir);
 			// A test may have closed it already to simulate an outage.
@@ -102,44 +101,6 @@ export function useDatabase(engine: Engine): () => Db {
 		if (!current) throw new Error('the test database is only open inside the suite');
 		return current.db;
 	};
-}
-
-/**
- * A fresh PGlite data directory costs ~3 s of initdb plus ~1.5 s of migrations on our 2-core
- * machine; a copy of a closed one opens in ~0.5 s. So each suite copies a template, built once
- * and kept in the temp folder under a name that changes with the PGlite version and the
- * migrations' text (a changed migration builds a new template). The template is built aside
- * and renamed into place, so a concurrent worker never copies a half-built one.
- */
-const templates = new Map<boolean, Promise<string>>();
-function pgliteTemplate(migrated: boolean): Promise<string> {
-	let dir = templates.get(migrated);
-	if (!dir) {
-		dir = buildPgliteTemplate(migrated);
-		templates.set(migrated, dir);
-	}
-	return dir;
-}
-
-async function buildPgliteTemplate(migrated: boolean): Promise<string> {
-	const pgliteVersion = JSON.parse(
-		readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')
-	).version as string;
-	const hash = createHash('sha256').update(pgliteVersion);
-	for (const m of migrated ? readMigrations(migrationsDir()) : []) hash.update(`\0${m.name}\0${m.sql}`);
-	const dir = join(tmpdir(), `concerto-pglite-template-${hash.digest('hex').slice(0, 16)}`);
-	if (existsSync(dir)) return dir;
-	const building = mkdtempSync(join(tmpdir(), 'concerto-pglite-building-'));
-	try {
-		const db = migrated ? await openDatabase({ databaseUrl: null, dataDir: building }) : await openPglite(building);
-		await db.close();
-		renameSync(building, dir);
-	} catch (e) {
-		rmSync(building, { recursive: true, force: true });
-		// Another worker renamed its template first: use that one.
-		if (!existsSync(dir)) throw e;
-	}
-	return dir;
 }
 
 async function asAdmin<T>(url: string, fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {

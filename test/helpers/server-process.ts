@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { copyOfPgliteTemplate } from './pglite-template.ts';
 
 export interface ServerOptions {
 	/** PostgreSQL URL; omitted → embedded PGlite in `dataDir`. */
@@ -32,8 +33,17 @@ export async function freePort(): Promise<number> {
 	});
 }
 
+/** An empty data directory: the server creates its database there, as on a first `npm start`. */
 export function tempDataDir(): string {
 	return mkdtempSync(join(tmpdir(), 'concerto-it-'));
+}
+
+/**
+ * A data directory holding an already created and migrated embedded database, as after a
+ * first start: a server is ready on it in ~2 s instead of ~8 s.
+ */
+export function migratedDataDir(): Promise<string> {
+	return copyOfPgliteTemplate();
 }
 
 /**
@@ -44,7 +54,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	if (!existsSync('dist/server.js') || !existsSync('build/handler.js'))
 		throw new Error('run `npm run build` before the integration tests (npm test does it)');
 	const port = options.port ?? (await freePort());
-	const dataDir = options.dataDir ?? tempDataDir();
+	// Only the tests about a first start need an empty directory; they pass one.
+	const dataDir = options.dataDir ?? (options.databaseUrl ? tempDataDir() : await migratedDataDir());
 	const child: ChildProcess = spawn(process.execPath, ['dist/server.js'], {
 		env: {
 			PATH: process.env.PATH,

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import WebSocket from 'ws';
 import { describe, expect, test } from 'vitest';
-import { freePort, removeDir, tempDataDir } from '../helpers/server-process.ts';
+import { freePort, migratedDataDir, removeDir } from '../helpers/server-process.ts';
 import { eventually, rawSync } from '../helpers/clients.ts';
 
 describe('vite dev', () => {
 	test('mounts sync and live on the dev server and leaves Vite’s HMR socket alone', async () => {
 		const port = await freePort();
-		const dataDir = tempDataDir();
+		const dataDir = await migratedDataDir();
 		const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'dev', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
 			env: { ...process.env, DATABASE_URL: '', CONCERTO_DATA_DIR: dataDir },
 			stdio: ['ignore', 'pipe', 'pipe']

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { freePort, startServer, removeDir, tempDataDir, type RunningServer } from '../helpers/server-process.ts';
+import { freePort, migratedDataDir, startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
 import { syncClient, liveClient, connected, send, eventually } from '../helpers/clients.ts';
 import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import { createTestDatabaseUrl } from '../helpers/databases.ts';
@@ -19,7 +19,7 @@ const engines: Engine[] = [
 	{
 		name: 'pglite',
 		async setup() {
-			const dataDir = tempDataDir();
+			const dataDir = await migratedDataDir();
 			return { options: { dataDir }, cleanup: async () => removeDir(dataDir) };
 		}
 	}
@@ -29,7 +29,7 @@ if (process.env.DATABASE_URL) {
 		name: 'postgres',
 		async setup() {
 			const db = await createTestDatabaseUrl();
-			const dataDir = tempDataDir();
+			const dataDir = await migratedDataDir();
 			return {
 				options: { databaseUrl: db.url, dataDir },
 				cleanup: async () => {
@@ -172,7 +172,7 @@ describe.each(engines)('durability on $name', (engine) => {
 
 describe('graceful shutdown', () => {
 	test('SIGTERM stores edits still inside a long commit window before exiting', async () => {
-		const dataDir = tempDataDir();
+		const dataDir = await migratedDataDir();
 		const port = await freePort();
 		const env = { CONCERTO_COMMIT_WINDOW_MS: '10000' };
 		const first = await startServer({ dataDir, port, env });

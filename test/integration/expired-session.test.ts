@@ -1,17 +1,18 @@
 import { afterAll, expect, test } from 'vitest';
-import { startServer, removeDir, tempDataDir, type RunningServer } from '../helpers/server-process.ts';
+import { migratedDataDir, startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
 import { connected, liveClient, rawSync } from '../helpers/clients.ts';
 import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import { openPglite } from '../../server/db/pglite.ts';
 
-const dataDir = tempDataDir();
+let dataDir = '';
 let server: RunningServer | null = null;
 afterAll(async () => {
 	await server?.kill();
-	removeDir(dataDir);
+	if (dataDir) removeDir(dataDir);
 });
 
 test('sessions that expired while the server was down are refused on sync (401) and /live, with a clear reason', async () => {
+	dataDir = await migratedDataDir();
 	server = await startServer({ dataDir });
 	const facilitator = await signUp(server.url);
 	const workshop = await createWorkshop(server.url, facilitator, 'Accueil en mairie');
