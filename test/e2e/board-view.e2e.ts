@@ -18,7 +18,8 @@ async function write(phone: Page, prompt: string, text: string): Promise<void> {
 }
 
 test('prompts and collèges on the board and projector; accepted clusters land in view; 24 px targets', async ({ browser }) => {
-	test.setTimeout(120_000);
+	// Three browsers on two cores, with axe four times: generous for a busy machine.
+	test.setTimeout(180_000);
 	const { context: fc, page: f } = await facilitatorWithWorkshop(browser, 'Crash-test du guichet', { template: 'Flash 360' });
 	const projector = await fc.newPage();
 	await projector.goto(f.url() + '/projector');
@@ -51,8 +52,14 @@ test('prompts and collèges on the board and projector; accepted clusters land i
 	await expect(byPrompt.getByText(HOURS[0])).toBeVisible();
 	await expect(byPrompt.getByText(PHONE[0])).toHaveCount(0);
 	await expect(byPrompt.locator('li[data-college]:not([data-college="usager"])')).toHaveCount(0);
+	// The canvas shows the same notes: the agent's is hidden there too, and the count says so.
+	const board = f.locator('section.board');
+	await expect(board.locator('.note[data-college="usager"] textarea')).toHaveValue(HOURS[0]);
+	await expect(board.locator('.note:not([data-college="usager"])')).toHaveCount(0);
+	await expect(f.getByText(t('board.filter.shown', { shown: 1, total: 2 }))).toBeVisible();
 	await f.getByTestId('filter-college').selectOption('');
 	await expect(byPrompt.getByText(PHONE[0])).toBeVisible();
+	await expect(board.locator('.note textarea')).toHaveCount(2);
 
 	// No tap target under 24 px on the facilitator's board (checked at the board's default zoom).
 	const small = await f.locator('section.board, .by-prompt').evaluateAll((roots) =>

@@ -114,6 +114,8 @@ export const en: Record<MessageKey, string> = {
 	'board.filter.college': 'Collège',
 	'board.filter.prompt': 'Prompt',
 	'board.filter.all': 'All',
+	'board.filter.label': 'Filter the board’s sticky notes',
+	'board.filter.shown': '{shown} of {total} sticky notes shown',
 	'board.byPrompt.none': 'No prompt',
 	'board.byPrompt.count': '{count} sticky note(s)',
 	'board.byPrompt.empty': 'No sticky note matches.',

@@ -112,6 +112,8 @@ export const fr = {
 	'board.filter.college': 'Collège',
 	'board.filter.prompt': 'Rubrique',
 	'board.filter.all': 'Tous',
+	'board.filter.label': 'Filtrer les post-its du tableau',
+	'board.filter.shown': '{shown} post-it(s) affiché(s) sur {total}',
 	'board.byPrompt.none': 'Sans rubrique',
 	'board.byPrompt.count': '{count} post-it(s)',
 	'board.byPrompt.empty': 'Aucun post-it ne correspond.',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { groupByPrompt, promptsOf } from './by-prompt.ts';
+import { groupByPrompt, isFiltering, matchesFilter, promptsOf } from './by-prompt.ts';
 import type { Note } from './notes.ts';
 
 const note = (id: string, authorCategory: Note['authorCategory'], prompt?: string): Note => ({
@@ -38,5 +38,14 @@ describe('notes by prompt', () => {
 	test('a prompt filter keeps one group; the empty prompt means notes under none', () => {
 		expect(groupByPrompt(notes, PROMPTS, { prompt: PROMPTS[1] })).toEqual([{ prompt: PROMPTS[1], notes: [notes[1]] }]);
 		expect(groupByPrompt(notes, PROMPTS, { prompt: '' })).toEqual([{ prompt: null, notes: [notes[2]] }]);
+	});
+
+	test('the canvas keeps the same notes as the grouped list, both filters at once', () => {
+		const filter = { college: 'usager' as const, prompt: '' };
+		expect(notes.filter((n) => matchesFilter(n, filter)).map((n) => n.id)).toEqual(['c']);
+		expect(groupByPrompt(notes, PROMPTS, filter).flatMap((g) => g.notes.map((n) => n.id))).toEqual(['c']);
+		expect(isFiltering({})).toBe(false);
+		expect(isFiltering({ prompt: '' })).toBe(true);
+		expect(notes.every((n) => matchesFilter(n, {}))).toBe(true);
 	});
 });

@@ -24,15 +24,23 @@ export interface PromptGroup {
 	notes: Note[];
 }
 
+/** Whether a note is kept by the filter (the same rule for the grouped list and the canvas). */
+export function matchesFilter(note: Pick<Note, 'authorCategory' | 'prompt'>, filter: NoteFilter): boolean {
+	return (!filter.college || note.authorCategory === filter.college) && (filter.prompt === undefined || (note.prompt ?? '') === filter.prompt);
+}
+
+/** Whether a filter keeps only some notes (the canvas then fades the others). */
+export function isFiltering(filter: NoteFilter): boolean {
+	return !!filter.college || filter.prompt !== undefined;
+}
+
 /**
  * Notes grouped under their prompts: the phase's prompts first in their order (even empty, so
  * the crash-test's grid keeps its shape), then prompts only older notes carry, then notes under
  * none (only when there are some). The filter keeps one collège and/or one prompt.
  */
 export function groupByPrompt(notes: readonly Note[], prompts: readonly string[], filter: NoteFilter = {}): PromptGroup[] {
-	const kept = notes.filter(
-		(n) => (!filter.college || n.authorCategory === filter.college) && (filter.prompt === undefined || (n.prompt ?? '') === filter.prompt)
-	);
+	const kept = notes.filter((n) => matchesFilter(n, filter));
 	const order = [...prompts];
 	for (const n of notes) if (n.prompt && !order.includes(n.prompt)) order.push(n.prompt);
 	const groups: PromptGroup[] = order
