@@ -12,6 +12,7 @@ import { noteCluster, noteDelete, noteEdit, noteMove } from './own-notes.ts';
 import { phaseBack, phaseExtend, phasePause, phaseResume, phaseSkip, phaseStart } from './phase-controls.ts';
 import { agendaSave, boardLock, phaseReveal, roomAttention } from './room-controls.ts';
 import { seriesImport } from './series-import.ts';
+import { agendaNotes } from './agenda-notes.ts';
 import { versionList, versionRestore } from './versions.ts';
 import { markerPlace } from './marker-place.ts';
 import { personaCreate, personaField, personaItemAdd, personaItemRemove, personaLink } from './persona-commands.ts';
@@ -55,6 +56,7 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'board.lock': boardLock,
 	'room.attention': roomAttention,
 	'agenda.save': agendaSave,
+	'agenda.notes': agendaNotes,
 	'series.import': seriesImport,
 	'clusters.suggest': clustersSuggest,
 	'marker.place': markerPlace,

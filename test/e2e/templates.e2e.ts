@@ -98,8 +98,8 @@ test('organisations, a series and template editing work in English on a phone', 
 	await expectUsable(page);
 
 	await page.getByRole('link', { name: en('templates.edit') }).click();
-	const sessions = page.getByLabel(en('templates.editPage.sessions'), { exact: false });
-	await sessions.fill((await sessions.inputValue()).replace('"minutes": 12', '"minutes": 600'));
+	// The third phase, edited in the phase-by-phase form.
+	await page.locator('ol.phases > li').nth(2).getByRole('spinbutton', { name: en('agenda.minutes') }).fill('600');
 	await page.getByRole('button', { name: en('templates.editPage.submit') }).click();
 	await expect(page.getByRole('alert')).toContainText(en('templates.problem.tooBig', { max: 480 }));
 	// The field, a separator, then the problem: "minutes: must be…", never "minutes :must".

@@ -43,6 +43,9 @@ test('the facilitator’s note stays out of every push and page the room receive
 	expect(await send(f, 'phase.start', { commandId: cmd() })).toMatchObject({ ok: true });
 	await eventually(() => pushes.some((s) => s.timer.phase === 'accueil'), 'the phase start pushed');
 	expect(JSON.stringify(pushes)).not.toContain(SECRET);
+	// The facilitator reads it back for the agenda form; a participant asking the same is refused.
+	expect(await send(f, 'agenda.notes', { commandId: cmd() })).toEqual({ ok: true, value: { accueil: SECRET } });
+	expect(await send(p, 'agenda.notes', { commandId: cmd() })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 	for (const [path, cookie] of [
 		[`/p/${workshop.id}`, participant],
 		[`/w/${workshop.id}/projector`, facilitator]

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
-import { peopleAction, signUp } from '../helpers/http.ts';
+import { createWorkshop, joinAs, peopleAction, signUp } from '../helpers/http.ts';
 import { connected, eventually, liveClient, send, syncClient } from '../helpers/clients.ts';
 import { readNotes } from '../../src/lib/domain/board/notes.ts';
 import { builtinTemplate } from '../../src/lib/domain/templates/builtins.ts';
@@ -102,6 +102,23 @@ describe('templates travel between organisations as files', () => {
 		expect((await get(`/w/${w}/save-as-template`, other)).status).toBe(403);
 		expect((await post(`/w/${w}/save-as-template`, other, { name: 'x', sharing: 'private' })).status).toBe(403);
 		expect((await post(`/w/${w}/save-as-template`, owner, { name: 'x', sharing: `organisation:${otherLab}` })).status).toBe(400);
+	});
+
+	test('the phase-by-phase form posts to the edit action: a participant or another facilitator changes nothing, the author does', async () => {
+		const owner = await signUp(server.url);
+		const other = await signUp(server.url);
+		const t1 = redirectedTo(await post('/templates/consultation-express?/duplicate', owner, {}), new RegExp(`^/templates/${ID}$`));
+		const { joinCode } = await createWorkshop(server.url, owner, 'Accueil en mairie');
+		const participant = await joinAs(server.url, joinCode, 'Fatima', 'usager');
+		const before = (await exported(owner, t1)).template;
+		const sessions = structuredClone(before.sessions);
+		sessions[0].phases[0].facilitatorNote = { fr: 'Accueillir avec un café', en: 'Welcome with a coffee' };
+		const form = { nameFr: before.name.fr, nameEn: before.name.en, descriptionFr: before.description.fr, descriptionEn: before.description.en, sessions: JSON.stringify(sessions) };
+		expect((await post(`/templates/${t1}/edit`, participant, form)).headers.get('location')).toMatch(/^\/signin/);
+		expect((await post(`/templates/${t1}/edit`, other, form)).status).toBe(404);
+		expect((await exported(owner, t1)).template).toEqual(before);
+		redirectedTo(await post(`/templates/${t1}/edit`, owner, form), new RegExp(`^/templates/${ID}$`));
+		expect((await exported(owner, t1)).template.sessions[0].phases[0].facilitatorNote).toEqual({ fr: 'Accueillir avec un café', en: 'Welcome with a coffee' });
 	});
 
 	test('vivre-ensemble starts a series whose page shows the recommended gap', async () => {

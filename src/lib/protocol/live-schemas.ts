@@ -48,6 +48,7 @@ export const liveSchemas = {
 	'room.attention': z.strictObject({ commandId }),
 	'series.import': z.strictObject({ commandId }),
 	'agenda.save': z.strictObject({ commandId, phases: agendaSchema }),
+	'agenda.notes': z.strictObject({ commandId }),
 	'clusters.suggest': z.strictObject({ commandId }),
 	'marker.place': z.strictObject({ commandId, value: z.number().finite().min(SCALE_MIN).max(SCALE_MAX) }),
 	'persona.create': z.strictObject({ commandId, name: personaValue.optional() }),

@@ -152,6 +152,8 @@ export interface LiveCommands {
 	'board.lock': { input: ControlInput & { locked: boolean }; result: ControlResult };
 	'room.attention': { input: ControlInput; result: ControlResult };
 	'agenda.save': { input: ControlInput & { phases: Phase[] }; result: ControlResult };
+	/** Facilitators only: the phases' notes for the facilitator, by phase id (never in the room's state). */
+	'agenda.notes': { input: ControlInput; result: Record<string, string> };
 	/** A later session of a series imports the earlier sessions' notes it does not have yet (facilitators). */
 	'series.import': { input: ControlInput; result: { imported: number } };
 	/** Clusters proposed from the notes' text; changes nothing (the facilitator accepts on the board). */

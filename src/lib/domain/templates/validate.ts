@@ -56,6 +56,12 @@ export function validateTemplate(input: unknown): TemplateResult {
 	return { ok: false, problems: parsed.error.issues.slice(0, PROBLEMS_SHOWN).map((i) => toProblem(i, input)) };
 }
 
+/** Problems of any value against a schema that shares the templates' problem codes (a workshop's phase). */
+export function schemaProblems(schema: z.ZodType, input: unknown): TemplateProblem[] {
+	const parsed = schema.safeParse(input);
+	return parsed.success ? [] : parsed.error.issues.slice(0, PROBLEMS_SHOWN).map((i) => toProblem(i, input));
+}
+
 /** Validates the text of an imported file. */
 export function parseTemplateFile(text: string): TemplateResult {
 	if (new TextEncoder().encode(text).length > TEMPLATE_FILE_BYTES_MAX)

@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { addPhase, facilitatorWithWorkshop, joinOnPhone, joinUrlOf, seriousViolations, t } from './support.ts';
+
+const INSTRUCTIONS = 'Placez vos gommettes sur les idées à tester en premier.';
+const NOTE = 'Rappeler que le vote reste secret jusqu’au dévoilement.';
+const inFrench = (label: string) => t('phaseForm.inLanguage', { label, language: t('phaseForm.language.fr') });
+
+test('a phase and a template are edited in forms: the phone shows the new instructions and never the note; the template keeps its change in its file', async ({ browser }) => {
+	test.setTimeout(180_000);
+	const { page: f } = await facilitatorWithWorkshop(browser, 'Accueil en mairie');
+	await addPhase(f, 'Votons', 'vote', 10, 10);
+
+	// From the agenda: the instructions for the room, the note for the facilitator, the vote's dots.
+	await f.locator('summary', { hasText: 'Votons' }).click();
+	const form = f.locator('form.phase-form');
+	await form.getByLabel(t('phaseForm.instructions')).fill(INSTRUCTIONS);
+	await form.getByLabel(t('phaseForm.facilitatorNote')).fill(NOTE);
+	await form.getByLabel(t('phaseForm.dots')).fill('7');
+	expect(await seriousViolations(f)).toEqual([]);
+	await form.getByRole('button', { name: `${t('agenda.edit.submit')} : Votons` }).click();
+	await expect(f.getByText(t('agenda.edit.saved', { title: 'Votons' }))).toBeVisible();
+	await expect(f.getByText(NOTE)).toBeVisible();
+	// It comes back from the server after a reload, for the facilitator.
+	await f.reload();
+	await expect(f.getByText(NOTE)).toBeVisible();
+
+	const { page: phone } = await joinOnPhone(browser, await joinUrlOf(f), 'usager', 'Nadia');
+	await f.getByRole('button', { name: t('controls.start') }).click();
+	await expect(phone.getByText(INSTRUCTIONS)).toBeVisible();
+	await expect(phone.getByText(t('vote.left', { left: 7, dots: 7 }))).toBeVisible();
+	expect(await phone.content()).not.toContain(NOTE);
+
+	// A copy of a built-in template, edited phase by phase.
+	await f.goto('/templates/consultation-express');
+	await f.getByRole('button', { name: t('templates.duplicate') }).click();
+	await expect(f.getByRole('heading', { level: 1, name: t('templates.copyOf', { name: 'Consultation express' }) })).toBeVisible();
+	const templateUrl = f.url();
+	await f.getByRole('link', { name: t('templates.edit') }).click();
+	const first = f.locator('ol.phases > li').first();
+	await first.getByLabel(inFrench(t('phaseForm.title'))).fill('Accueil café');
+	await first.getByLabel(inFrench(t('phaseForm.facilitatorNote'))).fill(NOTE);
+	expect(await seriousViolations(f)).toEqual([]);
+	await f.getByRole('button', { name: t('templates.editPage.submit') }).click();
+	await f.waitForURL(templateUrl);
+	await expect(f.getByText('Accueil café')).toBeVisible();
+
+	// Read back: in the form after a reload, and in the exported file.
+	await f.goto(`${templateUrl}/edit`);
+	await expect(f.locator('ol.phases > li').first().getByLabel(inFrench(t('phaseForm.facilitatorNote')))).toHaveValue(NOTE);
+	const file = await (await f.request.get(`${templateUrl}/export`)).json();
+	expect(file.sessions[0].phases[0].title.fr).toBe('Accueil café');
+	expect(file.sessions[0].phases[0].facilitatorNote.fr).toBe(NOTE);
+});
