@@ -220,6 +220,8 @@ export interface ControlChange {
 	before: Clock;
 	after: Clock;
 	agenda: AgendaPhase[];
+	/** Who moved the clock (a follow-up acts within their rights: a series import reads only their sessions). */
+	actorId: string;
 }
 
 /**
@@ -263,7 +265,7 @@ export function control<N extends CommandName>(
 				detail: outcome.log.detail ?? {}
 			});
 			await recordCommand(tx, { workshopId, commandId: input.commandId, actorId: actor.id, result: outcome.value });
-			return [outcome.value, { before: clock, after: outcome.clock ?? clock, agenda }, outcome.agendaChanged === true] as const;
+			return [outcome.value, { before: clock, after: outcome.clock ?? clock, agenda, actorId: actor.id }, outcome.agendaChanged === true] as const;
 		});
 		// The change is committed: a failing follow-up (writing revealed notes) is logged, and what
 		// it left undone stays visible (hidden notes still counted) for the facilitator to redo.
