@@ -137,6 +137,19 @@ export function command<N extends CommandName>(name: N, handler: (ctx: CommandCo
 	});
 }
 
+/**
+ * A new object of the document takes its command's id, and a command id never takes an
+ * existing object's id. An object already there under it is either this actor's own create
+ * still waiting to be stored with its record (a retry after `unavailable`: true, answer again)
+ * or someone else's object, whose id must never become this actor's command (an anonymous
+ * note's author is its record's actor): conflict.
+ */
+export function ownRetry(room: Room, actor: Pick<Actor, 'id'>, commandId: string, exists: boolean): boolean {
+	if (!exists) return false;
+	if (room.log.pendingActor(commandId) === actor.id) return true;
+	throw new CommandError('conflict', 'this command id is already used');
+}
+
 export interface RecordedContext<N extends CommandName> {
 	input: Input<N>;
 	actor: Actor;
