@@ -86,3 +86,36 @@ function leadOf(state: Record<string, unknown>, identity: AwarenessIdentity, now
 	const at = (lead as Record<string, unknown>).at;
 	return { lead: { ...lead, at: typeof at === 'number' && Number.isFinite(at) ? Math.min(at, now) : now } };
 }
+
+/**
+ * An awareness update from another instance (already filtered and stamped there): each entry's
+ * client id is claimed for the person stamped on it (`user.id`) through `claim`, which answers
+ * whether that person owns it here. Entries for client ids owned here by someone else are
+ * dropped; so a client id announced on any instance is owned there and everywhere else once its
+ * state crossed. A removal (null state) comes from the instance that owns it and is kept.
+ * Returns null when nothing is left; throws on a malformed update.
+ */
+export function keepRemoteEntries(update: Uint8Array, claim: (clientId: number, personId: string) => boolean): Uint8Array | null {
+	const decoder = decoding.createDecoder(update);
+	const count = decoding.readVarUint(decoder);
+	if (count > 1000) throw new RangeError('too many awareness entries');
+	const kept: Array<{ clientId: number; clock: number; state: string }> = [];
+	for (let i = 0; i < count; i++) {
+		const clientId = decoding.readVarUint(decoder);
+		const clock = decoding.readVarUint(decoder);
+		const state = decoding.readVarString(decoder);
+		const parsed = JSON.parse(state) as { user?: { id?: unknown } } | null;
+		const personId = parsed?.user?.id;
+		if (parsed !== null && (typeof personId !== 'string' || !claim(clientId, personId))) continue;
+		kept.push({ clientId, clock, state });
+	}
+	if (kept.length === 0) return null;
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, kept.length);
+	for (const k of kept) {
+		encoding.writeVarUint(encoder, k.clientId);
+		encoding.writeVarUint(encoder, k.clock);
+		encoding.writeVarString(encoder, k.state);
+	}
+	return encoding.toUint8Array(encoder);
+}

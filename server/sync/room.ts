@@ -6,6 +6,7 @@ import type { UpdateLog } from './update-log.ts';
 import type { SharedDoc, UpdateSink } from './shared-doc.ts';
 import { sendTo, type SyncSocket } from './sync-socket.ts';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './message-types.ts';
+import { keepRemoteEntries } from './awareness-filter.ts';
 
 export interface RoomParts {
 	workshopId: string;
@@ -69,13 +70,23 @@ export class Room implements SharedDoc {
 	 * The person who owns awareness client id `clientId` in this room: the first to announce it
 	 * (`claimant` now, if nobody has). A client id once owned stays theirs while the room is
 	 * loaded, so nobody can take over a facilitator's presence after they disconnect either.
-	 * (With several instances, each instance knows the ids announced through it.)
+	 * With several instances, ids announced elsewhere are registered as their states arrive
+	 * (see remoteAwareness).
 	 */
 	clientOwner(clientId: number, claimant: string): string {
 		const owner = this.clientOwners.get(clientId);
 		if (owner !== undefined) return owner;
 		this.clientOwners.set(clientId, claimant);
 		return claimant;
+	}
+
+	/**
+	 * An awareness update from another instance, as this room applies it: its client ids become
+	 * owned by the people stamped on them (no connection here can claim them), and entries for
+	 * ids owned here by someone else are dropped. Null when nothing is left.
+	 */
+	remoteAwareness(update: Uint8Array): Uint8Array | null {
+		return keepRemoteEntries(update, (clientId, personId) => this.clientOwner(clientId, personId) === personId);
 	}
 
 	/**
