@@ -19,8 +19,11 @@ export interface AwarenessIdentity {
  * screen in the room and to each phone that joins, so its size is everyone's cost.
  */
 export const AWARENESS_STATE_MAX_BYTES = { facilitator: 16_384, other: 2_048 } as const;
-/** Awareness messages per second per connection (burst ×2): a cursor at 20 Hz fits; more are dropped. */
-export const AWARENESS_MESSAGES_PER_SECOND = 30;
+/**
+ * Awareness messages per second per connection (burst ×2), by role: a participant's cursor at
+ * 20 Hz fits; a facilitator also drags notes and leads ("follow me"), so twice as many. More are dropped.
+ */
+export const AWARENESS_MESSAGES_PER_SECOND = { facilitator: 60, other: 30 } as const;
 
 export interface AwarenessRules {
 	/** True when `clientId` belongs (or once belonged, in this room) to another connection's person. */
