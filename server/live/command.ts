@@ -137,6 +137,19 @@ export function command<N extends CommandName>(name: N, handler: (ctx: CommandCo
 	});
 }
 
+/**
+ * A new object of the document takes its command's id, and a command id never takes an
+ * existing object's id. An object already there under it is either this actor's own create
+ * still waiting to be stored with its record (a retry after `unavailable`: true, answer again)
+ * or someone else's object, whose id must never become this actor's command (an anonymous
+ * note's author is its record's actor): conflict.
+ */
+export function ownRetry(room: Room, actor: Pick<Actor, 'id'>, commandId: string, exists: boolean): boolean {
+	if (!exists) return false;
+	if (room.log.pendingActor(commandId) === actor.id) return true;
+	throw new CommandError('conflict', 'this command id is already used');
+}
+
 export interface RecordedContext<N extends CommandName> {
 	input: Input<N>;
 	actor: Actor;
@@ -220,6 +233,8 @@ export interface ControlChange {
 	before: Clock;
 	after: Clock;
 	agenda: AgendaPhase[];
+	/** Who moved the clock (a follow-up acts within their rights: a series import reads only their sessions). */
+	actorId: string;
 }
 
 /**
@@ -263,7 +278,7 @@ export function control<N extends CommandName>(
 				detail: outcome.log.detail ?? {}
 			});
 			await recordCommand(tx, { workshopId, commandId: input.commandId, actorId: actor.id, result: outcome.value });
-			return [outcome.value, { before: clock, after: outcome.clock ?? clock, agenda }, outcome.agendaChanged === true] as const;
+			return [outcome.value, { before: clock, after: outcome.clock ?? clock, agenda, actorId: actor.id }, outcome.agendaChanged === true] as const;
 		});
 		// The change is committed: a failing follow-up (writing revealed notes) is logged, and what
 		// it left undone stays visible (hidden notes still counted) for the facilitator to redo.

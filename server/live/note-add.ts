@@ -16,7 +16,7 @@ import { sectionOfPhase } from '../../src/lib/domain/board/sections.ts';
 import { sectionSlot } from '../../src/lib/domain/board/layout.ts';
 import { requireOpen } from './room-gate.ts';
 import { addHiddenNote, findHiddenNote } from '../db/repositories/hidden-notes.ts';
-import { command } from './command.ts';
+import { command, ownRetry } from './command.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Room } from '../sync/room.ts';
 import { LIVE_ORIGIN } from '../sync/origins.ts';
@@ -73,9 +73,7 @@ export function checkNewNote(actor: Actor, room: Room, commandId: string, raw: s
 	const text = cleanNoteText(raw);
 	if (text === null) throw new CommandError('invalid_input', `a note needs 1 to ${NOTE_TEXT_MAX} characters`);
 	const author = { id: actor.id, category: actor.category as Note['authorCategory'] }; // observers refused above
-	if (!hasNote(room.doc, commandId)) return { text, author, retry: false };
-	if (room.log.pendingActor(commandId) === actor.id) return { text, author, retry: true };
-	throw new CommandError('conflict', 'this command id is already used');
+	return { text, author, retry: ownRetry(room, actor, commandId, hasNote(room.doc, commandId)) };
 }
 
 /** Puts a participant's or facilitator's new note on the board (anonymous: the author is not written, only the collège). */

@@ -20,7 +20,7 @@ import { findCommand } from '../db/repositories/live-commands.ts';
 import { findParticipant } from '../db/repositories/participants.ts';
 import { findFacilitator } from '../db/repositories/facilitators.ts';
 import type { Db } from '../db/db.ts';
-import { command, type CommandContext } from './command.ts';
+import { command, ownRetry, type CommandContext } from './command.ts';
 import { LIVE_ORIGIN } from '../sync/origins.ts';
 
 type PersonaCommand = 'persona.create' | 'persona.field' | 'persona.item.add' | 'persona.item.remove' | 'persona.link';
@@ -48,8 +48,9 @@ export const personaCreate = command('persona.create', async (ctx) => {
 	const personaId = ctx.input.commandId;
 	const name = cleanPersonaField('name', ctx.input.name ?? '');
 	if (name === null) throw new CommandError('invalid_input', `a persona's name takes at most ${PERSONA_FIELD_MAX.name} characters`);
-	// A retry after a crash between storing and recording finds its persona already made.
-	if (hasPersona(ctx.room.doc, personaId)) return { personaId };
+	// A retry after a crash between storing and recording finds its persona already made;
+	// someone else's persona under that id is a conflict, never taken as theirs.
+	if (ownRetry(ctx.room, ctx.actor, personaId, hasPersona(ctx.room.doc, personaId))) return { personaId };
 	if (personasOf(ctx.room.doc).size >= PERSONAS_MAX) throw new CommandError('invalid_input', `a board holds at most ${PERSONAS_MAX} personas`);
 	createPersona(ctx.room.doc, personaId, ctx.now.getTime(), name, LIVE_ORIGIN);
 	return { personaId };

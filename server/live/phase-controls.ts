@@ -50,13 +50,13 @@ export const PHASE_EFFECTS: Record<PhaseEffect, (deps: CommandDeps, workshopId: 
  * positioning phase gets its scale), then the board as the phase left it (revealed notes
  * included) is saved as a version. One failing effect does not stop the others. The first
  * start of a later session of a series imports the earlier sessions' notes written since it
- * was created.
+ * was created (from the sessions the facilitator who started it facilitates).
  */
 async function phaseChanged(deps: CommandDeps, workshopId: string, change: ControlChange): Promise<void> {
 	const effects = effectsOfMove(change.before.timer, change.after.timer, change.agenda);
 	const done: PromiseSettledResult<unknown>[] = [];
 	const firstStart = change.before.timer.status === 'idle' && change.after.timer.status === 'running';
-	if (firstStart) done.push(...(await Promise.allSettled([importAtStart(deps, workshopId, Date.now())])));
+	if (firstStart) done.push(...(await Promise.allSettled([importAtStart(deps, workshopId, Date.now(), change.actorId)])));
 	for (const effect of effects) done.push(...(await Promise.allSettled([PHASE_EFFECTS[effect](deps, workshopId, change)])));
 	done.push(...(await Promise.allSettled([versionAtPhaseEnd(deps, workshopId, change)])));
 	const failed = done.find((d) => d.status === 'rejected');

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { filterAwarenessUpdate } from './awareness-filter.ts';
+import { Room } from './room.ts';
+import type { UpdateLog } from './update-log.ts';
 
 const identity = { id: 'participant-1', name: 'Fatou', category: 'usager', role: 'participant' };
 
@@ -35,5 +37,23 @@ describe('awareness filter', () => {
 
 	test("drops entries for another connection's client id", () => {
 		expect(filterAwarenessUpdate(updateFrom(8, {}), 7, identity)).toBeNull();
+	});
+
+	test('a client id announced on another instance is owned here too: no local connection can claim it, its owner still can', () => {
+		const room = new Room({ workshopId: 'w', doc: new Y.Doc(), log: { close() {} } as unknown as UpdateLog });
+		const facilitator = { id: 'facilitator-1', name: 'Anne', category: 'facilitator', role: 'facilitator' };
+		// The facilitator's state as their instance stamped it and published it through Redis.
+		const fromOther = filterAwarenessUpdate(updateFrom(42, { lead: { phase: 'p1', at: 1 } }), null, facilitator)!.update;
+		const kept = room.remoteAwareness(fromOther);
+		expect(kept && statesOf(kept).get(42)).toMatchObject({ user: facilitator });
+		// A participant connected here announces that client id first: refused.
+		const takenByOther = (who: string) => (clientId: number) => room.clientOwner(clientId, who) !== who;
+		expect(filterAwarenessUpdate(updateFrom(42, { lead: null }), null, identity, { takenByOther: takenByOther(identity.id), now: 2 })).toBeNull();
+		// The facilitator reconnecting to this instance keeps it.
+		expect(filterAwarenessUpdate(updateFrom(42, {}), null, facilitator, { takenByOther: takenByOther(facilitator.id), now: 2 })?.clientId).toBe(42);
+		// A state from elsewhere for an id a person here owns is not applied.
+		room.clientOwner(7, identity.id);
+		expect(room.remoteAwareness(filterAwarenessUpdate(updateFrom(7, {}), null, facilitator)!.update)).toBeNull();
+		room.destroy();
 	});
 });

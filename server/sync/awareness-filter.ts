@@ -19,8 +19,11 @@ export interface AwarenessIdentity {
  * screen in the room and to each phone that joins, so its size is everyone's cost.
  */
 export const AWARENESS_STATE_MAX_BYTES = { facilitator: 16_384, other: 2_048 } as const;
-/** Awareness messages per second per connection (burst ×2): a cursor at 20 Hz fits; more are dropped. */
-export const AWARENESS_MESSAGES_PER_SECOND = 30;
+/**
+ * Awareness messages per second per connection (burst ×2), by role: a participant's cursor at
+ * 20 Hz fits; a facilitator also drags notes and leads ("follow me"), so twice as many. More are dropped.
+ */
+export const AWARENESS_MESSAGES_PER_SECOND = { facilitator: 60, other: 30 } as const;
 
 export interface AwarenessRules {
 	/** True when `clientId` belongs (or once belonged, in this room) to another connection's person. */
@@ -85,4 +88,37 @@ function leadOf(state: Record<string, unknown>, identity: AwarenessIdentity, now
 	if (identity.role !== 'facilitator' || lead === null || typeof lead !== 'object' || Array.isArray(lead)) return { lead: null };
 	const at = (lead as Record<string, unknown>).at;
 	return { lead: { ...lead, at: typeof at === 'number' && Number.isFinite(at) ? Math.min(at, now) : now } };
+}
+
+/**
+ * An awareness update from another instance (already filtered and stamped there): each entry's
+ * client id is claimed for the person stamped on it (`user.id`) through `claim`, which answers
+ * whether that person owns it here. Entries for client ids owned here by someone else are
+ * dropped; so a client id announced on any instance is owned there and everywhere else once its
+ * state crossed. A removal (null state) comes from the instance that owns it and is kept.
+ * Returns null when nothing is left; throws on a malformed update.
+ */
+export function keepRemoteEntries(update: Uint8Array, claim: (clientId: number, personId: string) => boolean): Uint8Array | null {
+	const decoder = decoding.createDecoder(update);
+	const count = decoding.readVarUint(decoder);
+	if (count > 1000) throw new RangeError('too many awareness entries');
+	const kept: Array<{ clientId: number; clock: number; state: string }> = [];
+	for (let i = 0; i < count; i++) {
+		const clientId = decoding.readVarUint(decoder);
+		const clock = decoding.readVarUint(decoder);
+		const state = decoding.readVarString(decoder);
+		const parsed = JSON.parse(state) as { user?: { id?: unknown } } | null;
+		const personId = parsed?.user?.id;
+		if (parsed !== null && (typeof personId !== 'string' || !claim(clientId, personId))) continue;
+		kept.push({ clientId, clock, state });
+	}
+	if (kept.length === 0) return null;
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, kept.length);
+	for (const k of kept) {
+		encoding.writeVarUint(encoder, k.clientId);
+		encoding.writeVarUint(encoder, k.clock);
+		encoding.writeVarString(encoder, k.state);
+	}
+	return encoding.toUint8Array(encoder);
 }

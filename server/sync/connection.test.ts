@@ -219,6 +219,20 @@ describe('a sync connection', () => {
 		expect(relayed).toBeLessThanOrEqual(61);
 	});
 
+	test('a facilitator, who drags and leads, may send twice the awareness rate of a participant', () => {
+		const { room } = aRoom();
+		const count = (actor: Actor, clientId: number) => {
+			const sender = connect(room, actor, actor.role === 'participant');
+			const watcher = connect(room, editor, false);
+			for (let i = 1; i <= 300; i++) sender.send(rawAwarenessFrame(clientId, i, { cursor: { x: i, y: 0 } }));
+			return watcher.socket.received.length;
+		};
+		const [byParticipant, byFacilitator] = [count(participant, 11), count(lead, 12)];
+		expect(byParticipant).toBeLessThanOrEqual(65);
+		expect(byFacilitator).toBeGreaterThan(100);
+		expect(byFacilitator).toBeLessThanOrEqual(130);
+	});
+
 	test('what a participant wrote while read-only is never replayed once promoted: their old document is refused, a fresh one writes', () => {
 		const { room } = aRoom();
 		const facilitator = connect(room, editor, false);

@@ -41,7 +41,7 @@ export function openConnection(socket: SyncSocket, room: Room, options: Connecti
 	const { readOnly, actor, log } = options;
 	const identity = { id: actor.id, name: actor.displayName, category: actor.category, role: actor.role };
 	let ownClientId: number | null = null;
-	const awarenessRate = perSecond(AWARENESS_MESSAGES_PER_SECOND);
+	const awarenessRate = perSecond(actor.role === 'facilitator' ? AWARENESS_MESSAGES_PER_SECOND.facilitator : AWARENESS_MESSAGES_PER_SECOND.other);
 	let awarenessBucket = fullBucket(awarenessRate, Date.now());
 	room.conns.add(socket);
 

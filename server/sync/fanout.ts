@@ -143,9 +143,12 @@ export class RedisFanout {
 				case KIND.update:
 					Y.applyUpdate(room.doc, payload, FANOUT_ORIGIN);
 					break;
-				case KIND.awareness:
-					awarenessProtocol.applyAwarenessUpdate(room.awareness, payload, FANOUT_ORIGIN);
+				case KIND.awareness: {
+					// Client ids announced on another instance become owned here too, by the same people.
+					const kept = room.remoteAwareness ? room.remoteAwareness(payload) : payload;
+					if (kept) awarenessProtocol.applyAwarenessUpdate(room.awareness, kept, FANOUT_ORIGIN);
 					break;
+				}
 				case KIND.hello: {
 					this.answerHello(room, payload);
 					this.publish(room.workshopId, KIND.helloBack, Y.encodeStateVector(room.doc));

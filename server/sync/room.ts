@@ -6,6 +6,8 @@ import type { UpdateLog } from './update-log.ts';
 import type { SharedDoc, UpdateSink } from './shared-doc.ts';
 import { sendTo, type SyncSocket } from './sync-socket.ts';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './message-types.ts';
+import { keepRemoteEntries } from './awareness-filter.ts';
+import type { ReadOnlyPast } from '../db/repositories/read-only-writes.ts';
 
 export interface RoomParts {
 	workshopId: string;
@@ -15,6 +17,16 @@ export interface RoomParts {
 	log: UpdateLog;
 	/** Told of every change after the log, e.g. the fan-out to other instances. */
 	sinks?: UpdateSink[];
+	/**
+	 * Keeps what read-only connections tried to write beyond the room's life and for the other
+	 * instances (the database); the gate restores it into the room a promoted person connects to.
+	 */
+	readOnlyStore?: ReadOnlyStore;
+}
+
+export interface ReadOnlyStore {
+	remember(personId: string, past: ReadOnlyPast): void;
+	startedAfresh(personId: string): void;
 }
 
 /**
@@ -41,9 +53,11 @@ export class Room implements SharedDoc {
 	 */
 	private readonly readOnlyWriters = new Map<string, Set<number>>();
 	private readonly readOnlyPeople = new Set<string>();
+	private readonly readOnlyStore: ReadOnlyStore | undefined;
 
-	constructor({ workshopId, doc, log, sinks = [] }: RoomParts) {
+	constructor({ workshopId, doc, log, sinks = [], readOnlyStore }: RoomParts) {
 		this.workshopId = workshopId;
+		this.readOnlyStore = readOnlyStore;
 		this.doc = doc;
 		this.log = log;
 		this.sinks = [log, ...sinks];
@@ -69,7 +83,8 @@ export class Room implements SharedDoc {
 	 * The person who owns awareness client id `clientId` in this room: the first to announce it
 	 * (`claimant` now, if nobody has). A client id once owned stays theirs while the room is
 	 * loaded, so nobody can take over a facilitator's presence after they disconnect either.
-	 * (With several instances, each instance knows the ids announced through it.)
+	 * With several instances, ids announced elsewhere are registered as their states arrive
+	 * (see remoteAwareness).
 	 */
 	clientOwner(clientId: number, claimant: string): string {
 		const owner = this.clientOwners.get(clientId);
@@ -79,17 +94,39 @@ export class Room implements SharedDoc {
 	}
 
 	/**
+	 * An awareness update from another instance, as this room applies it: its client ids become
+	 * owned by the people stamped on them (no connection here can claim them), and entries for
+	 * ids owned here by someone else are dropped. Null when nothing is left.
+	 */
+	remoteAwareness(update: Uint8Array): Uint8Array | null {
+		return keepRemoteEntries(update, (clientId, personId) => this.clientOwner(clientId, personId) === personId);
+	}
+
+	/**
 	 * Remembers an update dropped from `personId`'s read-only connection: the client ids it
 	 * brought new structs for (`to`: each client's next clock in the update), beyond what the
 	 * document already holds.
 	 */
 	droppedWrites(personId: string, to: ReadonlyMap<number, number>): void {
+		const first = !this.readOnlyPeople.has(personId);
 		this.readOnlyPeople.add(personId);
 		const known = Y.encodeStateVector(this.doc);
 		const have = Y.decodeStateVector(known);
 		const mine = this.readOnlyWriters.get(personId) ?? new Set<number>();
+		const before = mine.size;
 		for (const [client, clock] of to) if (clock > (have.get(client) ?? 0)) mine.add(client);
 		if (mine.size) this.readOnlyWriters.set(personId, mine);
+		// Stored once per new fact, not per dropped update (a read-only phone may keep sending).
+		if (first || mine.size > before) this.readOnlyStore?.remember(personId, { tried: true, clientIds: [...mine] });
+	}
+
+	/** What this person's read-only connections tried to write, as stored (on any instance, in an earlier life of the room). */
+	restoreReadOnlyPast(personId: string, past: ReadOnlyPast): void {
+		if (past.tried) this.readOnlyPeople.add(personId);
+		if (past.clientIds.length === 0) return;
+		const mine = this.readOnlyWriters.get(personId) ?? new Set<number>();
+		for (const id of past.clientIds) mine.add(id);
+		this.readOnlyWriters.set(personId, mine);
 	}
 
 	/** True when anything this person's read-only connection wrote is still remembered. */
@@ -105,6 +142,7 @@ export class Room implements SharedDoc {
 	/** This person's writable connection started from the server's document: their later catch-ups are theirs. */
 	startedAfresh(personId: string): void {
 		this.readOnlyPeople.delete(personId);
+		this.readOnlyStore?.startedAfresh(personId);
 	}
 
 	/** True when this person's update carries edits of a document that wrote while it was read-only. */

@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
+import { rememberReadOnlyPast, startedAfreshPast } from '../db/repositories/read-only-writes.ts';
 import type { Db } from '../db/db.ts';
 import type { Log } from '../log.ts';
 import { loadDoc } from '../db/repositories/yjs-log.ts';
 import { upgradePersonaTexts } from '../../src/lib/domain/board/personas.ts';
 import { LIVE_ORIGIN } from './origins.ts';
-import { Room } from './room.ts';
+import { Room, type ReadOnlyStore } from './room.ts';
 import { UpdateLog, type UpdateLogOptions } from './update-log.ts';
 import type { RedisFanout } from './fanout.ts';
 import { VersionKeeper } from './version-keeper.ts';
@@ -79,6 +80,15 @@ export class Rooms {
 		await Promise.all((await this.loaded()).map((r) => r.log.flush()));
 	}
 
+	/** Where a room keeps what read-only connections tried to write: the database, so every instance and the room's next life know it. */
+	private readOnlyStore(workshopId: string): ReadOnlyStore {
+		const failed = (e: Error) => this.log.warn({ workshopId, err: e.message }, 'read-only writes not stored');
+		return {
+			remember: (personId, past) => void rememberReadOnlyPast(this.db, workshopId, personId, past).catch(failed),
+			startedAfresh: (personId) => void startedAfreshPast(this.db, workshopId, personId).catch(failed)
+		};
+	}
+
 	private async load(workshopId: string): Promise<Room> {
 		const stored = await loadDoc(this.db, workshopId);
 		const doc = new Y.Doc();
@@ -86,7 +96,7 @@ export class Rooms {
 		if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
 		for (const u of stored.updates) Y.applyUpdate(doc, u);
 		const log = new UpdateLog(this.db, workshopId, doc, this.options, this.log, stored.lastSeq, stored.updates.length);
-		const room = new Room({ workshopId, doc, log, sinks: this.fanout ? [this.fanout.sinkFor(workshopId)] : [] });
+		const room = new Room({ workshopId, doc, log, sinks: this.fanout ? [this.fanout.sinkFor(workshopId)] : [], readOnlyStore: this.readOnlyStore(workshopId) });
 		await this.fanout?.join(room);
 		// Older boards held persona fields as plain strings: the server, as the one writer of
 		// the upgrade, turns them into shared texts before anyone edits (stored like any change).

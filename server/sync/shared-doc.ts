@@ -9,6 +9,8 @@ export interface SharedDoc {
 	readonly workshopId: string;
 	readonly doc: Y.Doc;
 	readonly awareness: awarenessProtocol.Awareness;
+	/** Checks an awareness update from another instance before it is applied (client ids' owners); null: nothing to apply. */
+	remoteAwareness?(update: Uint8Array): Uint8Array | null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { findReadOnlyPast } from '../db/repositories/read-only-writes.ts';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Db } from '../db/db.ts';
@@ -62,7 +63,11 @@ export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; l
 		const access = syncAccess(resolved.actor.role);
 		if (!access) return refuse(socket, 403, 'Forbidden', 'role has no sync access', req);
 		if (socket.destroyed) return;
+		// A writable connection is checked against what this person's read-only connections tried
+		// to write, on any instance and in the room's earlier lives (stored in the database).
+		const past = access === 'read' ? null : await findReadOnlyPast(db, workshopId, resolved.actor.id);
 		const room = await rooms.acquire(workshopId);
+		if (past) room.restoreReadOnlyPast(resolved.actor.id, past);
 		if (socket.destroyed) return rooms.release(room);
 		wss.handleUpgrade(req, socket, head, (ws) => {
 			// Per person on this instance: a participant's many connections share one allowance.

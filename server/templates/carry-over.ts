@@ -3,11 +3,12 @@ import type { Db, Queryable } from '../db/db.ts';
 import type { Room } from '../sync/room.ts';
 import type { Rooms } from '../sync/rooms.ts';
 import { findSeries, seriesOfWorkshop, type Series } from '../db/repositories/series.ts';
-import { findWorkshop } from '../db/repositories/workshops.ts';
+import { facilitatedAmong, findWorkshop } from '../db/repositories/workshops.ts';
 import { loadDoc } from '../db/repositories/yjs-log.ts';
 import { importedNoteIds, recordImported } from '../db/repositories/carried-notes.ts';
 import { insertNote, notesOf, readNotes } from '../../src/lib/domain/board/notes.ts';
 import { carriedNotes, type EarlierWorkshop } from '../../src/lib/domain/templates/carry-over.ts';
+import { sourcesNotFacilitated } from '../../src/lib/domain/templates/series.ts';
 import { LIVE_ORIGIN } from '../sync/origins.ts';
 
 /*
@@ -26,13 +27,16 @@ export async function storedDoc(db: Queryable, workshopId: string): Promise<Y.Do
 	return doc;
 }
 
-/** The earlier sessions a session of a series imports from, with their notes as they are now. */
-export async function earlierSessions(db: Queryable, series: Series, sessionKey: string): Promise<EarlierWorkshop[]> {
+/**
+ * The earlier sessions a session of a series imports from, with their notes as they are now;
+ * with `skip`, without those workshops (sessions the acting facilitator does not facilitate).
+ */
+export async function earlierSessions(db: Queryable, series: Series, sessionKey: string, skip: readonly string[] = []): Promise<EarlierWorkshop[]> {
 	const session = series.template.sessions.find((s) => s.key === sessionKey);
 	const earlier: EarlierWorkshop[] = [];
 	for (const key of session?.importsFrom ?? []) {
 		const made = series.workshops.find((w) => w.sessionKey === key);
-		const w = made ? await findWorkshop(db, made.workshopId) : null;
+		const w = made && !skip.includes(made.workshopId) ? await findWorkshop(db, made.workshopId) : null;
 		if (!w) continue;
 		const doc = await storedDoc(db, w.id);
 		earlier.push({ workshopId: w.id, workshopTitle: w.title, sessionKey: key, notes: readNotes(doc) });
@@ -41,16 +45,27 @@ export async function earlierSessions(db: Queryable, series: Series, sessionKey:
 	return earlier;
 }
 
+/** The earlier sessions' workshops this facilitator may not read: they are not imported on their behalf. */
+export async function sourcesOutsideRights(db: Queryable, workshopId: string, facilitatorId: string): Promise<string[]> {
+	const place = await seriesOfWorkshop(db, workshopId);
+	const series = place ? await findSeries(db, place.seriesId) : null;
+	if (!place || !series) return [];
+	const ids = series.workshops.map((w) => w.workshopId);
+	return sourcesNotFacilitated(series.template, series.workshops, place.sessionKey, await facilitatedAmong(db, facilitatorId, ids));
+}
+
 /**
- * Imports into a loaded workshop's document the earlier sessions' notes it does not have yet;
- * returns how many came. 0 for a workshop outside a series or a session that imports nothing.
- * The caller holds the room and waits for the log to store the change.
+ * Imports into a loaded workshop's document the earlier sessions' notes it does not have yet,
+ * from the sessions `facilitatorId` facilitates only (series rights follow the sessions'
+ * rights); returns how many came. 0 for a workshop outside a series or a session that imports
+ * nothing. The caller holds the room and waits for the log to store the change.
  */
-export async function importInto(db: Db, room: Room, workshopId: string, now: number): Promise<number> {
+export async function importInto(db: Db, room: Room, workshopId: string, now: number, facilitatorId: string): Promise<number> {
 	const place = await seriesOfWorkshop(db, workshopId);
 	const series = place ? await findSeries(db, place.seriesId) : null;
 	if (!place || !series) return 0;
-	const earlier = await earlierSessions(db, series, place.sessionKey);
+	const skip = await sourcesOutsideRights(db, workshopId, facilitatorId);
+	const earlier = await earlierSessions(db, series, place.sessionKey, skip);
 	if (earlier.length === 0) return 0;
 	const imported = await importedNoteIds(db, workshopId);
 	// A note in the document but not recorded (a crash between the two) is not imported again.
@@ -68,7 +83,10 @@ export async function importInto(db: Db, room: Room, workshopId: string, now: nu
 	return notes.length;
 }
 
-/** The import of a session's first start: the earlier sessions' notes written since it was created come in. */
-export function importAtStart(deps: { db: Db; rooms: Rooms }, workshopId: string, now: number): Promise<number> {
-	return deps.rooms.with(workshopId, (room) => importInto(deps.db, room, workshopId, now));
+/**
+ * The import of a session's first start: the earlier sessions' notes written since it was
+ * created come in, from the sessions the facilitator who started it facilitates.
+ */
+export function importAtStart(deps: { db: Db; rooms: Rooms }, workshopId: string, now: number, facilitatorId: string): Promise<number> {
+	return deps.rooms.with(workshopId, (room) => importInto(deps.db, room, workshopId, now, facilitatorId));
 }

@@ -82,6 +82,17 @@ describe('compose.yaml', () => {
 		for (const [name, s] of instances) expect(caddyfile).toContain(`${name}:${s.environment?.PORT}`);
 	});
 
+	test('the proxy does not forward /metrics from outside: it answers 404 there (Caddy runs respond before reverse_proxy)', () => {
+		const caddyfile = read('deploy/Caddyfile');
+		const site = caddyfile.slice(caddyfile.indexOf('{$ORIGIN} {'));
+		const matcher = /^\s*@(\w+)\s+path\s+([^\n]+)$/m.exec(site);
+		expect(matcher?.[2].split(/\s+/)).toEqual(expect.arrayContaining(['/metrics', '/metrics/*']));
+		expect(site).toMatch(new RegExp(`^\\s*respond\\s+@${matcher?.[1]}\\s+404\\s*$`, 'm'));
+		// No other route (a handle or a second site) proxies it after all.
+		expect(caddyfile.match(/reverse_proxy/g)?.length).toBe(1);
+		expect(caddyfile).not.toMatch(/handle(_path)?\s+\/metrics/);
+	});
+
 	test('every instance is configured for several instances, and every setting it uses is documented', () => {
 		const known = documented();
 		for (const [name, s] of instances) {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { facilitatorWithWorkshop, t } from './support.ts';
+import { facilitatorWithWorkshop, joinOnPhone, t } from './support.ts';
+import { connected, liveClient, send } from '../helpers/clients.ts';
 
 /**
  * The second wall behind escaping (issue 14, item 9): every page says it may not be framed,
@@ -16,7 +17,10 @@ test('pages carry a nonce CSP without inline scripts, no framing, nosniff and a 
 	const joinUrl = (await page.locator('.join .url a').first().getAttribute('href')) ?? '';
 	expect(joinUrl).toMatch(/\/j\/\w+$/);
 
-	for (const path of ['/', '/signin', '/signup', new URL(joinUrl).pathname, new URL(workshopUrl).pathname, '/templates']) {
+	const workshopPath = new URL(workshopUrl).pathname;
+	const workshopId = workshopPath.split('/').pop()!;
+	const pages = ['/', '/signin', '/signup', new URL(joinUrl).pathname, workshopPath, '/templates', `${workshopPath}/participants`, `/p/${workshopId}`, `/observe/${workshopId}`];
+	for (const path of pages) {
 		const res = await page.request.get(path);
 		expect(res.status(), path).toBeLessThan(400);
 		const h = res.headers();
@@ -48,5 +52,42 @@ test('pages carry a nonce CSP without inline scripts, no framing, nosniff and a 
 	// The page itself still works under the policy: its own scripts run (hydrated) and the board is live.
 	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
 	await expect(page.getByLabel(t('board.add.label'))).toBeVisible();
+
+	// The newer free texts (phase instructions, persona fields, decisions, tables) carry the
+	// payload too: every screen that shows them shows it as text, and no script of it ever runs.
+	const base = new URL(workshopUrl).origin;
+	const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+	const live = liveClient(base, workshopId, { cookie });
+	await connected(live);
+	const phases = [
+		{ id: 'idees', type: 'ideation', title: `Idées ${PAYLOAD}`, minutes: 10, instructions: `Consigne ${PAYLOAD}`, settings: {} },
+		{ id: 'personas', type: 'persona', title: 'Personas', minutes: 10, instructions: '', settings: {} }
+	];
+	for (const [event, input] of [
+		['agenda.save', { phases }],
+		['phase.start', {}],
+		['persona.create', { commandId: 'persona-xss-0001', name: `Odile ${PAYLOAD}` }],
+		['persona.field', { personaId: 'persona-xss-0001', field: 'situation', value: `Situation ${PAYLOAD}`, base: '' }],
+		['decision.save', { decision: { title: `Décision ${PAYLOAD}`, text: `Texte ${PAYLOAD}` } }],
+		['table.create', { name: `Table ${PAYLOAD}`, instructions: `Consigne de table ${PAYLOAD}` }]
+	] as const)
+		expect(await send(live, event, { commandId: `xss-${event.replace('.', '-')}`, ...input }), event).toMatchObject({ ok: true });
+	live.close();
+	const phone = await joinOnPhone(browser, joinUrl, 'usager', `Fatou ${PAYLOAD}`);
+	// Each screen with the free texts it shows; the people page only has its headers and no script run.
+	for (const [p, path, shown] of [
+		[page, workshopPath, ['Consigne', 'Odile', 'Table']],
+		[page, `${workshopPath}/participants`, []],
+		[page, `${workshopPath}/projector`, ['Consigne', 'Consigne de table']],
+		[page, `${workshopPath}/report`, ['Odile', 'Situation', 'Décision', 'Texte']],
+		[phone.page, `/p/${workshopId}`, ['Consigne', 'Table']]
+	] as const) {
+		await p.goto(path);
+		await expect(p.locator('html[data-hydrated]'), path).toHaveCount(1);
+		for (const text of shown) await expect(p.getByText(`${text} ${PAYLOAD}`, { exact: false }).first(), `${path}: ${text}`).toBeVisible();
+		expect(await p.evaluate(() => document.documentElement.dataset.pwned ?? null), path).toBeNull();
+		expect(await p.evaluate(() => [...document.scripts].filter((s) => s.textContent?.trim() === 'document.documentElement.dataset.pwned = "1"').length), path).toBe(0);
+	}
+	await phone.context.close();
 	await context.close();
 });

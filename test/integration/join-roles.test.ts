@@ -177,6 +177,31 @@ describe('changes of rights reach open connections', () => {
 		check.destroy();
 	});
 
+	test('edits made while read-only are refused once promoted, even after the room was unloaded: the memory is in the database', async () => {
+		const w = await createWorkshop(server.url, owner, 'Atelier relu');
+		const cookie = await joinAs(server.url, w.joinCode, 'Nadia', 'usager');
+		const id = await participantId(server.url, w.id, cookie);
+		const loaded = async () => Number(/^concerto_workshops_loaded (\d+)/m.exec(await (await fetch(`${server.url}/metrics`)).text())?.[1]);
+		const before = await loaded();
+		const c = syncClient(server.url, w.id, { cookie });
+		await c.synced;
+		insertNote(c.doc, note('written-read-only', id));
+		// Written while read-only (dropped), then the phone goes away: nobody holds the room, it unloads.
+		const closes: number[] = [];
+		c.provider.on('connection-close', (e: CloseEvent | null) => e && closes.push(e.code));
+		c.provider.disconnect();
+		for (let n = 0; (await loaded()) > before; n++) if (n > 500) throw new Error('the room was never unloaded');
+		expect((await peopleAction(server.url, w.id, 'role', { participantId: id, role: 'editor' }, owner)).status).toBe(200);
+		// Promoted, the same provider comes back with its old document: refused, its edit never replayed.
+		c.provider.connect();
+		await eventually(() => closes.includes(4409), 'the old document refused (4409)', 8000);
+		const check = syncClient(server.url, w.id, { cookie: owner });
+		await check.synced;
+		expect(readNotes(check.doc).some((n) => n.id === 'written-read-only')).toBe(false);
+		c.destroy();
+		check.destroy();
+	});
+
 	test('a removed participant loses live and sync at once, cannot come back with the old cookie, and their notes stay', async () => {
 		const cookie = await joinAs(server.url, workshop.joinCode, 'Paul', 'usager');
 		const id = await participantId(server.url, workshop.id, cookie);

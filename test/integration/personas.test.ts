@@ -4,7 +4,7 @@ import { startServer, removeDir, type RunningServer } from '../helpers/server-pr
 import { syncClient, liveClient, connected, send, eventually } from '../helpers/clients.ts';
 import { cookieFrom, createWorkshop, joinAs, participantId, peopleAction, signUp } from '../helpers/http.ts';
 import * as Y from 'yjs';
-import { anchorPersonaField, mergePersonaField, personasOf, readPersonas, type Persona } from '../../src/lib/domain/board/personas.ts';
+import { anchorPersonaField, createPersona, mergePersonaField, personasOf, readPersonas, type Persona } from '../../src/lib/domain/board/personas.ts';
 import type { Phase } from '../../src/lib/domain/agenda/phase.ts';
 import type { WorkshopState } from '../../src/lib/protocol/live.ts';
 
@@ -16,6 +16,7 @@ let paul: Socket;
 let fatimaId: string;
 let paulId: string;
 let observerCookie: string;
+let ownerCookie: string;
 let watcher: ReturnType<typeof syncClient>;
 const latest = new Map<Socket, WorkshopState>();
 let ids = 0;
@@ -47,6 +48,7 @@ const snapshot = () => JSON.stringify(readPersonas(watcher.doc));
 beforeAll(async () => {
 	server = await startServer();
 	const owner = await signUp(server.url);
+	ownerCookie = owner;
 	workshop = await createWorkshop(server.url, owner, 'Personas de l’accueil');
 	const fatimaCookie = await joinAs(server.url, workshop.joinCode, 'Fatima', 'usager');
 	const paulCookie = await joinAs(server.url, workshop.joinCode, 'Paul', 'agent');
@@ -114,6 +116,19 @@ describe('personas over /live', () => {
 			['item-paul-0001', 'Un interlocuteur unique', paulId]
 		]);
 		expect(p.lists.channels.map((i) => i.text)).toEqual(['telephone']);
+	});
+
+	test('a command id never takes a persona made on the board: another’s create with its id is a conflict and changes nothing', async () => {
+		// The facilitator's board makes personas straight in the document, with no command record.
+		createPersona(watcher.doc, 'persona-du-tableau', Date.now(), 'Odile');
+		// Read back by another connection: the server holds it.
+		const other = syncClient(server.url, workshop.id, { cookie: ownerCookie });
+		await other.synced;
+		await eventually(() => readPersonas(other.doc).some((p) => p.id === 'persona-du-tableau'), 'the board’s persona on the server');
+		other.destroy();
+		const before = snapshot();
+		expect(await send(paul, 'persona.create', { commandId: 'persona-du-tableau', name: 'Paul' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+		expect(snapshot()).toBe(before);
 	});
 
 	test('two phones saving the same field at once: one is saved, the other hears who changed it and to what, and sends again', async () => {

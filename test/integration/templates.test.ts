@@ -177,6 +177,48 @@ describe('templates travel between organisations as files', () => {
 		const mixte = redirectedTo(await post(`/series/${seriesId}?/create`, owner, { session: 'mixte' }), new RegExp(`^/w/${ID}$`));
 		expect((await get(`/w/${mixte}`, guest)).status).toBe(403);
 	});
+
+	test('series rights follow the sessions’ rights: a co-facilitator of later sessions neither sees nor imports a session they do not run', async () => {
+		const owner = await signUp(server.url);
+		const seriesId = redirectedTo(await post('/?/create', owner, { title: 'Maison du quartier', template: 'vivre-ensemble' }), new RegExp(`^/series/${ID}$`));
+		const agents = new RegExp(`/w/${ID}`).exec(await (await get(`/series/${seriesId}`, owner)).text())![1];
+		const usagers = redirectedTo(await post(`/series/${seriesId}?/create`, owner, { session: 'usagers' }), new RegExp(`^/w/${ID}$`));
+		const guest = await signUp(server.url);
+		const invite = async (workshopId: string) =>
+			expect((await post(/\/invite\/[a-z2-7]+/.exec(await (await peopleAction(server.url, workshopId, 'invite', {}, owner)).text())![0], guest, {})).status).toBe(303);
+		await invite(usagers);
+
+		// The series page shows the guest their session, the others only as existing, and no button that would be refused.
+		const page = await (await get(`/series/${seriesId}`, guest)).text();
+		expect(page).toContain(`/w/${usagers}`);
+		expect(page).not.toContain(agents);
+		expect(page).toContain('d’autres l’animent');
+		expect(page).not.toContain('Créer cet atelier');
+		expect(page).toContain('que vous n’animez pas');
+
+		// Invited to the mixed session too, made by the owner: the agents' later notes stay out of their reach.
+		const mixte = redirectedTo(await post(`/series/${seriesId}?/create`, owner, { session: 'mixte' }), new RegExp(`^/w/${ID}$`));
+		await invite(mixte);
+		await addNote(owner, agents, 'Écrite ensuite, chez les agents');
+		await addNote(owner, usagers, 'Écrite ensuite, chez les usagers');
+		const guestLive = liveClient(server.url, mixte, { cookie: guest });
+		await connected(guestLive);
+		expect(await send(guestLive, 'series.import', { commandId: 'guest-import' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		// The first start by the guest brings what they may read, nothing else.
+		expect(await send(guestLive, 'phase.start', { commandId: 'guest-start' })).toMatchObject({ ok: true });
+		const board = syncClient(server.url, mixte, { cookie: owner });
+		await board.synced;
+		const texts = () => readNotes(board.doc).map((n) => n.text);
+		await eventually(() => texts().includes('Écrite ensuite, chez les usagers'), 'the users’ later note imported at the start');
+		expect(texts()).not.toContain('Écrite ensuite, chez les agents');
+		// The owner, who runs every session, imports it.
+		const ownerLive = liveClient(server.url, mixte, { cookie: owner });
+		await connected(ownerLive);
+		expect(await send(ownerLive, 'series.import', { commandId: 'owner-import' })).toEqual({ ok: true, value: { imported: 1 } });
+		await eventually(() => texts().includes('Écrite ensuite, chez les agents'), 'the agents’ note imported by the owner');
+		for (const s of [guestLive, ownerLive]) s.close();
+		board.destroy();
+	});
 });
 
 /** Adds a note through /live, which acknowledges only once it is stored. */

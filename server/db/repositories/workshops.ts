@@ -87,6 +87,16 @@ export async function isFacilitatorOf(db: Queryable, workshopId: string, facilit
 	return rows.length > 0;
 }
 
+/** Which of these workshops a facilitator facilitates (series rights follow the sessions' rights). */
+export async function facilitatedAmong(db: Queryable, facilitatorId: string, workshopIds: readonly string[]): Promise<Set<string>> {
+	if (workshopIds.length === 0) return new Set();
+	const rows = await db.query<{ workshop_id: string }>(
+		'SELECT workshop_id FROM workshop_facilitator WHERE facilitator_id = $1 AND workshop_id = ANY($2::text[])',
+		[facilitatorId, [...workshopIds]]
+	);
+	return new Set(rows.map((r) => r.workshop_id));
+}
+
 /**
  * 'ended' once the last phase is over (the join link then opens the restitution), 'open'
  * otherwise. A closed workshop stays closed: its decisions went to the owners, whatever the

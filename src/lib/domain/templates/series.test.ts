@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { builtinTemplate } from './builtins.ts';
-import { sessionStates } from './series.ts';
+import { sessionStates, sessionStatesFor, sourcesNotFacilitated } from './series.ts';
 
 describe('the sessions of a series', () => {
 	const t = builtinTemplate('vivre-ensemble');
@@ -14,5 +14,20 @@ describe('the sessions of a series', () => {
 			['mixte', null, false]
 		]);
 		expect(view([{ sessionKey: 'agents', workshopId: 'w1' }, { sessionKey: 'usagers', workshopId: 'w2' }]).at(-1)).toEqual(['mixte', null, true]);
+	});
+
+	test('follow the sessions’ rights: a session importing from one its facilitator does not run cannot be created by them', () => {
+		const made = [
+			{ sessionKey: 'agents', workshopId: 'w1' },
+			{ sessionKey: 'usagers', workshopId: 'w2' }
+		];
+		expect(sourcesNotFacilitated(t, made, 'mixte', new Set(['w2']))).toEqual(['w1']);
+		expect(sourcesNotFacilitated(t, made, 'mixte', new Set(['w1', 'w2']))).toEqual([]);
+		expect(sessionStatesFor(t, made, new Set(['w2'])).map((s) => [s.session.key, s.mine, s.canCreate, s.forbidden])).toEqual([
+			['agents', false, false, false],
+			['usagers', true, false, false],
+			['mixte', false, false, true]
+		]);
+		expect(sessionStatesFor(t, made, new Set(['w1', 'w2'])).at(-1)).toMatchObject({ mine: false, canCreate: true });
 	});
 });

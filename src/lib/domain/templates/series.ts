@@ -18,3 +18,35 @@ export function sessionStates(template: Template, made: readonly { sessionKey: s
 		return state;
 	});
 }
+
+/**
+ * The workshops a session imports from that exist and that this facilitator does not
+ * facilitate. Series rights follow the sessions' rights: their notes are not theirs to carry
+ * over, so they may neither create that session nor import into it from those.
+ */
+export function sourcesNotFacilitated(
+	template: Template,
+	made: readonly { sessionKey: string; workshopId: string }[],
+	sessionKey: string,
+	facilitated: ReadonlySet<string>
+): string[] {
+	const session = template.sessions.find((s) => s.key === sessionKey);
+	return (session?.importsFrom ?? [])
+		.map((key) => made.find((m) => m.sessionKey === key)?.workshopId)
+		.filter((id): id is string => id !== undefined && !facilitated.has(id));
+}
+
+/**
+ * A series' page for one facilitator: which sessions are theirs, and a session can be created
+ * only if they may read every session it imports from (`forbidden` when that alone stops them).
+ */
+export function sessionStatesFor(
+	template: Template,
+	made: readonly { sessionKey: string; workshopId: string }[],
+	facilitated: ReadonlySet<string>
+): Array<SessionState & { mine: boolean; forbidden: boolean }> {
+	return sessionStates(template, made).map((st) => {
+		const forbidden = st.canCreate && sourcesNotFacilitated(template, made, st.session.key, facilitated).length > 0;
+		return { ...st, mine: st.workshopId !== null && facilitated.has(st.workshopId), canCreate: st.canCreate && !forbidden, forbidden };
+	});
+}

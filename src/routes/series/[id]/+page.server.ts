@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { parseForm, textField } from '$lib/server/forms';
 import { facilitatorOrSignIn } from '$lib/server/templates';
 import { canSeeSeries, findSeries } from '$server/db/repositories/series';
-import { isFacilitatorOf } from '$server/db/repositories/workshops';
+import { facilitatedAmong } from '$server/db/repositories/workshops';
 import { createSeriesSession, SessionTaken } from '$server/templates/workshops-from-templates';
-import { sessionStates } from '$lib/domain/templates/series';
+import { sessionStates, sessionStatesFor, sourcesNotFacilitated } from '$lib/domain/templates/series';
 
 const createForm = z.object({ session: textField });
 
@@ -18,21 +18,35 @@ async function seriesFor(s: Services, id: string, facilitatorId: string) {
 	return series;
 }
 
+/** The series' workshops this facilitator facilitates: series rights follow the sessions' rights. */
+function facilitated(s: Services, series: { workshops: { workshopId: string }[] }, facilitatorId: string) {
+	return facilitatedAmong(
+		s.db,
+		facilitatorId,
+		series.workshops.map((w) => w.workshopId)
+	);
+}
+
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const s = services();
-	const series = await seriesFor(s, params.id, facilitatorOrSignIn(locals, url).id);
+	const f = facilitatorOrSignIn(locals, url);
+	const series = await seriesFor(s, params.id, f.id);
 	const titles = new Map(series.workshops.map((w) => [w.workshopId, w.title]));
+	const mine = await facilitated(s, series, f.id);
 	return {
 		series: { id: series.id, title: series.title, locale: series.locale, name: series.template.name },
-		sessions: sessionStates(series.template, series.workshops).map((st) => ({
+		// A session run by others shows only that it exists: neither its id nor its title.
+		sessions: sessionStatesFor(series.template, series.workshops, mine).map((st) => ({
 			key: st.session.key,
 			title: st.session.title,
 			audience: st.session.audience ?? null,
 			gapBefore: st.session.gapBefore ?? null,
 			importsFrom: (st.session.importsFrom ?? []).map((k) => series.template.sessions.find((x) => x.key === k)!.title),
 			minutes: st.session.phases.reduce((sum, p) => sum + p.minutes, 0),
-			workshop: st.workshopId ? { id: st.workshopId, title: titles.get(st.workshopId) ?? '' } : null,
-			canCreate: st.canCreate
+			workshop: st.workshopId && st.mine ? { id: st.workshopId, title: titles.get(st.workshopId) ?? '' } : null,
+			byOthers: st.workshopId !== null && !st.mine,
+			canCreate: st.canCreate,
+			forbidden: st.forbidden
 		}))
 	};
 };
@@ -49,10 +63,8 @@ export const actions: Actions = {
 		if (!state?.canCreate) return fail(409, { error: { key: 'series.notNow' as const } });
 		// A session starts with the notes of the sessions it imports from: only someone who
 		// facilitates each of those may make it, or an invitation to one session would open the others.
-		for (const from of state.session.importsFrom ?? []) {
-			const made = series.workshops.find((w) => w.sessionKey === from);
-			if (made && !(await isFacilitatorOf(s.db, made.workshopId, f.id))) return fail(403, { error: { key: 'series.importForbidden' as const } });
-		}
+		if (sourcesNotFacilitated(series.template, series.workshops, key, await facilitated(s, series, f.id)).length > 0)
+			return fail(403, { error: { key: 'series.importForbidden' as const } });
 		try {
 			const workshop = await createSeriesSession(s.db, { series, sessionKey: key, facilitatorId: f.id, now: Date.now() });
 			redirect(303, `/w/${workshop.id}`);
