@@ -6,6 +6,7 @@ import {
 	eraseParticipantData,
 	findParticipant,
 	listParticipants,
+	removeParticipant,
 	readAnswerSubscribers,
 	setAnswerEmail,
 	workshopRetentionMonths
@@ -191,6 +192,32 @@ describe.each(engines())('%s data rights: one participant erased, subscribers to
 		const other = await aWorkshop(db());
 		expect(await eraseParticipantData(db(), other.id, karim.id, NOW)).toBe(false);
 		expect((await findParticipant(db(), karim.id))!.displayName).toBe('Karim');
+	});
+
+	test('the report still counts a participant whose data was erased (they took part), not one a facilitator removed', async () => {
+		const w = await aWorkshop(db());
+		const [nadia, karim, lou] = await Promise.all(
+			(['usager', 'agent', 'usager'] as const).map((category, i) =>
+				createParticipant(db(), { workshopId: w.id, displayName: ['Nadia', 'Karim', 'Lou'][i], category })
+			)
+		);
+		const byCollege = async () =>
+			Object.fromEntries((await buildReport(db(), w.id, 'fr', NOW)).participation.byCategory.map((g) => [g.group, g.count]));
+		expect(await byCollege()).toEqual({ agent: 1, usager: 2 });
+		expect(await eraseParticipantData(db(), w.id, nadia.id, NOW)).toBe(true);
+		expect(await byCollege()).toEqual({ agent: 1, usager: 2 });
+		// Removed by a facilitator (a phone joined by mistake, someone who was not part of the panel): not counted,
+		// and erasing them later does not bring them back.
+		expect(await removeParticipant(db(), w.id, karim.id, NOW)).toBe(true);
+		expect(await byCollege()).toEqual({ usager: 2 });
+		expect(await eraseParticipantData(db(), w.id, karim.id, new Date(NOW.getTime() + DAY))).toBe(true);
+		expect(await byCollege()).toEqual({ usager: 2 });
+		// Someone erased by the retention job stays counted too, and cannot be removed afterwards.
+		await joinedDaysAgo(db(), lou.id, 400);
+		await eraseExpiredParticipantData(db(), NOW, DEFAULT_MONTHS);
+		expect(await removeParticipant(db(), w.id, lou.id, NOW)).toBe(false);
+		expect(await byCollege()).toEqual({ usager: 2 });
+		expect((await buildReport(db(), w.id, 'fr', NOW)).participation.total).toBe(2);
 	});
 
 	test("the answers' subscribers are the e-mails of participants who consented and were not erased, each once", async () => {

@@ -111,11 +111,13 @@ export async function setParticipantRole(db: Queryable, workshopId: string, part
 
 /**
  * Removes a participant: marks the row and deletes their sessions, so every channel refuses
- * them from now on. The row stays because their notes refer to it (authorId, category).
+ * them from now on. The row stays because their notes refer to it (authorId, category). The
+ * report no longer counts them. Someone already erased cannot be removed: they took part,
+ * and they have no session left to end.
  */
 export async function removeParticipant(db: Queryable, workshopId: string, participantId: string, now: Date): Promise<boolean> {
 	const rows = await db.query(
-		'UPDATE participant SET removed_at = $3 WHERE id = $2 AND workshop_id = $1 AND removed_at IS NULL RETURNING id',
+		'UPDATE participant SET removed_at = $3 WHERE id = $2 AND workshop_id = $1 AND removed_at IS NULL AND erased_at IS NULL RETURNING id',
 		[workshopId, participantId, now]
 	);
 	if (rows.length === 0) return false;
@@ -167,7 +169,9 @@ export async function eraseExpiredParticipantData(db: Queryable, now: Date, defa
 /**
  * Erases one participant's personal data now (asked by them or by a facilitator): the row
  * stays, with its collège, for counts; their sessions end and they are no longer a current
- * participant. False when there is no such participant or it was already erased.
+ * participant. A current participant gets removed_at = erased_at, which the report reads as
+ * "took part, then erased" (counted); one removed earlier keeps their earlier removed_at (not
+ * counted). False when there is no such participant or it was already erased.
  */
 export async function eraseParticipantData(db: Queryable, workshopId: string, participantId: string, now: Date): Promise<boolean> {
 	const rows = await db.query(

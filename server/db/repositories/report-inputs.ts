@@ -4,15 +4,19 @@ import type { AgeBand, Gender } from '../../../src/lib/domain/workshop/panel.ts'
 
 /**
  * What the report counts of the people who took part: collège, age band and gender, never a
- * name (the report is read far beyond the room). Removed participants are left out, as on
- * the facilitator's list: a facilitator removes someone who should not have been counted.
+ * name (the report is read far beyond the room). A participant whose data was erased (by
+ * themselves, a facilitator or the retention job) took part and is counted; one a facilitator
+ * removed (a phone joined by mistake, someone outside the panel) is not, as on the
+ * facilitator's list. Erasing a current participant stamps removed_at and erased_at with the
+ * same moment, which tells it from a removal (see eraseParticipantData).
  */
 export async function readParticipantProfiles(
 	db: Queryable,
 	workshopId: string
 ): Promise<{ category: Category; ageBand: AgeBand | null; gender: Gender | null }[]> {
 	const rows = await db.query<{ category: Category; age_band: AgeBand | null; gender: Gender | null }>(
-		'SELECT category, age_band, gender FROM participant WHERE workshop_id = $1 AND removed_at IS NULL ORDER BY created_at, id',
+		`SELECT category, age_band, gender FROM participant
+		 WHERE workshop_id = $1 AND (removed_at IS NULL OR removed_at = erased_at) ORDER BY created_at, id`,
 		[workshopId]
 	);
 	return rows.map((r) => ({ category: r.category, ageBand: r.age_band, gender: r.gender }));

@@ -150,7 +150,7 @@ export interface ReportInput {
 	workshop: { id: string; title: string; status: string; place: string; createdAt: Date; startedAt: Date | null };
 	owners: readonly { name: string; organisation: string }[];
 	facilitators: readonly string[];
-	/** One entry per person who joined (removed ones too: they took part). */
+	/** One entry per person who took part: erased ones too, not those a facilitator removed. */
 	participants: readonly { category: Category; ageBand: AgeBand | null; gender: Gender | null }[];
 	askAgeBand: boolean;
 	askGender: boolean;
