@@ -7,7 +7,7 @@ import { loadDoc } from '../db/repositories/yjs-log.ts';
 import { readAgenda } from '../db/repositories/agenda.ts';
 import { readPaperDots, readVotes, revealedPhases } from '../db/repositories/votes.ts';
 import { phasesWithPriorities, readPlacements, readPriorities } from '../db/repositories/priorities.ts';
-import { readFacilitatorNames, readParticipantProfiles } from '../db/repositories/report-inputs.ts';
+import { readErasedAnswers, readFacilitatorNames, readParticipantProfiles } from '../db/repositories/report-inputs.ts';
 import { readBoard, type Board } from '../../src/lib/domain/board/board.ts';
 import { voteItemsOf, voteRules } from '../../src/lib/domain/vote/items.ts';
 import { voteResults } from '../../src/lib/domain/vote/results.ts';
@@ -43,10 +43,11 @@ async function storedBoard(db: Queryable, workshopId: string): Promise<Board> {
 export async function buildReport(db: Queryable, workshopId: string, locale: 'fr' | 'en', now: Date = new Date()): Promise<Report> {
 	const workshop = await findWorkshop(db, workshopId);
 	if (!workshop) throw new ReportNotFound();
-	const [owners, facilitators, participants, join, board, agenda, revealed, placed, decisions] = await Promise.all([
+	const [owners, facilitators, participants, erasedAnswers, join, board, agenda, revealed, placed, decisions] = await Promise.all([
 		readOwners(db, workshopId),
 		readFacilitatorNames(db, workshopId),
 		readParticipantProfiles(db, workshopId),
+		readErasedAnswers(db, workshopId),
 		getJoinSettings(db, workshopId),
 		storedBoard(db, workshopId),
 		readAgenda(db, workshopId),
@@ -90,6 +91,7 @@ export async function buildReport(db: Queryable, workshopId: string, locale: 'fr
 		owners,
 		facilitators,
 		participants,
+		erasedAnswers,
 		askAgeBand: join.askAgeBand,
 		askGender: join.askGender,
 		expectedPanel: join.expectedPanel,

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db.ts';
 import type { Category } from '../../../src/lib/domain/workshop/categories.ts';
-import type { AgeBand, Gender } from '../../../src/lib/domain/workshop/panel.ts';
+import { isAgeBand, isGender, type AgeBand, type Gender } from '../../../src/lib/domain/workshop/panel.ts';
+import type { ErasedAnswers } from '../../../src/lib/domain/report/report.ts';
 
 /**
  * What the report counts of the people who took part: collège, age band and gender, never a
@@ -20,6 +21,20 @@ export async function readParticipantProfiles(
 		[workshopId]
 	);
 	return rows.map((r) => ({ category: r.category, ageBand: r.age_band, gender: r.gender }));
+}
+
+/** How many of the counted participants whose data was erased had given each age band and gender. */
+export async function readErasedAnswers(db: Queryable, workshopId: string): Promise<ErasedAnswers> {
+	const rows = await db.query<{ question: string; answer: string; n: number | string }>(
+		'SELECT question, answer, n FROM erased_answer_count WHERE workshop_id = $1',
+		[workshopId]
+	);
+	const erased: ErasedAnswers = { ageBands: {}, genders: {} };
+	for (const r of rows) {
+		if (r.question === 'age_band' && isAgeBand(r.answer)) erased.ageBands[r.answer] = Number(r.n);
+		if (r.question === 'gender' && isGender(r.answer)) erased.genders[r.answer] = Number(r.n);
+	}
+	return erased;
 }
 
 /** The display names of a workshop's facilitators, the creator first. */

@@ -143,6 +143,15 @@ export interface ReportPriorities {
 /** A decision as the room left it; where it came from on the board stays out of the report. */
 export type ReportDecision = Omit<Decision, 'sourceId'>;
 
+/**
+ * How many counted participants had given each age band and gender before these were erased
+ * (retention, a request): they are among `participants` with null answers, and counted here.
+ */
+export interface ErasedAnswers {
+	ageBands: Partial<Record<AgeBand, number>>;
+	genders: Partial<Record<Gender, number>>;
+}
+
 /** What the server gathers for one report; nothing here names a participant. */
 export interface ReportInput {
 	now: Date;
@@ -152,6 +161,8 @@ export interface ReportInput {
 	facilitators: readonly string[];
 	/** One entry per person who took part: erased ones too, not those a facilitator removed. */
 	participants: readonly { category: Category; ageBand: AgeBand | null; gender: Gender | null }[];
+	/** Answers of participants above whose age band and gender were erased since (absent: none). */
+	erasedAnswers?: ErasedAnswers;
 	askAgeBand: boolean;
 	askGender: boolean;
 	expectedPanel: ExpectedPanel;
@@ -179,11 +190,20 @@ function countBy<K extends string>(values: readonly (K | null)[]): { counts: Map
 	return { counts, unanswered };
 }
 
+/** Adds the erased answers back: erased people were counted as unanswered. */
+function withErased<K extends string>(tally: { counts: Map<K, number>; unanswered: number }, erased: Partial<Record<K, number>> | undefined) {
+	for (const [k, n] of Object.entries(erased ?? {}) as [K, number][]) {
+		tally.counts.set(k, (tally.counts.get(k) ?? 0) + n);
+		tally.unanswered = Math.max(0, tally.unanswered - n);
+	}
+	return tally;
+}
+
 function participation(input: ReportInput): Participation {
 	const plan = input.expectedPanel;
 	const planned = Object.values(plan.categories).reduce((s, n) => s + (n ?? 0), 0);
-	const ages = countBy(input.participants.map((p) => p.ageBand));
-	const genders = countBy(input.participants.map((p) => p.gender));
+	const ages = withErased(countBy(input.participants.map((p) => p.ageBand)), input.erasedAnswers?.ageBands);
+	const genders = withErased(countBy(input.participants.map((p) => p.gender)), input.erasedAnswers?.genders);
 	return {
 		total: input.participants.length,
 		expectedTotal: planned > 0 ? planned : null,
