@@ -25,9 +25,14 @@ const carried: Note = {
 const here: Note = { ...carried, id: 'n2', text: 'Une idée d’ici', authorCategory: 'usager', origin: undefined };
 const notes = [carried, here];
 
-const html = (locale: 'fr' | 'en', component: Component<Record<string, unknown>>, props: Record<string, unknown>) =>
+type AnyComponent = Component<Record<string, unknown>>;
+const html = <P extends Record<string, unknown>>(locale: 'fr' | 'en', component: Component<P>, props: P) =>
 	render(WithI18n, {
-		props: { locale, component: WithBoard as Component<Record<string, unknown>>, props: { board: { notes, clusters: [] }, component, props } }
+		props: {
+			locale,
+			component: WithBoard as unknown as AnyComponent,
+			props: { board: { notes, clusters: [] }, component: component as unknown as AnyComponent, props }
+		}
 	}).body.replace(/<!--[\s\S]*?-->/g, '');
 
 const FR = 'Reprise de « Vivre ensemble – Les agents » (Agent public)';
@@ -37,13 +42,13 @@ describe('a carried-over note shows its origin', () => {
 	const sticky = (note: Note) => ({ note, n: 1, author: 'x', zoom: 1, at: { x: 0, y: 0 }, offset: null, selected: false, ongrab: () => {}, ontoggle: () => {} });
 
 	test('on the board’s sticky note, in French and English; a note written here shows none', () => {
-		expect(html('fr', StickyNote as Component<Record<string, unknown>>, sticky(carried))).toContain(FR);
-		expect(html('en', StickyNote as Component<Record<string, unknown>>, sticky(carried))).toContain(EN);
-		expect(html('fr', StickyNote as Component<Record<string, unknown>>, sticky(here))).not.toContain('Reprise de');
+		expect(html('fr', StickyNote, sticky(carried))).toContain(FR);
+		expect(html('en', StickyNote, sticky(carried))).toContain(EN);
+		expect(html('fr', StickyNote, sticky(here))).not.toContain('Reprise de');
 	});
 
 	test('in the board’s list view and in the phone’s list of ideas, once, beside its own note', () => {
-		for (const out of [html('fr', NoteList as Component<Record<string, unknown>>, {}), html('fr', IdeaList as Component<Record<string, unknown>>, { notes, meId: 'me', synced: true })]) {
+		for (const out of [html('fr', NoteList, {}), html('fr', IdeaList, { notes, meId: 'me', synced: true })]) {
 			expect(out.split(FR)).toHaveLength(2);
 			const item = out.split('<li').find((li) => li.includes(FR))!;
 			expect(item).toContain(carried.text);
