@@ -12,7 +12,8 @@ import { readBoard, type Board } from '../../src/lib/domain/board/board.ts';
 import { voteItemsOf, voteRules } from '../../src/lib/domain/vote/items.ts';
 import { voteResults } from '../../src/lib/domain/vote/results.ts';
 import { placementMedians } from '../../src/lib/domain/priorities/matrix.ts';
-import { assembleReport, type Report, type ReportInput } from '../../src/lib/domain/report/report.ts';
+import { assembleReport, earlierSession, type Report, type ReportEarlierSession, type ReportInput } from '../../src/lib/domain/report/report.ts';
+import { findSeries, seriesOfWorkshop } from '../db/repositories/series.ts';
 
 /** The workshop does not exist: the caller answers 404. */
 export class ReportNotFound extends Error {
@@ -39,8 +40,24 @@ async function storedBoard(db: Queryable, workshopId: string): Promise<Board> {
 	}
 }
 
-/** Gathers a workshop's stored inputs and assembles its report in `locale`. */
-export async function buildReport(db: Queryable, workshopId: string, locale: 'fr' | 'en', now: Date = new Date()): Promise<Report> {
+/**
+ * The sessions of the workshop's series made before it, each summed up from its own report
+ * (in this report's language): the vivre-ensemble mixed session's report gathers the agents'
+ * and the users' sessions. Their facilitators may differ: only counts, priorities and
+ * decisions come across, which the later session already builds on (its notes were carried over).
+ */
+async function earlierSessions(db: Queryable, workshopId: string, locale: 'fr' | 'en', now: Date): Promise<ReportEarlierSession[]> {
+	const membership = await seriesOfWorkshop(db, workshopId);
+	if (!membership) return [];
+	const sessions = (await findSeries(db, membership.seriesId))?.workshops ?? [];
+	const here = sessions.findIndex((s) => s.workshopId === workshopId);
+	const earlier: ReportEarlierSession[] = [];
+	for (const s of sessions.slice(0, Math.max(here, 0))) earlier.push(earlierSession(await buildReport(db, s.workshopId, locale, now, false), s.sessionKey));
+	return earlier;
+}
+
+/** Gathers a workshop's stored inputs and assembles its report in `locale` (with its series' earlier sessions unless told). */
+export async function buildReport(db: Queryable, workshopId: string, locale: 'fr' | 'en', now: Date = new Date(), withEarlier = true): Promise<Report> {
 	const workshop = await findWorkshop(db, workshopId);
 	if (!workshop) throw new ReportNotFound();
 	const [owners, facilitators, participants, erasedAnswers, join, board, agenda, revealed, placed, decisions] = await Promise.all([
@@ -98,6 +115,7 @@ export async function buildReport(db: Queryable, workshopId: string, locale: 'fr
 		board,
 		votes,
 		priorities,
-		decisions
+		decisions,
+		earlierSessions: withEarlier ? await earlierSessions(db, workshopId, locale, now) : []
 	});
 }

@@ -14,11 +14,12 @@ import { AGE_BANDS, GENDERS, type AgeBand, type ExpectedPanel, type Gender } fro
  * every format (HTML, PDF, Markdown, CSV, JSON) renders the same facts. Citizens' identities
  * never enter it: participants are counted, notes keep only their author's collège.
  */
-export const REPORT_SCHEMA_VERSION = 1;
+/** 2 added `earlierSessions` (a file of version 1 reads as having none). */
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface Report {
-	/** Bumped when a field changes meaning or goes away; adding a field keeps it. */
-	schemaVersion: typeof REPORT_SCHEMA_VERSION;
+	/** Bumped when a field changes meaning or goes away, and for `earlierSessions` (2); version 1 files still read. */
+	schemaVersion: 1 | typeof REPORT_SCHEMA_VERSION;
 	/** ISO 8601 instant the report was made. */
 	generatedAt: string;
 	locale: 'fr' | 'en';
@@ -32,6 +33,44 @@ export interface Report {
 	votes: ReportVote[];
 	priorities: ReportPriorities[];
 	decisions: ReportDecision[];
+	/** In a series, the sessions before this one, in order (the mixed session's report gathers them); else empty. */
+	earlierSessions: ReportEarlierSession[];
+}
+
+/** An earlier session of the series, as its own report sums it up: who took part, its priorities and decisions. */
+export interface ReportEarlierSession {
+	workshopId: string;
+	title: string;
+	sessionKey: string;
+	date: Day;
+	total: number;
+	/** Collèges with at least one participant. */
+	byCategory: { group: Category; count: number }[];
+	/** Each priorities phase's confirmed items, in their order (phases with none left out). */
+	priorities: { title: string; items: string[] }[];
+	decisions: ReportDecision[];
+}
+
+/** What a later session's report keeps of an earlier session's report. */
+export function earlierSession(report: Report, sessionKey: string): ReportEarlierSession {
+	return {
+		workshopId: report.workshop.id,
+		title: report.workshop.title,
+		sessionKey,
+		date: report.workshop.date,
+		total: report.participation.total,
+		byCategory: report.participation.byCategory.filter((g) => g.count > 0).map((g) => ({ group: g.group, count: g.count })),
+		priorities: report.priorities
+			.map((p) => ({
+				title: p.title,
+				items: p.items
+					.filter((i) => i.confirmedRank !== null)
+					.sort((a, b) => a.confirmedRank! - b.confirmedRank!)
+					.map((i) => i.label)
+			}))
+			.filter((p) => p.items.length > 0),
+		decisions: report.decisions.map((d) => ({ ...d, commits: [...d.commits] }))
+	};
 }
 
 export interface ReportWorkshop {
@@ -170,6 +209,8 @@ export interface ReportInput {
 	votes: readonly { phaseId: string; title: string; results: VoteResults; labels: Readonly<Record<string, string>> }[];
 	priorities: readonly { phaseId: string; title: string; confirmed: readonly PriorityItem[]; medians: readonly ItemMedian[]; labels: Readonly<Record<string, string>> }[];
 	decisions: readonly Decision[];
+	/** In a series, the earlier sessions summed up from their own reports (absent: none). */
+	earlierSessions?: readonly ReportEarlierSession[];
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -312,6 +353,7 @@ export function assembleReport(input: ReportInput): Report {
 			dueDate: d.dueDate,
 			answerBy: d.answerBy,
 			status: d.status
-		}))
+		})),
+		earlierSessions: [...(input.earlierSessions ?? [])]
 	};
 }
