@@ -7,12 +7,13 @@ import { loadDoc } from '../db/repositories/yjs-log.ts';
 import { readAgenda } from '../db/repositories/agenda.ts';
 import { readPaperDots, readVotes, revealedPhases } from '../db/repositories/votes.ts';
 import { phasesWithPriorities, readPlacements, readPriorities } from '../db/repositories/priorities.ts';
-import { readFacilitatorNames, readParticipantProfiles } from '../db/repositories/report-inputs.ts';
+import { readErasedAnswers, readFacilitatorNames, readParticipantProfiles } from '../db/repositories/report-inputs.ts';
 import { readBoard, type Board } from '../../src/lib/domain/board/board.ts';
 import { voteItemsOf, voteRules } from '../../src/lib/domain/vote/items.ts';
 import { voteResults } from '../../src/lib/domain/vote/results.ts';
 import { placementMedians } from '../../src/lib/domain/priorities/matrix.ts';
-import { assembleReport, type Report, type ReportInput } from '../../src/lib/domain/report/report.ts';
+import { assembleReport, earlierSession, type Report, type ReportEarlierSession, type ReportInput } from '../../src/lib/domain/report/report.ts';
+import { findSeries, seriesOfWorkshop } from '../db/repositories/series.ts';
 
 /** The workshop does not exist: the caller answers 404. */
 export class ReportNotFound extends Error {
@@ -39,14 +40,31 @@ async function storedBoard(db: Queryable, workshopId: string): Promise<Board> {
 	}
 }
 
-/** Gathers a workshop's stored inputs and assembles its report in `locale`. */
-export async function buildReport(db: Queryable, workshopId: string, locale: 'fr' | 'en', now: Date = new Date()): Promise<Report> {
+/**
+ * The sessions of the workshop's series made before it, each summed up from its own report
+ * (in this report's language): the vivre-ensemble mixed session's report gathers the agents'
+ * and the users' sessions. Their facilitators may differ: only counts, priorities and
+ * decisions come across, which the later session already builds on (its notes were carried over).
+ */
+async function earlierSessions(db: Queryable, workshopId: string, locale: 'fr' | 'en', now: Date): Promise<ReportEarlierSession[]> {
+	const membership = await seriesOfWorkshop(db, workshopId);
+	if (!membership) return [];
+	const sessions = (await findSeries(db, membership.seriesId))?.workshops ?? [];
+	const here = sessions.findIndex((s) => s.workshopId === workshopId);
+	const earlier: ReportEarlierSession[] = [];
+	for (const s of sessions.slice(0, Math.max(here, 0))) earlier.push(earlierSession(await buildReport(db, s.workshopId, locale, now, false), s.sessionKey));
+	return earlier;
+}
+
+/** Gathers a workshop's stored inputs and assembles its report in `locale` (with its series' earlier sessions unless told). */
+export async function buildReport(db: Queryable, workshopId: string, locale: 'fr' | 'en', now: Date = new Date(), withEarlier = true): Promise<Report> {
 	const workshop = await findWorkshop(db, workshopId);
 	if (!workshop) throw new ReportNotFound();
-	const [owners, facilitators, participants, join, board, agenda, revealed, placed, decisions] = await Promise.all([
+	const [owners, facilitators, participants, erasedAnswers, join, board, agenda, revealed, placed, decisions] = await Promise.all([
 		readOwners(db, workshopId),
 		readFacilitatorNames(db, workshopId),
 		readParticipantProfiles(db, workshopId),
+		readErasedAnswers(db, workshopId),
 		getJoinSettings(db, workshopId),
 		storedBoard(db, workshopId),
 		readAgenda(db, workshopId),
@@ -90,12 +108,14 @@ export async function buildReport(db: Queryable, workshopId: string, locale: 'fr
 		owners,
 		facilitators,
 		participants,
+		erasedAnswers,
 		askAgeBand: join.askAgeBand,
 		askGender: join.askGender,
 		expectedPanel: join.expectedPanel,
 		board,
 		votes,
 		priorities,
-		decisions
+		decisions,
+		earlierSessions: withEarlier ? await earlierSessions(db, workshopId, locale, now) : []
 	});
 }

@@ -138,6 +138,17 @@ export function reportMarkdown(report: Report): string {
 	out.push(`## ${t('report.decisions')}`, '');
 	if (report.decisions.length === 0) out.push(t('decisions.empty'), '');
 	else out.push(...decisionsTable(w, t('report.decisions.caption'), report.decisions));
+
+	if (report.earlierSessions.length > 0) {
+		out.push(`## ${t('report.earlier')}`, '', t('report.earlier.intro', { count: report.earlierSessions.length }), '');
+		for (const s of report.earlierSessions) {
+			out.push(`### ${mdText(t('report.earlier.session', { title: s.title, date: w.day(s.date) }))}`, '', t('report.participation.total', { count: s.total }), '');
+			out.push(...table(t('report.earlier.byCategory', { title: s.title }), [t('report.col.group'), t('report.col.count')], s.byCategory.map((g) => [w.category(g.group), String(g.count)])));
+			for (const p of s.priorities) out.push(`**${mdText(t('report.earlier.priorities', { title: p.title }))}**`, '', ...p.items.map((item, i) => `${i + 1}. ${mdText(item) || '—'}`), '');
+			if (s.decisions.length === 0) out.push(t('report.earlier.noDecisions'), '');
+			else out.push(...decisionsTable(w, t('report.earlier.decisions', { title: s.title }), s.decisions));
+		}
+	}
 	return out.join('\n');
 }
 

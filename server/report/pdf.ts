@@ -142,6 +142,19 @@ function fullReport(doc: Doc, report: Report, w: ReportWords): void {
 	heading(doc, t('report.decisions'), 2);
 	if (report.decisions.length === 0) para(doc, t('decisions.empty'));
 	for (const d of report.decisions) decision(doc, w, d);
+
+	if (report.earlierSessions.length > 0) {
+		heading(doc, t('report.earlier'), 2);
+		para(doc, t('report.earlier.intro', { count: report.earlierSessions.length }));
+		for (const s of report.earlierSessions) {
+			heading(doc, t('report.earlier.session', { title: s.title, date: w.day(s.date) }), 3);
+			para(doc, t('report.participation.total', { count: s.total }));
+			table(doc, w, t('report.earlier.byCategory', { title: s.title }), [t('report.col.group'), t('report.col.count')], s.byCategory.map((g) => [w.category(g.group), String(g.count)]));
+			for (const p of s.priorities) table(doc, w, t('report.earlier.priorities', { title: p.title }), [t('report.col.item'), t('report.col.confirmedRank')], p.items.map((item, i) => [item || '—', String(i + 1)]));
+			if (s.decisions.length === 0) para(doc, t('report.earlier.noDecisions'));
+			for (const d of s.decisions) decision(doc, w, d);
+		}
+	}
 }
 
 function roadmapReport(doc: Doc, report: Report, w: ReportWords): void {

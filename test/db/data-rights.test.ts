@@ -6,6 +6,7 @@ import {
 	eraseParticipantData,
 	findParticipant,
 	listParticipants,
+	removeParticipant,
 	readAnswerSubscribers,
 	setAnswerEmail,
 	workshopRetentionMonths
@@ -18,6 +19,7 @@ import { insertNote } from '../../src/lib/domain/board/notes.ts';
 import type { Queryable } from '../../server/db/db.ts';
 import { buildReport } from '../../server/report/build.ts';
 import { setProxyName } from '../../server/db/repositories/proxy-names.ts';
+import { updateJoinSettings } from '../../server/db/repositories/join-settings.ts';
 import { engines, useDatabase } from '../helpers/databases.ts';
 import { aFacilitator, aWorkshop, unique } from './fixtures.ts';
 
@@ -107,9 +109,10 @@ describe.each(engines())('%s data rights: retention per organisation', (engine) 
 		expect((await findParticipant(db(), later.id))!.displayName).toBe('');
 	});
 
-	test('after the retention job no name, age band, gender or e-mail is left anywhere in the database, and the counts by collège stay', async () => {
+	test('after the retention job no name, age band, gender or e-mail is left anywhere in the database, and the report counts stay', async () => {
 		const alix = await aFacilitator(db(), 'Alix');
 		const w = await aWorkshop(db(), alix.id);
+		await updateJoinSettings(db(), w.id, { askAgeBand: true, askGender: true });
 		const people = [
 			{ name: unique('Zoé Ürgüplü'), category: 'usager', ageBand: '25-39', gender: 'woman', email: `${unique('zoe')}@exemple.fr` },
 			{ name: unique('Karim'), category: 'agent', ageBand: '60-74', gender: 'man', email: `${unique('karim')}@exemple.fr` },
@@ -159,10 +162,17 @@ describe.each(engines())('%s data rights: retention per organisation', (engine) 
 		expect(columns.map((c) => c.table_name)).toEqual(['participant']);
 		expect(await countsByCollege(db(), w.id)).toEqual(before);
 		expect(before).toEqual({ agent: 1, usager: 2 });
-		// The report counts the same people by collège, before and after.
+		// The report counts the same people by collège, age band and gender, before and after.
 		const reportAfter = (await buildReport(db(), w.id, 'fr', NOW)).participation;
-		expect(reportAfter.byCategory).toEqual(reportBefore.byCategory);
+		expect(reportAfter).toEqual(reportBefore);
 		expect(reportAfter.total).toBe(3);
+		const answered = (g: { groups: { group: string; count: number }[]; unanswered: number } | null) =>
+			g && { ...Object.fromEntries(g.groups.filter((x) => x.count > 0).map((x) => [x.group, x.count])), unanswered: g.unanswered };
+		expect(answered(reportAfter.byAgeBand)).toEqual({ '25-39': 1, '60-74': 1, unanswered: 1 });
+		expect(answered(reportAfter.byGender)).toEqual({ woman: 1, man: 1, other: 1, unanswered: 0 });
+		// A second run erases nobody more and counts nothing twice.
+		expect(await eraseExpiredParticipantData(db(), NOW, DEFAULT_MONTHS)).toBe(0);
+		expect((await buildReport(db(), w.id, 'fr', NOW)).participation).toEqual(reportBefore);
 		expect(reportBefore.byCategory.filter((g) => g.count > 0).map((g) => [g.group, g.count])).toEqual([
 			['agent', 1],
 			['usager', 2]
@@ -191,6 +201,39 @@ describe.each(engines())('%s data rights: one participant erased, subscribers to
 		const other = await aWorkshop(db());
 		expect(await eraseParticipantData(db(), other.id, karim.id, NOW)).toBe(false);
 		expect((await findParticipant(db(), karim.id))!.displayName).toBe('Karim');
+	});
+
+	test('the report still counts a participant whose data was erased (they took part), not one a facilitator removed', async () => {
+		const w = await aWorkshop(db());
+		await updateJoinSettings(db(), w.id, { askGender: true });
+		const [nadia, karim, lou] = await Promise.all(
+			(['usager', 'agent', 'usager'] as const).map((category, i) =>
+				createParticipant(db(), { workshopId: w.id, displayName: ['Nadia', 'Karim', 'Lou'][i], category, gender: (['woman', 'man', null] as const)[i] })
+			)
+		);
+		const byCollege = async () =>
+			Object.fromEntries((await buildReport(db(), w.id, 'fr', NOW)).participation.byCategory.map((g) => [g.group, g.count]));
+		const byGender = async () => {
+			const g = (await buildReport(db(), w.id, 'fr', NOW)).participation.byGender!;
+			return { ...Object.fromEntries(g.groups.filter((x) => x.count > 0).map((x) => [x.group, x.count])), unanswered: g.unanswered };
+		};
+		expect(await byCollege()).toEqual({ agent: 1, usager: 2 });
+		expect(await eraseParticipantData(db(), w.id, nadia.id, NOW)).toBe(true);
+		expect(await byCollege()).toEqual({ agent: 1, usager: 2 });
+		expect(await byGender()).toEqual({ woman: 1, man: 1, unanswered: 1 });
+		// Removed by a facilitator (a phone joined by mistake, someone who was not part of the panel): not counted,
+		// and erasing them later does not bring them back.
+		expect(await removeParticipant(db(), w.id, karim.id, NOW)).toBe(true);
+		expect(await byCollege()).toEqual({ usager: 2 });
+		expect(await eraseParticipantData(db(), w.id, karim.id, new Date(NOW.getTime() + DAY))).toBe(true);
+		expect(await byCollege()).toEqual({ usager: 2 });
+		expect(await byGender()).toEqual({ woman: 1, unanswered: 1 });
+		// Someone erased by the retention job stays counted too, and cannot be removed afterwards.
+		await joinedDaysAgo(db(), lou.id, 400);
+		await eraseExpiredParticipantData(db(), NOW, DEFAULT_MONTHS);
+		expect(await removeParticipant(db(), w.id, lou.id, NOW)).toBe(false);
+		expect(await byCollege()).toEqual({ usager: 2 });
+		expect((await buildReport(db(), w.id, 'fr', NOW)).participation.total).toBe(2);
 	});
 
 	test("the answers' subscribers are the e-mails of participants who consented and were not erased, each once", async () => {

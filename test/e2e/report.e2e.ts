@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { PHONE, addPhase, facilitatorWithWorkshop, horizontalOverflow, seriousViolations, t } from './support.ts';
+import { assembleReport, earlierSession } from '../../src/lib/domain/report/report.ts';
+import { sampleInput } from '../helpers/report-sample.ts';
 
 test('the facilitator opens the report from the board: accessible, and readable on a 360 px phone', async ({ browser }) => {
 	test.setTimeout(150_000);
@@ -49,6 +51,22 @@ test('the facilitator opens the report from the board: accessible, and readable 
 	await f.getByRole('button', { name: t('archive.import.submit') }).click();
 	await expect(f.getByRole('note').filter({ hasText: t('archive.report.notice') })).toBeVisible();
 	await expect(f.getByRole('rowheader', { name: decision })).toBeVisible();
+	expect(await seriousViolations(f)).toEqual([]);
+
+	// A report with every section (counts by age band, personas, clusters with a carried-over
+	// note, positioning, votes and their chart, priorities, decisions, a series' earlier session), brought in the same way:
+	// axe passes on it too, on a desk and on a phone.
+	const full = assembleReport(sampleInput({ earlierSessions: [earlierSession(assembleReport(sampleInput()), 'agents')] }));
+	await f.goto('/archives/import');
+	await f.getByLabel(t('archive.import.file'), { exact: false }).setInputFiles({ name: 'complet.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(full)) });
+	await f.getByRole('button', { name: t('archive.import.submit') }).click();
+	await expect(f.getByRole('note').filter({ hasText: t('archive.report.notice') })).toBeVisible();
+	for (const heading of ['report.personas', 'report.positioning', 'report.votes', 'report.priorities', 'report.decisions', 'report.earlier'] as const)
+		await expect(f.getByRole('heading', { level: 2, name: t(heading) })).toBeVisible();
+	await expect(f.getByText('Séance agents', { exact: false }).first()).toBeVisible();
+	expect(await seriousViolations(f)).toEqual([]);
+	expect(await horizontalOverflow(f)).toBe(0);
+	await f.setViewportSize({ width: 1400, height: 1000 });
 	expect(await seriousViolations(f)).toEqual([]);
 	await context.close();
 });

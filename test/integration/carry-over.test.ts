@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
@@ -103,6 +107,55 @@ describe('a later session of a series carries the earlier notes over, and stays 
 		expect(readNotes(board.doc).map((n) => n.text).sort()).toEqual(texts());
 		phone.destroy();
 		board.destroy();
+	});
+
+	test('the mixed session’s report gathers the earlier sessions: date, counts by collège, decisions, in every format', async () => {
+		const f = await signUp(server.url);
+		const seriesId = redirectedTo(await post(`${server.url}/?/create`, { title: 'Quartier Gare', template: 'vivre-ensemble' }, f), new RegExp(`^/series/${ID}$`));
+		const agents = new RegExp(`/w/${ID}`).exec(await (await get(`/series/${seriesId}`, f)).text())![1];
+		const usagers = redirectedTo(await post(`${server.url}/series/${seriesId}?/create`, { session: 'usagers' }, f), new RegExp(`^/w/${ID}$`));
+		const decide = async (workshopId: string, title: string) =>
+			expect(
+				await send(await live(f, workshopId), 'decision.save', {
+					commandId: cmd(),
+					decision: { title, text: '', commits: ['agent'], responsible: 'Service accueil', dueDate: '2027-01-31', answerBy: '2026-12-15', status: 'confirmed', sourceId: null }
+				})
+			).toMatchObject({ ok: true });
+		const joinCode = async (workshopId: string) => /\/j\/([A-Z0-9]{6})/.exec(await (await get(`/w/${workshopId}`, f)).text())![1];
+		for (const [name, w] of [['Agent 1', agents], ['Agent 2', agents], ['Usagère', usagers]] as const)
+			await joinAs(server.url, await joinCode(w), name, w === agents ? 'agent' : 'usager');
+		await decide(agents, 'Former l’accueil « sans jargon »');
+		await decide(usagers, 'Un créneau sans rendez-vous');
+		const mixte = redirectedTo(await post(`${server.url}/series/${seriesId}?/create`, { session: 'mixte' }, f), new RegExp(`^/w/${ID}$`));
+		await decide(mixte, 'Une affiche commune');
+
+		const json = (await (await get(`/w/${mixte}/report/json`, f)).json()) as {
+			schemaVersion: number;
+			decisions: { title: string }[];
+			earlierSessions: { workshopId: string; sessionKey: string; date: string; total: number; byCategory: { group: string; count: number }[]; decisions: { title: string }[] }[];
+		};
+		expect(json.schemaVersion).toBe(2);
+		expect(json.decisions.map((d) => d.title)).toEqual(['Une affiche commune']);
+		expect(json.earlierSessions.map((s) => [s.workshopId, s.sessionKey, s.total, s.byCategory, s.decisions.map((d) => d.title)])).toEqual([
+			[agents, 'agents', 2, [{ group: 'agent', count: 2 }], ['Former l’accueil « sans jargon »']],
+			[usagers, 'usagers', 1, [{ group: 'usager', count: 1 }], ['Un créneau sans rendez-vous']]
+		]);
+		expect(json.earlierSessions.every((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.date))).toBe(true);
+		// The same in the HTML page and the Markdown; an earlier session's own report does not list later ones.
+		for (const format of ['', '/md']) {
+			const text = await (await get(`/w/${mixte}/report${format}`, f)).text();
+			expect(text).toContain('Les séances précédentes de la série');
+			expect(text).toContain('Former l’accueil « sans jargon »');
+			expect(text).toContain('Un créneau sans rendez-vous');
+		}
+		const pdf = join(mkdtempSync(join(tmpdir(), 'carry-')), 'mixte.pdf');
+		writeFileSync(pdf, new Uint8Array(await (await get(`/w/${mixte}/report/pdf`, f)).arrayBuffer()));
+		const pdfText = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+		for (const words of ['Les séances précédentes de la série', 'Former l’accueil « sans jargon »', 'Un créneau sans rendez-vous']) expect(pdfText).toContain(words);
+		const usagersReport = (await (await get(`/w/${usagers}/report/json`, f)).json()) as { earlierSessions: { sessionKey: string }[] };
+		expect(usagersReport.earlierSessions.map((s) => s.sessionKey)).toEqual(['agents']);
+		const agentsReport = (await (await get(`/w/${agents}/report/json`, f)).json()) as { earlierSessions: unknown[] };
+		expect(agentsReport.earlierSessions).toEqual([]);
 	});
 
 	test('re-importing in a workshop outside a series changes nothing', async () => {

@@ -35,7 +35,7 @@ function watch<T>(socket: Socket, event: string): { last: T | null } {
 }
 
 describe('priorities after a revealed vote', () => {
-	test('participants place the top items; medians by collège; forged placements refused; the facilitator confirms', async () => {
+	test('participants place the top items; medians by collège; forged placements refused; the facilitator confirms; the results page shows them after the workshop', async () => {
 		const server = await startServer();
 		servers.push(server);
 		const facilitator = await signUp(server.url);
@@ -62,7 +62,9 @@ describe('priorities after a revealed vote', () => {
 			['e1', 'elu']
 		];
 		const sockets = new Map<string, Socket>();
-		for (const [name, category] of people) sockets.set(name, liveClient(server.url, workshop.id, { cookie: await joinAs(server.url, workshop.joinCode, name, category) }));
+		const cookies = new Map<string, string>();
+		for (const [name, category] of people) cookies.set(name, await joinAs(server.url, workshop.joinCode, name, category));
+		for (const [name, cookie] of cookies) sockets.set(name, liveClient(server.url, workshop.id, { cookie }));
 		const observer = liveClient(server.url, workshop.id, { cookie: await observerCookie(server.url, workshop.id, facilitator) });
 		await Promise.all([...sockets.values(), observer].map(connected));
 		const p = (name: string) => sockets.get(name)!;
@@ -164,6 +166,18 @@ describe('priorities after a revealed vote', () => {
 		expect(await place(fLive, 'c0', 50, 50)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 		expect(await send(fLive, 'priority.confirm', { commandId: cmd(), itemIds: ['c0'] })).toMatchObject({ ok: true });
 		await eventually(() => state.last?.phaseId === 'prio-anim' && state.last.confirmed.length === 1, 'the last matrix after the phase');
+
+		// The last phase over, the same join link shows everyone the confirmed priorities, in their order, under each phase.
+		expect(await send(fLive, 'phase.skip', { commandId: cmd() })).toMatchObject({ ok: true });
+		const prioritiesShown = async (cookie: string) => {
+			const html = await (await fetch(`${server.url}/j/${workshop.joinCode}`, { headers: { 'accept-language': 'fr', cookie } })).text();
+			const section = /<section aria-labelledby="restitution-priorities"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
+			return [...section.matchAll(/<(h3|li)[^>]*>([^<]*)</g)].map((m) => `${m[1]}: ${m[2]}`);
+		};
+		const expected = ['h3: Priorités', 'li: Regroupement 2', 'li: Regroupement 0', 'h3: Priorités (animation)', 'li: Regroupement 0'];
+		expect(await prioritiesShown('')).toEqual(expected);
+		// A phone that reloads its join link sees the same.
+		expect(await prioritiesShown(cookies.get('u1')!)).toEqual(expected);
 
 		for (const s of [...sockets.values(), observer, fLive]) s.close();
 		editor.destroy();

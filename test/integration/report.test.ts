@@ -82,7 +82,7 @@ describe('the report over HTTP', () => {
 		const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
 		expect(rows).toEqual([expect.objectContaining({ position: '1', title: DECISION, commits: 'agent', responsible: 'Service état civil', due_date: '2026-06-30', status: 'confirmed' })]);
 		const json = await (await get(`/w/${workshop.id}/report/json`, cookies.facilitator)).json();
-		expect(json).toMatchObject({ schemaVersion: 1, workshop: { title: TITLE }, participation: { total: 1 }, decisions: [{ title: DECISION }] });
+		expect(json).toMatchObject({ schemaVersion: 2, workshop: { title: TITLE }, participation: { total: 1 }, decisions: [{ title: DECISION }] });
 		const html = await (await get(`/w/${workshop.id}/report`, cookies.facilitator)).text();
 		expect(html).toMatch(/<th scope="col"/);
 		expect(html).toMatch(/<caption[^>]*>Décisions : qui s’engage/);

@@ -111,11 +111,13 @@ export async function setParticipantRole(db: Queryable, workshopId: string, part
 
 /**
  * Removes a participant: marks the row and deletes their sessions, so every channel refuses
- * them from now on. The row stays because their notes refer to it (authorId, category).
+ * them from now on. The row stays because their notes refer to it (authorId, category). The
+ * report no longer counts them. Someone already erased cannot be removed: they took part,
+ * and they have no session left to end.
  */
 export async function removeParticipant(db: Queryable, workshopId: string, participantId: string, now: Date): Promise<boolean> {
 	const rows = await db.query(
-		'UPDATE participant SET removed_at = $3 WHERE id = $2 AND workshop_id = $1 AND removed_at IS NULL RETURNING id',
+		'UPDATE participant SET removed_at = $3 WHERE id = $2 AND workshop_id = $1 AND removed_at IS NULL AND erased_at IS NULL RETURNING id',
 		[workshopId, participantId, now]
 	);
 	if (rows.length === 0) return false;
@@ -125,6 +127,22 @@ export async function removeParticipant(db: Queryable, workshopId: string, parti
 
 /** What erasing blanks: every column that says who someone is. Their collège stays, for counts. */
 const ERASED = `display_name = '', age_band = NULL, gender = NULL, answer_email = NULL, answer_email_consented_at = NULL`;
+
+/**
+ * A CTE (after one named `due`: the rows about to be erased, with workshop_id, age_band,
+ * gender and removed_at) that adds their answers to their workshop's erased_answer_count,
+ * so the report counts the same after the erasure. Only people the report counts: not
+ * those a facilitator removed.
+ */
+const KEEP_ANSWER_COUNTS = `kept AS (
+	INSERT INTO erased_answer_count (workshop_id, question, answer, n)
+	SELECT workshop_id, question, answer, count(*) FROM (
+		SELECT workshop_id, 'age_band' AS question, age_band AS answer FROM due WHERE removed_at IS NULL AND age_band IS NOT NULL
+		UNION ALL
+		SELECT workshop_id, 'gender', gender FROM due WHERE removed_at IS NULL AND gender IS NOT NULL
+	) a GROUP BY workshop_id, question, answer
+	ON CONFLICT (workshop_id, question, answer) DO UPDATE SET n = erased_answer_count.n + excluded.n
+)`;
 
 /**
  * The months a workshop keeps its participants' personal data: the shortest period among
@@ -149,12 +167,16 @@ export async function workshopRetentionMonths(db: Queryable, workshopId: string,
  */
 export async function eraseExpiredParticipantData(db: Queryable, now: Date, defaultMonths: number): Promise<number> {
 	const rows = await db.query<{ id: string }>(
-		`UPDATE participant p SET ${ERASED}, erased_at = $1
-		 FROM workshop w
-		 WHERE w.id = p.workshop_id AND p.erased_at IS NULL
-		   AND p.created_at + make_interval(months => LEAST(
-		     COALESCE(p.retention_months, $2::integer),
-		     ${workshopRetentionMonthsSql('w', '$2')})) <= $1
+		`WITH due AS (
+		   SELECT p.id, p.workshop_id, p.age_band, p.gender, p.removed_at FROM participant p
+		   JOIN workshop w ON w.id = p.workshop_id
+		   WHERE p.erased_at IS NULL
+		     AND p.created_at + make_interval(months => LEAST(
+		       COALESCE(p.retention_months, $2::integer),
+		       ${workshopRetentionMonthsSql('w', '$2')})) <= $1
+		   FOR UPDATE OF p
+		 ), ${KEEP_ANSWER_COUNTS}
+		 UPDATE participant p SET ${ERASED}, erased_at = $1 FROM due WHERE p.id = due.id
 		 RETURNING p.id`,
 		[now, defaultMonths]
 	);
@@ -167,12 +189,18 @@ export async function eraseExpiredParticipantData(db: Queryable, now: Date, defa
 /**
  * Erases one participant's personal data now (asked by them or by a facilitator): the row
  * stays, with its collège, for counts; their sessions end and they are no longer a current
- * participant. False when there is no such participant or it was already erased.
+ * participant. A current participant gets removed_at = erased_at, which the report reads as
+ * "took part, then erased" (counted); one removed earlier keeps their earlier removed_at (not
+ * counted). False when there is no such participant or it was already erased.
  */
 export async function eraseParticipantData(db: Queryable, workshopId: string, participantId: string, now: Date): Promise<boolean> {
 	const rows = await db.query(
-		`UPDATE participant SET ${ERASED}, erased_at = $3, removed_at = COALESCE(removed_at, $3)
-		 WHERE id = $2 AND workshop_id = $1 AND erased_at IS NULL RETURNING id`,
+		`WITH due AS (
+		   SELECT id, workshop_id, age_band, gender, removed_at FROM participant
+		   WHERE id = $2 AND workshop_id = $1 AND erased_at IS NULL FOR UPDATE
+		 ), ${KEEP_ANSWER_COUNTS}
+		 UPDATE participant p SET ${ERASED}, erased_at = $3, removed_at = COALESCE(p.removed_at, $3) FROM due WHERE p.id = due.id
+		 RETURNING p.id`,
 		[workshopId, participantId, now]
 	);
 	if (rows.length === 0) return false;

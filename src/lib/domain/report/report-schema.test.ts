@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { assembleReport } from './report.ts';
+import { assembleReport, earlierSession } from './report.ts';
 import { parseReportFile, REPORT_FILE_BYTES_MAX } from './report-schema.ts';
 import { sampleInput } from '../../../../test/helpers/report-sample.ts';
 
@@ -11,9 +11,16 @@ describe('a report file coming back', () => {
 		expect(parsed).toEqual({ ok: true, report: JSON.parse(JSON.stringify(report)) });
 	});
 
+	test('a report with earlier sessions reads back identical; a version 1 file, made before them, reads as having none', () => {
+		const later = assembleReport(sampleInput({ earlierSessions: [earlierSession(report, 'agents')] }));
+		expect(parseReportFile(JSON.stringify(later))).toEqual({ ok: true, report: JSON.parse(JSON.stringify(later)) });
+		const { earlierSessions: _, ...v1 } = { ...report, schemaVersion: 1 };
+		expect(parseReportFile(JSON.stringify(v1))).toEqual({ ok: true, report: { ...JSON.parse(JSON.stringify(v1)), earlierSessions: [] } });
+	});
+
 	test('anything else is refused with where it went wrong', () => {
 		expect(parseReportFile('{ pas du json')).toEqual({ ok: false, problems: ['not JSON'] });
-		expect(parseReportFile(JSON.stringify({ ...report, schemaVersion: 2 }))).toMatchObject({ ok: false, problems: [expect.stringContaining('schemaVersion')] });
+		expect(parseReportFile(JSON.stringify({ ...report, schemaVersion: 3 }))).toMatchObject({ ok: false, problems: [expect.stringContaining('schemaVersion')] });
 		expect(parseReportFile(JSON.stringify({ ...report, extra: '<script>' }))).toMatchObject({ ok: false });
 		const badDecision = { ...report, decisions: [{ ...report.decisions[0], status: 'maybe' }] };
 		expect(parseReportFile(JSON.stringify(badDecision))).toMatchObject({ ok: false, problems: [expect.stringContaining('decisions.0.status')] });

@@ -39,8 +39,22 @@ const spread = z.strictObject({
 	bins: z.tuple([count, count, count, count, count])
 });
 
+const decisions = list(
+	z.strictObject({
+		id: text(64),
+		title: text(200),
+		text: text(2000),
+		commits: list(z.enum(COMMITTERS), COMMITTERS.length),
+		responsible: text(200),
+		dueDate: day.nullable(),
+		answerBy: day.nullable(),
+		status: z.enum(DECISION_STATUSES)
+	}),
+	100
+);
+
 export const reportSchema = z.strictObject({
-	schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+	schemaVersion: z.union([z.literal(1), z.literal(REPORT_SCHEMA_VERSION)]),
 	generatedAt: z.iso.datetime({ offset: true }),
 	locale: z.enum(['fr', 'en']),
 	workshop: z.strictObject({
@@ -117,19 +131,21 @@ export const reportSchema = z.strictObject({
 		}),
 		100
 	),
-	decisions: list(
+	decisions: decisions,
+	// Version 1 files have none.
+	earlierSessions: list(
 		z.strictObject({
-			id: text(64),
-			title: text(200),
-			text: text(2000),
-			commits: list(z.enum(COMMITTERS), COMMITTERS.length),
-			responsible: text(200),
-			dueDate: day.nullable(),
-			answerBy: day.nullable(),
-			status: z.enum(DECISION_STATUSES)
+			workshopId: text(64),
+			title: text(400),
+			sessionKey: text(64),
+			date: day,
+			total: count,
+			byCategory: list(z.strictObject({ group: category, count }), CATEGORIES.length),
+			priorities: list(z.strictObject({ title: text(400), items: list(text(2000), 1000) }), 100),
+			decisions
 		}),
-		100
-	)
+		20
+	).default([])
 });
 
 /** Largest report file accepted back (a thousand-note workshop's report is far below). */

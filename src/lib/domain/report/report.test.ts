@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { assembleReport, REPORT_SCHEMA_VERSION } from './report.ts';
+import { assembleReport, earlierSession, REPORT_SCHEMA_VERSION } from './report.ts';
 import { roadmap } from './roadmap.ts';
 import { sampleInput } from '../../../../test/helpers/report-sample.ts';
 
@@ -66,6 +66,25 @@ describe('assembleReport', () => {
 			{ itemId: 'c2', label: 'Vide', confirmedRank: 1, placers: 0, median: null, quadrant: null },
 			{ itemId: 'c1', label: 'Accueil', confirmedRank: null, placers: 2, median: { desirability: 80, feasibility: 70 }, quadrant: 'first' }
 		]);
+	});
+
+	test('an earlier session of a series is summed up by its date, counts by collège, confirmed priorities in order and decisions', () => {
+		expect(report.earlierSessions).toEqual([]);
+		const summary = earlierSession(report, 'agents');
+		expect(summary).toEqual({
+			workshopId: 'w1',
+			title: report.workshop.title,
+			sessionKey: 'agents',
+			date: '2026-02-12',
+			total: 3,
+			byCategory: [
+				{ group: 'agent', count: 1 },
+				{ group: 'usager', count: 2 }
+			],
+			priorities: [{ title: 'Matrice', items: ['Vide'] }],
+			decisions: report.decisions
+		});
+		expect(assembleReport(sampleInput({ earlierSessions: [summary] })).earlierSessions).toEqual([summary]);
 	});
 
 	test('the same input gives the same report', () => {

@@ -14,11 +14,12 @@ import { AGE_BANDS, GENDERS, type AgeBand, type ExpectedPanel, type Gender } fro
  * every format (HTML, PDF, Markdown, CSV, JSON) renders the same facts. Citizens' identities
  * never enter it: participants are counted, notes keep only their author's collège.
  */
-export const REPORT_SCHEMA_VERSION = 1;
+/** 2 added `earlierSessions` (a file of version 1 reads as having none). */
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface Report {
-	/** Bumped when a field changes meaning or goes away; adding a field keeps it. */
-	schemaVersion: typeof REPORT_SCHEMA_VERSION;
+	/** Bumped when a field changes meaning or goes away, and for `earlierSessions` (2); version 1 files still read. */
+	schemaVersion: 1 | typeof REPORT_SCHEMA_VERSION;
 	/** ISO 8601 instant the report was made. */
 	generatedAt: string;
 	locale: 'fr' | 'en';
@@ -32,6 +33,44 @@ export interface Report {
 	votes: ReportVote[];
 	priorities: ReportPriorities[];
 	decisions: ReportDecision[];
+	/** In a series, the sessions before this one, in order (the mixed session's report gathers them); else empty. */
+	earlierSessions: ReportEarlierSession[];
+}
+
+/** An earlier session of the series, as its own report sums it up: who took part, its priorities and decisions. */
+export interface ReportEarlierSession {
+	workshopId: string;
+	title: string;
+	sessionKey: string;
+	date: Day;
+	total: number;
+	/** Collèges with at least one participant. */
+	byCategory: { group: Category; count: number }[];
+	/** Each priorities phase's confirmed items, in their order (phases with none left out). */
+	priorities: { title: string; items: string[] }[];
+	decisions: ReportDecision[];
+}
+
+/** What a later session's report keeps of an earlier session's report. */
+export function earlierSession(report: Report, sessionKey: string): ReportEarlierSession {
+	return {
+		workshopId: report.workshop.id,
+		title: report.workshop.title,
+		sessionKey,
+		date: report.workshop.date,
+		total: report.participation.total,
+		byCategory: report.participation.byCategory.filter((g) => g.count > 0).map((g) => ({ group: g.group, count: g.count })),
+		priorities: report.priorities
+			.map((p) => ({
+				title: p.title,
+				items: p.items
+					.filter((i) => i.confirmedRank !== null)
+					.sort((a, b) => a.confirmedRank! - b.confirmedRank!)
+					.map((i) => i.label)
+			}))
+			.filter((p) => p.items.length > 0),
+		decisions: report.decisions.map((d) => ({ ...d, commits: [...d.commits] }))
+	};
 }
 
 export interface ReportWorkshop {
@@ -143,6 +182,15 @@ export interface ReportPriorities {
 /** A decision as the room left it; where it came from on the board stays out of the report. */
 export type ReportDecision = Omit<Decision, 'sourceId'>;
 
+/**
+ * How many counted participants had given each age band and gender before these were erased
+ * (retention, a request): they are among `participants` with null answers, and counted here.
+ */
+export interface ErasedAnswers {
+	ageBands: Partial<Record<AgeBand, number>>;
+	genders: Partial<Record<Gender, number>>;
+}
+
 /** What the server gathers for one report; nothing here names a participant. */
 export interface ReportInput {
 	now: Date;
@@ -150,8 +198,10 @@ export interface ReportInput {
 	workshop: { id: string; title: string; status: string; place: string; createdAt: Date; startedAt: Date | null };
 	owners: readonly { name: string; organisation: string }[];
 	facilitators: readonly string[];
-	/** One entry per person who joined (removed ones too: they took part). */
+	/** One entry per person who took part: erased ones too, not those a facilitator removed. */
 	participants: readonly { category: Category; ageBand: AgeBand | null; gender: Gender | null }[];
+	/** Answers of participants above whose age band and gender were erased since (absent: none). */
+	erasedAnswers?: ErasedAnswers;
 	askAgeBand: boolean;
 	askGender: boolean;
 	expectedPanel: ExpectedPanel;
@@ -159,6 +209,8 @@ export interface ReportInput {
 	votes: readonly { phaseId: string; title: string; results: VoteResults; labels: Readonly<Record<string, string>> }[];
 	priorities: readonly { phaseId: string; title: string; confirmed: readonly PriorityItem[]; medians: readonly ItemMedian[]; labels: Readonly<Record<string, string>> }[];
 	decisions: readonly Decision[];
+	/** In a series, the earlier sessions summed up from their own reports (absent: none). */
+	earlierSessions?: readonly ReportEarlierSession[];
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -179,11 +231,20 @@ function countBy<K extends string>(values: readonly (K | null)[]): { counts: Map
 	return { counts, unanswered };
 }
 
+/** Adds the erased answers back: erased people were counted as unanswered. */
+function withErased<K extends string>(tally: { counts: Map<K, number>; unanswered: number }, erased: Partial<Record<K, number>> | undefined) {
+	for (const [k, n] of Object.entries(erased ?? {}) as [K, number][]) {
+		tally.counts.set(k, (tally.counts.get(k) ?? 0) + n);
+		tally.unanswered = Math.max(0, tally.unanswered - n);
+	}
+	return tally;
+}
+
 function participation(input: ReportInput): Participation {
 	const plan = input.expectedPanel;
 	const planned = Object.values(plan.categories).reduce((s, n) => s + (n ?? 0), 0);
-	const ages = countBy(input.participants.map((p) => p.ageBand));
-	const genders = countBy(input.participants.map((p) => p.gender));
+	const ages = withErased(countBy(input.participants.map((p) => p.ageBand)), input.erasedAnswers?.ageBands);
+	const genders = withErased(countBy(input.participants.map((p) => p.gender)), input.erasedAnswers?.genders);
 	return {
 		total: input.participants.length,
 		expectedTotal: planned > 0 ? planned : null,
@@ -292,6 +353,7 @@ export function assembleReport(input: ReportInput): Report {
 			dueDate: d.dueDate,
 			answerBy: d.answerBy,
 			status: d.status
-		}))
+		})),
+		earlierSessions: [...(input.earlierSessions ?? [])]
 	};
 }
