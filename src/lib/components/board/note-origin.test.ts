@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { render } from 'svelte/server';
 import type { Component } from 'svelte';
 import WithI18n from '$lib/i18n/WithI18n.svelte';
-import WithBoard from '../../../../test/helpers/WithBoard.svelte';
+import WithBoard from './WithBoard.svelte';
 import StickyNote from './StickyNote.svelte';
 import NoteList from './NoteList.svelte';
 import IdeaList from '../participant/IdeaList.svelte';
