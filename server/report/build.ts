@@ -12,6 +12,9 @@ import { readBoard, type Board } from '../../src/lib/domain/board/board.ts';
 import { voteItemsOf, voteRules } from '../../src/lib/domain/vote/items.ts';
 import { voteResults } from '../../src/lib/domain/vote/results.ts';
 import { placementMedians } from '../../src/lib/domain/priorities/matrix.ts';
+import { readContributions, readSeating, readTables } from '../db/repositories/tables.ts';
+import { listParticipants } from '../db/repositories/participants.ts';
+import { isCategory } from '../../src/lib/domain/workshop/categories.ts';
 import { assembleReport, type Report, type ReportInput } from '../../src/lib/domain/report/report.ts';
 
 /** The workshop does not exist: the caller answers 404. */
@@ -75,6 +78,7 @@ export async function buildReport(db: Queryable, workshopId: string, locale: 'fr
 		priorities.push({ phaseId: phase.id, title: phase.title, confirmed, medians: placementMedians(ids, placements), labels: allLabels });
 	}
 
+	const tables = await tablesOf(db, workshopId);
 	const started = agenda.map((p) => p.startedAt).filter((d): d is Date => d !== null);
 	return assembleReport({
 		now,
@@ -96,6 +100,23 @@ export async function buildReport(db: Queryable, workshopId: string, locale: 'fr
 		board,
 		votes,
 		priorities,
-		decisions
+		decisions,
+		tables
 	});
+}
+
+/** The table plan for the report: names, current members' collèges (never who), picks. */
+async function tablesOf(db: Queryable, workshopId: string): Promise<ReportInput['tables']> {
+	const tables = await readTables(db, workshopId);
+	if (tables.length === 0) return [];
+	const [seating, picks, people] = await Promise.all([readSeating(db, workshopId), readContributions(db, workshopId), listParticipants(db, workshopId)]);
+	const categoryOf = new Map(people.map((p) => [p.id, p.category]));
+	return tables.map((t) => ({
+		name: t.name,
+		memberCategories: (seating[t.id] ?? []).flatMap((id) => {
+			const c = categoryOf.get(id);
+			return c && isCategory(c) ? [c] : [];
+		}),
+		picks: picks[t.id] ?? []
+	}));
 }

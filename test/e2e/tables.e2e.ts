@@ -12,7 +12,7 @@ async function onFirstScreen(page: Page, name: string, locator: ReturnType<Page[
 }
 
 test('12 participants of 3 collèges are split into 3 balanced tables; a phone sees its table, writes into its area and reports; readiness counts update live; the plenary shows the contribution with its table', async ({ browser, baseURL }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(180_000);
 	const { context: fc, page: f } = await facilitatorWithWorkshop(browser, 'Accueil en mairie');
 	await addPhase(f, 'Idées', 'ideation', 10, 10);
 	// Then the plenary: a clustering phase that gathers the tables' contributions.
@@ -98,11 +98,11 @@ test('12 participants of 3 collèges are split into 3 balanced tables; a phone s
 	await expect(mine.getByTestId('my-table-time')).toContainText(t('tables.mine.time', { minutes: 5 }));
 	await expect(nadiaTable.getByText(t('tables.time.extra', { minutes: 5 }))).toBeVisible();
 	// Another table's area, read-only, from her phone.
-	const others = nadia.getByTestId('other-tables');
-	const otherTable = others.getByLabel(t('tables.others.choose'));
+	const otherTables = nadia.getByTestId('other-tables');
+	const otherTable = otherTables.getByLabel(t('tables.others.choose'));
 	const otherName = (await otherTable.locator('option').nth(1).textContent())!;
 	await otherTable.selectOption({ index: 1 });
-	await expect(others.getByRole('status')).toHaveText(t('tables.others.readOnly', { name: otherName, count: 0 }));
+	await expect(otherTables.getByRole('status')).toHaveText(t('tables.others.readOnly', { name: otherName, count: 0 }));
 
 	// axe on the table views: the phone, the facilitator's panel, the projector's plan.
 	expect(await seriousViolations(nadia)).toEqual([]);

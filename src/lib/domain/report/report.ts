@@ -32,6 +32,18 @@ export interface Report {
 	votes: ReportVote[];
 	priorities: ReportPriorities[];
 	decisions: ReportDecision[];
+	/**
+	 * When the workshop worked by tables: each table, how many sat there by collège (never who),
+	 * and the notes its reporter picked as its contribution to the plenary. Absent from reports
+	 * archived before tables existed.
+	 */
+	tables?: ReportTable[];
+}
+
+export interface ReportTable {
+	name: string;
+	byCategory: { category: Category; count: number }[];
+	contributions: ReportNote[];
 }
 
 export interface ReportWorkshop {
@@ -159,6 +171,8 @@ export interface ReportInput {
 	votes: readonly { phaseId: string; title: string; results: VoteResults; labels: Readonly<Record<string, string>> }[];
 	priorities: readonly { phaseId: string; title: string; confirmed: readonly PriorityItem[]; medians: readonly ItemMedian[]; labels: Readonly<Record<string, string>> }[];
 	decisions: readonly Decision[];
+	/** The table plan (empty: none): each table's name, its members' collèges and its picked notes, in order. */
+	tables: readonly { name: string; memberCategories: readonly Category[]; picks: readonly string[] }[];
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -248,6 +262,19 @@ function prioritiesOf(p: ReportInput['priorities'][number]): ReportPriorities {
 	};
 }
 
+/** Each table with its members counted by collège and its contribution (picks no longer on the board are left out). */
+function tablesOf(input: ReportInput, notes: readonly Note[]): ReportTable[] {
+	const byId = new Map(notes.map((n) => [n.id, n]));
+	return input.tables.map((t) => ({
+		name: t.name,
+		byCategory: CATEGORIES.map((category) => ({ category, count: t.memberCategories.filter((c) => c === category).length })).filter((c) => c.count > 0),
+		contributions: t.picks.flatMap((id) => {
+			const n = byId.get(id);
+			return n ? [reportNote(n)] : [];
+		})
+	}));
+}
+
 /** Assembles the report; the same input always gives the same report. */
 export function assembleReport(input: ReportInput): Report {
 	const { board } = input;
@@ -292,6 +319,7 @@ export function assembleReport(input: ReportInput): Report {
 			dueDate: d.dueDate,
 			answerBy: d.answerBy,
 			status: d.status
-		}))
+		})),
+		tables: tablesOf(input, notes)
 	};
 }
