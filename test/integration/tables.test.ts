@@ -241,7 +241,7 @@ describe.each(engines)('table plan on $name', (engine) => {
 		board.destroy();
 	});
 
-	test('the plenary gathers exactly the picked contributions once, with their table and collège, also when started again and after a crash; only a facilitator gives a table more time', async () => {
+	test('the plenary gathers exactly the picked contributions once, with their table and collège, also when started again and after a crash; only a facilitator gives a table more time; the report shows each table’s contribution', async () => {
 		let srv = await server();
 		const agenda: Phase[] = [
 			{ id: 'tables', type: 'ideation', title: 'En tables', minutes: 10, instructions: '', settings: {} },
@@ -328,5 +328,14 @@ describe.each(engines)('table plan on $name', (engine) => {
 		expect(readNotes(board.doc)).toHaveLength(total + 1);
 		board.destroy();
 		again.disconnect();
+
+		// The report shows each table's contribution, its people counted by collège, never named.
+		const report = await (await fetch(`${srv.url}/w/${workshop.id}/report/json`, { headers: { cookie: facilitator } })).json();
+		expect(report.tables.map((t: { name: string; contributions: { text: string }[] }) => [t.name, t.contributions.map((c) => c.text)])).toEqual([
+			['Table A', ['A : accueil sans rendez-vous', 'A : horaires du samedi']],
+			['Table B', ['B : un seul numéro']]
+		]);
+		expect(report.tables[0].byCategory.reduce((sum: number, c: { count: number }) => sum + c.count, 0)).toBe(a.members.length);
+		expect(JSON.stringify(report.tables)).not.toMatch(/P\d/);
 	});
 });
