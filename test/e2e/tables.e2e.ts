@@ -116,6 +116,6 @@ test('12 participants of 3 collèges are split into 3 balanced tables; a phone s
 	const origin = t('tables.from', { table: `${tableName} — Accueil`, category: t('category.usager') });
 	await expect(f.getByText(origin).first()).toBeVisible();
 	await expect(projector.getByText(origin)).toBeVisible();
-	// (The origin line is the phone's existing one for notes carried over from a series, checked by axe above on Nadia's phone.)
+	// The origin line is the same span phones show for notes carried over from a series (no new markup to check with axe).
 	await expect(eric.getByText(origin)).toBeVisible();
 });
