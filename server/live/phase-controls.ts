@@ -6,6 +6,7 @@ import { prepareScale } from './marker-place.ts';
 import { versionAtPhaseEnd } from './versions.ts';
 import { revealLeftVote } from './votes.ts';
 import { revealLeftPoll } from './polls.ts';
+import { gatherPlenary } from './plenary.ts';
 import { importAtStart } from '../templates/carry-over.ts';
 import type { CommandName, ControlResult } from '../../src/lib/protocol/live.ts';
 import { effectsOfMove } from '../../src/lib/domain/phases/effects.ts';
@@ -42,7 +43,8 @@ export const PHASE_EFFECTS: Record<PhaseEffect, (deps: CommandDeps, workshopId: 
 	'reveal-notes': revealWaiting,
 	'prepare-scale': prepareScale,
 	'reveal-votes': revealLeftVote,
-	'reveal-poll': revealLeftPoll
+	'reveal-poll': revealLeftPoll,
+	'gather-plenary': gatherPlenary
 };
 
 /**

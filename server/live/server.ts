@@ -35,6 +35,7 @@ import { readTablesView, seatLateJoiner, tableAssign, tableCreate, tableDelete, 
 import { readinessSet, readMyReadiness, readReadinessState } from './readiness.ts';
 import { tableNoteAdd } from './table-notes.ts';
 import { tablePick, tableReporter } from './table-report.ts';
+import { tableExtend } from './table-time.ts';
 
 /** Vote states are pushed at most this often per workshop (the last change always gets its push). */
 const VOTE_PUSH_MS = 250;
@@ -91,7 +92,8 @@ const COMMANDS: Record<CommandName, Runner> = {
 	'readiness.set': readinessSet,
 	'table.note.add': tableNoteAdd,
 	'table.reporter': tableReporter,
-	'table.pick': tablePick
+	'table.pick': tablePick,
+	'table.extend': tableExtend
 };
 
 interface SocketData {

@@ -152,7 +152,8 @@ export async function readTablesView(db: Queryable, workshopId: string): Promise
 			instructions: t.instructions,
 			members: (seating[t.id] ?? []).map((id) => member.get(id)!),
 			reporterId: t.reporterId !== null && member.has(t.reporterId) ? t.reporterId : null,
-			picks: picks[t.id] ?? []
+			picks: picks[t.id] ?? [],
+			extraTime: t.extraTime
 		})),
 		unseated: people.filter((p) => !seatedIds.has(p.id)).map((p) => member.get(p.id)!)
 	};

@@ -14,6 +14,9 @@ import { voteResults } from '../../src/lib/domain/vote/results.ts';
 import { placementMedians } from '../../src/lib/domain/priorities/matrix.ts';
 import { assembleReport, earlierSession, type Report, type ReportEarlierSession, type ReportInput } from '../../src/lib/domain/report/report.ts';
 import { findSeries, seriesOfWorkshop } from '../db/repositories/series.ts';
+import { readContributions, readSeating, readTables } from '../db/repositories/tables.ts';
+import { listParticipants } from '../db/repositories/participants.ts';
+import { isCategory } from '../../src/lib/domain/workshop/categories.ts';
 
 /** The workshop does not exist: the caller answers 404. */
 export class ReportNotFound extends Error {
@@ -93,6 +96,7 @@ export async function buildReport(db: Queryable, workshopId: string, locale: 'fr
 		priorities.push({ phaseId: phase.id, title: phase.title, confirmed, medians: placementMedians(ids, placements), labels: allLabels });
 	}
 
+	const tables = await tablesOf(db, workshopId);
 	const started = agenda.map((p) => p.startedAt).filter((d): d is Date => d !== null);
 	return assembleReport({
 		now,
@@ -116,6 +120,23 @@ export async function buildReport(db: Queryable, workshopId: string, locale: 'fr
 		votes,
 		priorities,
 		decisions,
-		earlierSessions: withEarlier ? await earlierSessions(db, workshopId, locale, now) : []
+		earlierSessions: withEarlier ? await earlierSessions(db, workshopId, locale, now) : [],
+		tables
 	});
+}
+
+/** The table plan for the report: names, current members' collèges (never who), picks. */
+async function tablesOf(db: Queryable, workshopId: string): Promise<ReportInput['tables']> {
+	const tables = await readTables(db, workshopId);
+	if (tables.length === 0) return [];
+	const [seating, picks, people] = await Promise.all([readSeating(db, workshopId), readContributions(db, workshopId), listParticipants(db, workshopId)]);
+	const categoryOf = new Map(people.map((p) => [p.id, p.category]));
+	return tables.map((t) => ({
+		name: t.name,
+		memberCategories: (seating[t.id] ?? []).flatMap((id) => {
+			const c = categoryOf.get(id);
+			return c && isCategory(c) ? [c] : [];
+		}),
+		picks: picks[t.id] ?? []
+	}));
 }

@@ -80,6 +80,14 @@ export function reportMarkdown(report: Report): string {
 		`- ${mdText(n.text)} — ${w.category(n.category)}${n.origin ? ` — ${mdText(t('report.note.origin', { title: n.origin.workshopTitle, session: n.origin.sessionKey }))}` : ''}`;
 	for (const c of report.clusters) out.push(`### ${mdText(c.label || '—')}`, '', t('report.notes.count', { count: c.notes.length }), '', ...c.notes.map(note), '');
 	if (report.unclustered.length > 0) out.push(`### ${t('report.unclustered')}`, '', ...report.unclustered.map(note), '');
+	if (report.tables?.length) {
+		out.push(`## ${t('report.tables')}`, '');
+		for (const table of report.tables) {
+			const members = table.byCategory.map((c) => `${c.count} ${w.category(c.category)}`).join(', ') || '—';
+			out.push(`### ${mdText(table.name)}`, '', t('report.tables.members', { members }), '');
+			out.push(...(table.contributions.length ? table.contributions.map(note) : [t('report.tables.none')]), '');
+		}
+	}
 
 	if (report.positioning.length > 0) {
 		out.push(`## ${t('report.positioning')}`, '');

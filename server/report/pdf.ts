@@ -94,6 +94,15 @@ function fullReport(doc: Doc, report: Report, w: ReportWords): void {
 		heading(doc, t('report.unclustered'), 3);
 		for (const n of report.unclustered) doc.text(note(n), { indent: 8 });
 	}
+	if (report.tables?.length) {
+		heading(doc, t('report.tables'), 2);
+		for (const table of report.tables) {
+			heading(doc, table.name, 3);
+			para(doc, t('report.tables.members', { members: table.byCategory.map((c) => `${c.count} ${w.category(c.category)}`).join(', ') || '—' }));
+			if (table.contributions.length === 0) para(doc, t('report.tables.none'));
+			for (const n of table.contributions) doc.text(note(n), { indent: 8 });
+		}
+	}
 
 	if (report.positioning.length > 0) {
 		heading(doc, t('report.positioning'), 2);

@@ -34,6 +34,15 @@ describe('Markdown', () => {
 		expect(mdText('*a* [b](c) <i>')).toBe('\\*a\\* \\[b\\](c) \\<i\\>');
 	});
 
+	test("each table's contribution when the workshop worked by tables (none otherwise)", () => {
+		expect(md).not.toContain('## Apports des tables');
+		const tables = reportMarkdown(
+			assembleReport(sampleInput({ tables: [{ name: 'Table 1 — Accueil', memberCategories: ['usager', 'agent'], picks: ['n2'] }, { name: 'Table 2', memberCategories: [], picks: [] }] }))
+		);
+		expect(tables).toContain('## Apports des tables\n\n### Table 1 — Accueil\n\nÀ cette table\u00a0: 1 Agent public, 1 Usager·ère\n\n- Horaires du soir — Agent public\n');
+		expect(tables).toContain('### Table 2\n\nÀ cette table\u00a0: —\n\nAucun apport choisi par cette table.');
+	});
+
 	test('in English when the workshop runs in English', () => {
 		const en = reportMarkdown(assembleReport(sampleInput({ locale: 'en' })));
 		expect(en).toContain('## Decisions and commitments');

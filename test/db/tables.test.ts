@@ -7,6 +7,7 @@ import {
 	readDone,
 	readSeating,
 	readTables,
+	setExtraTime,
 	replaceSeating,
 	seat,
 	setContribution,
@@ -32,8 +33,8 @@ describe.each(engines())('%s table plan', (engine) => {
 		expect(await updateTable(db(), w.id, 't2', { name: 'Table 2 — Numérique', instructions: 'Les démarches en ligne' })).toBe(true);
 		expect(await updateTable(db(), w.id, 'nope', { name: 'x', instructions: '' })).toBe(false);
 		expect(await readTables(db(), w.id)).toEqual([
-			{ id: 't1', position: 1, name: 'Table 1 — Accueil', instructions: 'Le parcours au guichet', reporterId: null },
-			{ id: 't2', position: 2, name: 'Table 2 — Numérique', instructions: 'Les démarches en ligne', reporterId: null }
+			{ id: 't1', position: 1, name: 'Table 1 — Accueil', instructions: 'Le parcours au guichet', reporterId: null, extraTime: null },
+			{ id: 't2', position: 2, name: 'Table 2 — Numérique', instructions: 'Les démarches en ligne', reporterId: null, extraTime: null }
 		]);
 		// Another workshop's plan is its own.
 		const other = await aWorkshop(db());
@@ -99,5 +100,10 @@ describe.each(engines())('%s table plan', (engine) => {
 		expect(await readContributions(db(), w.id)).toEqual({ t1: ['n2'] });
 		expect(await setReporter(db(), w.id, 't1', null)).toBe(true);
 		expect((await readTables(db(), w.id))[0].reporterId).toBeNull();
+		// A table's extra time reads back with its phase run (an epoch in ms does not fit an int4).
+		const run = { phaseId: 'idees', startedAt: 1_790_000_000_123, ms: 300_000 };
+		expect(await setExtraTime(db(), w.id, 't1', run)).toBe(true);
+		expect(await setExtraTime(db(), w.id, 'nope', run)).toBe(false);
+		expect((await readTables(db(), w.id))[0].extraTime).toEqual(run);
 	});
 });

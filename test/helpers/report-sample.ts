@@ -126,6 +126,7 @@ export function sampleInput(extra: Partial<ReportInput> = {}): ReportInput {
 			}
 		],
 		decisions: SAMPLE_DECISIONS,
+		tables: [],
 		...extra
 	};
 }

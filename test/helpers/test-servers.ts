@@ -1,10 +1,12 @@
 import { afterAll } from 'vitest';
-import { startServer, removeDir, type RunningServer } from './server-process.ts';
+import { startServer, removeDir, type RunningServer, type ServerOptions } from './server-process.ts';
 import { createTestDatabaseUrl } from './databases.ts';
 
 export interface ServerEngine {
 	name: string;
 	start(): Promise<RunningServer>;
+	/** Kills a server this engine started and starts it again on the same data (same database). */
+	restart(server: RunningServer, signal?: NodeJS.Signals): Promise<RunningServer>;
 }
 
 /**
@@ -21,21 +23,30 @@ export function testServers(what: string): { engines: ServerEngine[]; start(): P
 		}
 		for (const c of cleanups) await c();
 	});
-	const kept = async (started: Promise<RunningServer>) => {
+	const options = new Map<RunningServer, ServerOptions>();
+	const kept = async (started: Promise<RunningServer>, given: ServerOptions = {}) => {
 		const server = await started;
 		servers.push(server);
+		options.set(server, given);
 		return server;
 	};
+	const restart = async (server: RunningServer, signal?: NodeJS.Signals) => {
+		await server.kill(signal);
+		servers.splice(servers.indexOf(server), 1);
+		const again = { ...options.get(server), dataDir: server.dataDir };
+		return kept(startServer(again), again);
+	};
 	const start = () => kept(startServer());
-	const engines: ServerEngine[] = [{ name: 'pglite', start }];
+	const engines: ServerEngine[] = [{ name: 'pglite', start, restart }];
 	if (process.env.DATABASE_URL)
 		engines.push({
 			name: 'postgres',
 			async start() {
 				const db = await createTestDatabaseUrl();
 				cleanups.push(() => db.drop());
-				return kept(startServer({ databaseUrl: db.url }));
-			}
+				return kept(startServer({ databaseUrl: db.url }), { databaseUrl: db.url });
+			},
+			restart
 		});
 	else console.warn(`${what} on PostgreSQL skipped: set DATABASE_URL to run it`);
 	return { engines, start };

@@ -6,6 +6,7 @@ import { connected, eventually, liveClient, send, syncClient } from '../helpers/
 import { readNotes } from '../../src/lib/domain/board/notes.ts';
 import { readSections } from '../../src/lib/domain/board/sections.ts';
 import { tableSectionId } from '../../src/lib/domain/tables/areas.ts';
+import { plenarySectionId } from '../../src/lib/domain/tables/plenary.ts';
 import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import type { Phase } from '../../src/lib/domain/agenda/phase.ts';
 import type { Category } from '../../src/lib/domain/workshop/categories.ts';
@@ -39,15 +40,16 @@ function watched(server: RunningServer, workshopId: string, cookie: string): Wat
 
 const ROOM: Category[] = ['agent', 'agent', 'usager', 'elu', 'agent', 'agent', 'usager', 'elu', 'agent', 'agent', 'usager', 'elu'];
 
-async function room(server: RunningServer) {
+const AGENDA: Phase[] = [
+	{ id: 'idees', type: 'ideation', title: 'Idées', minutes: 10, instructions: '', settings: { silent: true } },
+	{ id: 'fin', type: 'free', title: 'Fin', minutes: 5, instructions: '', settings: {} }
+];
+
+async function room(server: RunningServer, agenda: Phase[] = AGENDA) {
 	const facilitator = await signUp(server.url);
 	const workshop = await createWorkshop(server.url, facilitator, 'Accueil en mairie');
 	const f = watched(server, workshop.id, facilitator);
 	await connected(f.socket);
-	const agenda: Phase[] = [
-		{ id: 'idees', type: 'ideation', title: 'Idées', minutes: 10, instructions: '', settings: { silent: true } },
-		{ id: 'fin', type: 'free', title: 'Fin', minutes: 5, instructions: '', settings: {} }
-	];
 	expect(await send(f.socket, 'agenda.save', { commandId: cmd(), phases: agenda })).toMatchObject({ ok: true });
 	const cookies = await Promise.all(ROOM.map((c, i) => joinAs(server.url, workshop.joinCode, `P${i}`, c)));
 	const people = cookies.map((cookie) => watched(server, workshop.id, cookie));
@@ -237,5 +239,103 @@ describe.each(engines)('table plan on $name', (engine) => {
 		expect(await send(f.socket, 'phase.start', { commandId: cmd() })).toMatchObject({ ok: true });
 		expect(await send(writer.socket, 'table.note.add', { commandId: cmd(), tableId: a.id, text: 'En silence' })).toMatchObject({ ok: false, error: { code: 'phase_closed' } });
 		board.destroy();
+	});
+
+	test('the plenary gathers exactly the picked contributions once, with their table and collège, also when started again and after a crash; only a facilitator gives a table more time; the report shows each table’s contribution', async () => {
+		let srv = await server();
+		const agenda: Phase[] = [
+			{ id: 'tables', type: 'ideation', title: 'En tables', minutes: 10, instructions: '', settings: {} },
+			{ id: 'pleniere', type: 'clustering', title: 'Plénière', minutes: 15, instructions: '', settings: { plenary: true } }
+		];
+		const { facilitator, workshop, f, people } = await room(srv, agenda);
+		for (const name of ['Table A', 'Table B']) expect(await send(f.socket, 'table.create', { commandId: cmd(), name, instructions: '' })).toMatchObject({ ok: true });
+		expect(await send(f.socket, 'tables.split', { commandId: cmd(), mode: 'balanced' })).toMatchObject({ ok: true });
+		await eventually(() => !!f.tables && f.tables.unseated.length === 0, 'seated');
+		const [a, b] = f.tables!.tables;
+		const personOf = (m: { displayName: string }) => people[Number(m.displayName.slice(1))];
+		expect(await send(f.socket, 'phase.start', { commandId: cmd() })).toMatchObject({ ok: true });
+
+		// Each table writes; its first member reports and picks: two of A's notes, one of B's (B's other stays at B).
+		const written: Record<string, { id: string; text: string; category: Category }> = {};
+		for (const [table, texts] of [[a, ['A : accueil sans rendez-vous', 'A : horaires du samedi', 'A : pas retenue']], [b, ['B : un seul numéro', 'B : pas retenue']]] as const)
+			for (const [i, text] of texts.entries()) {
+				const author = table.members[i];
+				const id = cmd('pnote');
+				expect(await send(personOf(author).socket, 'table.note.add', { commandId: id, tableId: table.id, text })).toMatchObject({ ok: true });
+				written[text] = { id, text, category: author.category };
+			}
+		// Writing in the other table's area stays refused.
+		expect(await send(personOf(a.members[0]).socket, 'table.note.add', { commandId: cmd(), tableId: b.id, text: 'Intrus' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		for (const [table, picks] of [[a, ['A : accueil sans rendez-vous', 'A : horaires du samedi']], [b, ['B : un seul numéro']]] as const) {
+			const reporter = personOf(table.members[0]).socket;
+			expect(await send(reporter, 'table.reporter', { commandId: cmd(), tableId: table.id, participantId: table.members[0].id })).toMatchObject({ ok: true });
+			for (const text of picks) expect(await send(reporter, 'table.pick', { commandId: cmd(), tableId: table.id, noteId: written[text].id, picked: true })).toMatchObject({ ok: true });
+		}
+
+		// Per-table time: a participant cannot give extra time; the facilitator gives table B five more minutes, and B's phones hear it.
+		const bPhone = personOf(b.members[1]);
+		expect(await send(bPhone.socket, 'table.extend', { commandId: cmd(), tableId: b.id, minutes: 5 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await send(f.socket, 'table.extend', { commandId: cmd(), tableId: b.id, minutes: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+		expect(await send(f.socket, 'table.extend', { commandId: cmd(), tableId: 'no-such-table', minutes: 5 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		const extended = await send(f.socket, 'table.extend', { commandId: cmd(), tableId: b.id, minutes: 5 });
+		expect(extended).toMatchObject({ ok: true, value: { tableId: b.id, extraTime: { phaseId: 'tables', ms: 300_000 } } });
+		await eventually(() => bPhone.tables?.tables.find((t) => t.id === b.id)?.extraTime?.ms === 300_000, "B's phone hears its extra time");
+		expect(bPhone.tables!.tables.find((t) => t.id === a.id)!.extraTime).toBeNull();
+
+		// The plenary starts: the server copies exactly the three picks into its area, each with its table.
+		const gathered = (doc: ReturnType<typeof syncClient>['doc']) =>
+			readNotes(doc)
+				.filter((n) => n.fromTable)
+				.map((n) => [n.text, n.fromTable!.name, n.authorCategory, n.sectionId])
+				.sort();
+		const expected = [
+			['A : accueil sans rendez-vous', 'Table A', written['A : accueil sans rendez-vous'].category, plenarySectionId('pleniere')],
+			['A : horaires du samedi', 'Table A', written['A : horaires du samedi'].category, plenarySectionId('pleniere')],
+			['B : un seul numéro', 'Table B', written['B : un seul numéro'].category, plenarySectionId('pleniere')]
+		].sort();
+		let board = syncClient(srv.url, workshop.id, { cookie: facilitator });
+		await board.synced;
+		expect(await send(f.socket, 'phase.skip', { commandId: cmd() })).toMatchObject({ ok: true });
+		await eventually(() => gathered(board.doc).length === 3, 'the contributions gathered');
+		expect(gathered(board.doc)).toEqual(expected);
+		const total = readNotes(board.doc).length;
+		expect(total).toBe(5 + 3);
+
+		// Started again (back, then on): nothing copied twice. A facilitator's note after it is the fence.
+		expect(await send(f.socket, 'phase.back', { commandId: cmd() })).toMatchObject({ ok: true });
+		expect(await send(f.socket, 'phase.skip', { commandId: cmd() })).toMatchObject({ ok: true });
+		const fence = cmd('fence');
+		expect(await send(f.socket, 'table.note.add', { commandId: fence, tableId: a.id, text: 'Clôture' })).toMatchObject({ ok: true });
+		await eventually(() => readNotes(board.doc).some((n) => n.id === fence), 'the fence note');
+		expect(gathered(board.doc)).toEqual(expected);
+		expect(readNotes(board.doc)).toHaveLength(total + 1);
+		board.destroy();
+
+		// A crash (kill -9) and a restart: the copies were stored before the phase change was answered; starting the plenary once more adds nothing.
+		srv = await engine.restart(srv, 'SIGKILL');
+		started = Promise.resolve(srv);
+		board = syncClient(srv.url, workshop.id, { cookie: facilitator });
+		await board.synced;
+		expect(gathered(board.doc)).toEqual(expected);
+		board.destroy();
+		const again = liveClient(srv.url, workshop.id, { cookie: facilitator });
+		await connected(again);
+		expect(await send(again, 'phase.back', { commandId: cmd() })).toMatchObject({ ok: true });
+		expect(await send(again, 'phase.skip', { commandId: cmd() })).toMatchObject({ ok: true });
+		board = syncClient(srv.url, workshop.id, { cookie: facilitator });
+		await board.synced;
+		expect(gathered(board.doc)).toEqual(expected);
+		expect(readNotes(board.doc)).toHaveLength(total + 1);
+		board.destroy();
+		again.disconnect();
+
+		// The report shows each table's contribution, its people counted by collège, never named.
+		const report = await (await fetch(`${srv.url}/w/${workshop.id}/report/json`, { headers: { cookie: facilitator } })).json();
+		expect(report.tables.map((t: { name: string; contributions: { text: string }[] }) => [t.name, t.contributions.map((c) => c.text)])).toEqual([
+			['Table A', ['A : accueil sans rendez-vous', 'A : horaires du samedi']],
+			['Table B', ['B : un seul numéro']]
+		]);
+		expect(report.tables[0].byCategory.reduce((sum: number, c: { count: number }) => sum + c.count, 0)).toBe(a.members.length);
+		expect(JSON.stringify(report.tables)).not.toMatch(/P\d/);
 	});
 });

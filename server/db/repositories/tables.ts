@@ -1,5 +1,6 @@
 import type { Queryable } from '../db.ts';
 import type { Seating } from '../../../src/lib/domain/tables/assign.ts';
+import type { TableExtraTime } from '../../../src/lib/domain/tables/timer.ts';
 
 /** A table of the plan as stored (its members are in `table_seat`). */
 export interface TableRow {
@@ -9,7 +10,16 @@ export interface TableRow {
 	instructions: string;
 	/** The participant who picks the table's contributions, or null. */
 	reporterId: string | null;
+	/** Extra time the facilitator gave this table, in the phase run it was given in (null: none). */
+	extraTime: TableExtraTime | null;
 }
+
+const COLUMNS = `id, position, name, instructions, reporter_id AS "reporterId", extra_ms, extra_phase_id, extra_phase_started_at`;
+type StoredRow = Omit<TableRow, 'extraTime'> & { extra_ms: number; extra_phase_id: string | null; extra_phase_started_at: string | number | null };
+const toRow = ({ extra_ms, extra_phase_id, extra_phase_started_at, ...r }: StoredRow): TableRow => ({
+	...r,
+	extraTime: extra_phase_id !== null && extra_phase_started_at !== null ? { phaseId: extra_phase_id, startedAt: Number(extra_phase_started_at), ms: extra_ms } : null
+});
 
 /** Serialises every change of a workshop's plan (a split racing a late joiner, two facilitators). */
 export async function lockPlan(tx: Queryable, workshopId: string): Promise<void> {
@@ -18,21 +28,19 @@ export async function lockPlan(tx: Queryable, workshopId: string): Promise<void>
 
 /** The workshop's tables, in the plan's order (empty: no plan). */
 export async function readTables(db: Queryable, workshopId: string): Promise<TableRow[]> {
-	return db.query<TableRow>(
-		'SELECT id, position, name, instructions, reporter_id AS "reporterId" FROM workshop_table WHERE workshop_id = $1 ORDER BY position, id',
-		[workshopId]
-	);
+	const rows = await db.query<StoredRow>(`SELECT ${COLUMNS} FROM workshop_table WHERE workshop_id = $1 ORDER BY position, id`, [workshopId]);
+	return rows.map(toRow);
 }
 
 /** Adds a table at the end of the plan. */
 export async function createTable(tx: Queryable, workshopId: string, table: { id: string; name: string; instructions: string }): Promise<TableRow> {
-	const rows = await tx.query<TableRow>(
+	const rows = await tx.query<StoredRow>(
 		`INSERT INTO workshop_table (workshop_id, id, position, name, instructions)
 		 VALUES ($1, $2, (SELECT coalesce(max(position), 0) + 1 FROM workshop_table WHERE workshop_id = $1), $3, $4)
-		 RETURNING id, position, name, instructions, reporter_id AS "reporterId"`,
+		 RETURNING ${COLUMNS}`,
 		[workshopId, table.id, table.name, table.instructions]
 	);
-	return rows[0];
+	return toRow(rows[0]);
 }
 
 /** Renames a table and sets its instructions; false when there is no such table. */
@@ -115,6 +123,15 @@ export async function readDone(db: Queryable, workshopId: string, run: { phaseId
 /** Names a table's reporter (null: none); false when there is no such table. */
 export async function setReporter(tx: Queryable, workshopId: string, tableId: string, participantId: string | null): Promise<boolean> {
 	const rows = await tx.query('UPDATE workshop_table SET reporter_id = $3 WHERE workshop_id = $1 AND id = $2 RETURNING id', [workshopId, tableId, participantId]);
+	return rows.length > 0;
+}
+
+/** Sets a table's extra time (for the phase run it names); false when there is no such table. */
+export async function setExtraTime(tx: Queryable, workshopId: string, tableId: string, extra: TableExtraTime): Promise<boolean> {
+	const rows = await tx.query(
+		'UPDATE workshop_table SET extra_ms = $3, extra_phase_id = $4, extra_phase_started_at = $5 WHERE workshop_id = $1 AND id = $2 RETURNING id',
+		[workshopId, tableId, extra.ms, extra.phaseId, extra.startedAt]
+	);
 	return rows.length > 0;
 }
 

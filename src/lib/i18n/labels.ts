@@ -11,12 +11,14 @@ export function categoryLabel(t: Translate, category: Category | 'facilitator'):
 }
 
 /**
- * Where a note carried over from an earlier session of a series came from: the session and
- * the collège of its author, e.g. « Reprise de « Vivre ensemble – Les agents » (Agent·e) ».
- * null for a note written here.
+ * Where a note came from, or null for a note written here: an earlier session of a series
+ * (« Reprise de « Vivre ensemble – Les agents » (Agent·e) »), or, in a plenary, the table that
+ * contributed it (« Apport de « Table 1 — Accueil » (Usager·ère) »). The collège is its author's.
  */
-export function noteOrigin(t: Translate, note: Pick<Note, 'origin' | 'authorCategory'>): string | null {
-	return note.origin ? t('series.origin', { session: note.origin.workshopTitle, category: categoryLabel(t, note.authorCategory) }) : null;
+export function noteOrigin(t: Translate, note: Pick<Note, 'origin' | 'fromTable' | 'authorCategory'>): string | null {
+	const category = categoryLabel(t, note.authorCategory);
+	if (note.fromTable) return t('tables.from', { table: note.fromTable.name, category });
+	return note.origin ? t('series.origin', { session: note.origin.workshopTitle, category }) : null;
 }
 
 /**

@@ -193,6 +193,7 @@ export interface LiveCommands {
 	'table.note.add': TableCommands['table.note.add'];
 	'table.reporter': TableCommands['table.reporter'];
 	'table.pick': TableCommands['table.pick'];
+	'table.extend': TableCommands['table.extend'];
 	'readiness.set': TableCommands['readiness.set'];
 }
 export type CommandName = keyof LiveCommands;

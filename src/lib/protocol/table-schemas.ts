@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMMAND_ID_PATTERN } from './live.ts';
 import { NOTE_TEXT_MAX } from '../domain/board/notes.ts';
 import { TABLE_INSTRUCTIONS_MAX, TABLE_NAME_MAX } from './tables.ts';
+import { TABLE_EXTRA_MINUTES_MAX } from '../domain/tables/timer.ts';
 
 const commandId = z.string().regex(COMMAND_ID_PATTERN, 'commandId must be 8-64 characters of A-Z a-z 0-9 _ -');
 const id = z.string().min(1).max(64);
@@ -18,6 +19,7 @@ export const tableSchemas = {
 	'tables.split': z.strictObject({ commandId, mode: z.enum(['balanced', 'random']), seed: z.number().int().min(0).max(2 ** 32 - 1).optional() }),
 	'table.reporter': z.strictObject({ commandId, tableId: id, participantId: id.nullable() }),
 	'table.pick': z.strictObject({ commandId, tableId: id, noteId: id, picked: z.boolean() }),
+	'table.extend': z.strictObject({ commandId, tableId: id, minutes: z.number().int().min(1).max(TABLE_EXTRA_MINUTES_MAX) }),
 	'table.note.add': z.strictObject({ commandId, tableId: id, text: z.string().max(NOTE_TEXT_MAX * 4, `text is longer than ${NOTE_TEXT_MAX} characters`) }),
 	'readiness.set': z.strictObject({ commandId, done: z.boolean() })
 };

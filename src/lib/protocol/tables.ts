@@ -1,6 +1,7 @@
 import type { AssignMode } from '../domain/tables/assign.ts';
 import type { ReadinessCounts } from '../domain/tables/readiness.ts';
 import type { Category } from '../domain/workshop/categories.ts';
+import type { TableExtraTime } from '../domain/tables/timer.ts';
 
 /**
  * Tables and readiness over `/live` (issue 13). The facilitators create, rename and remove
@@ -29,6 +30,8 @@ export interface TableView {
 	reporterId: string | null;
 	/** The notes of the table's area picked as its contribution to the plenary, in order. */
 	picks: string[];
+	/** Extra time the facilitator gave this table, valid in the phase run it names only (null: none). */
+	extraTime: TableExtraTime | null;
 }
 
 /** The table plan: its tables in order with their members, and who sits nowhere yet. */
@@ -59,6 +62,8 @@ export interface TableCommands {
 	'table.reporter': { input: { commandId: string; tableId: string; participantId: string | null }; result: { tableId: string; reporterId: string | null } };
 	/** The reporter picks (or drops) a note of the table's area as its contribution, up to CONTRIBUTIONS_MAX. */
 	'table.pick': { input: { commandId: string; tableId: string; noteId: string; picked: boolean }; result: { tableId: string; picks: string[] } };
+	/** Gives one table more time in the phase run on, on top of the phase's (facilitators); answers its extra time. */
+	'table.extend': { input: { commandId: string; tableId: string; minutes: number }; result: { tableId: string; extraTime: TableExtraTime } };
 	/** A note written into a table's own area of the board: one's own table only (facilitators: any). */
 	'table.note.add': { input: { commandId: string; tableId: string; text: string }; result: { noteId: string; tableId: string } };
 	/** A participant says they are done with the phase on (or takes it back). */

@@ -34,7 +34,8 @@ export const phaseSettingsSchema = z.strictObject({
 	question: label(POLL_QUESTION_MAX).optional(),
 	choices: z.array(label(POLL_CHOICE_MAX)).min(POLL_CHOICES_MIN).max(POLL_CHOICES_MAX).optional(),
 	multiple: z.boolean().optional(),
-	liveResults: z.boolean().optional()
+	liveResults: z.boolean().optional(),
+	plenary: z.boolean().optional()
 });
 
 /** One phase of a workshop's agenda, in the workshop's language. */

@@ -28,6 +28,22 @@ export interface Note {
 	proxy?: { name?: string };
 	/** The prompt (heading of the phase's `settings.prompts`) the note was written under, as its text. */
 	prompt?: string;
+	/** A plenary's copy of a table's contribution: the table it came from and the note picked there. */
+	fromTable?: FromTable;
+}
+
+/** Where a note gathered into a plenary came from: its table (id and name then) and the picked note. */
+export interface FromTable {
+	tableId: string;
+	name: string;
+	noteId: string;
+}
+
+function readFromTable(v: unknown): FromTable | undefined {
+	if (typeof v !== 'object' || v === null) return undefined;
+	const o = v as Record<string, unknown>;
+	if (typeof o.tableId !== 'string' || typeof o.name !== 'string' || typeof o.noteId !== 'string') return undefined;
+	return { tableId: o.tableId, name: o.name, noteId: o.noteId };
 }
 
 /** What may change on a note once written (text, place, colour, cluster, section). */
@@ -97,6 +113,7 @@ export function readNote(id: string, m: Y.Map<unknown>): Note | null {
 	const color = m.get('color');
 	const origin = readOrigin(m.get('origin'));
 	const proxy = readProxy(m.get('proxy'));
+	const fromTable = readFromTable(m.get('fromTable'));
 	const ref = (k: string) => (typeof m.get(k) === 'string' && m.get(k) !== '' ? { [k]: m.get(k) as string } : {});
 	return {
 		id,
@@ -113,7 +130,8 @@ export function readNote(id: string, m: Y.Map<unknown>): Note | null {
 		...ref('clusterId'),
 		...ref('sectionId'),
 		...ref('prompt'),
-		...(proxy ? { proxy } : {})
+		...(proxy ? { proxy } : {}),
+		...(fromTable ? { fromTable } : {})
 	};
 }
 

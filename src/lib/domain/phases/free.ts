@@ -6,7 +6,7 @@ import { defineKind } from './kind.ts';
  */
 export const free = defineKind({
 	type: 'free',
-	settings: ['silent', 'anonymous', 'categories', 'prompts'],
+	settings: ['silent', 'anonymous', 'categories', 'prompts', 'plenary'],
 	opens: ['note.add', 'note.edit', 'note.move', 'note.delete', 'note.cluster', 'persona.write'],
 	phone: ['write', 'cluster', 'persona'],
 	onLeave: ['reveal-notes']

@@ -36,7 +36,7 @@ export const PHONE_PANELS = {
 export type PhonePanel = keyof typeof PHONE_PANELS;
 
 /** Server work done when a phase of a kind starts or is left (the server maps each to its code). */
-export type PhaseEffect = 'reveal-notes' | 'prepare-scale' | 'reveal-votes' | 'reveal-poll';
+export type PhaseEffect = 'reveal-notes' | 'prepare-scale' | 'reveal-votes' | 'reveal-poll' | 'gather-plenary';
 
 /**
  * A phase kind: everything a type of phase means, in one place. Server commands, the phone,

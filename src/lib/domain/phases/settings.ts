@@ -32,6 +32,11 @@ export interface PhaseSettings {
 	choices?: string[];
 	multiple?: boolean;
 	liveResults?: boolean;
+	/**
+	 * Tables: the phase is the plenary after work by tables. When it starts the server gathers every
+	 * table's contribution (its reporter's picks) into the phase's shared area, each with its table.
+	 */
+	plenary?: boolean;
 }
 
 export type SettingKey = keyof PhaseSettings;

@@ -7,7 +7,7 @@ import { defineKind } from './kind.ts';
  */
 export const vote = defineKind({
 	type: 'vote',
-	settings: ['categories', 'dots', 'maxDotsPerItem', 'voteOn', 'ownItems'],
+	settings: ['categories', 'dots', 'maxDotsPerItem', 'voteOn', 'ownItems', 'plenary'],
 	opens: ['vote.set'],
 	phone: ['vote'],
 	onLeave: ['reveal-votes']

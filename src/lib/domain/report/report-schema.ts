@@ -87,6 +87,8 @@ export const reportSchema = z.strictObject({
 	),
 	clusters: list(z.strictObject({ id: text(64), label: text(400), notes: list(note, 5000) }), 500),
 	unclustered: list(note, 5000),
+	// Reports archived before tables existed have none.
+	tables: list(z.strictObject({ name: text(200), byCategory: list(z.strictObject({ category, count }), CATEGORIES.length), contributions: list(note, 100) }), 100).optional(),
 	positioning: list(z.strictObject({ id: text(64), leftPole: text(400), rightPole: text(400), markers: count, spreads: list(spread, CATEGORIES.length) }), 100),
 	votes: list(
 		z.strictObject({

@@ -87,6 +87,29 @@ describe('assembleReport', () => {
 		expect(assembleReport(sampleInput({ earlierSessions: [summary] })).earlierSessions).toEqual([summary]);
 	});
 
+	test("each table's contribution, its members counted by collège (never who); no plan, no tables", () => {
+		expect(report.tables).toEqual([]);
+		const withTables = assembleReport(
+			sampleInput({
+				tables: [
+					{ name: 'Table 1 — Accueil', memberCategories: ['usager', 'agent', 'usager'], picks: ['n2', 'gone'] },
+					{ name: 'Table 2', memberCategories: ['elu'], picks: [] }
+				]
+			})
+		);
+		expect(withTables.tables).toEqual([
+			{
+				name: 'Table 1 — Accueil',
+				byCategory: [
+					{ category: 'agent', count: 1 },
+					{ category: 'usager', count: 2 }
+				],
+				contributions: [{ id: 'n2', text: 'Horaires du soir', category: 'agent', origin: null }]
+			},
+			{ name: 'Table 2', byCategory: [{ category: 'elu', count: 1 }], contributions: [] }
+		]);
+	});
+
 	test('the same input gives the same report', () => {
 		expect(assembleReport(sampleInput())).toEqual(report);
 	});

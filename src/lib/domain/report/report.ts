@@ -35,6 +35,18 @@ export interface Report {
 	decisions: ReportDecision[];
 	/** In a series, the sessions before this one, in order (the mixed session's report gathers them); else empty. */
 	earlierSessions: ReportEarlierSession[];
+	/**
+	 * When the workshop worked by tables: each table, how many sat there by collège (never who),
+	 * and the notes its reporter picked as its contribution to the plenary. Absent from reports
+	 * archived before tables existed.
+	 */
+	tables?: ReportTable[];
+}
+
+export interface ReportTable {
+	name: string;
+	byCategory: { category: Category; count: number }[];
+	contributions: ReportNote[];
 }
 
 /** An earlier session of the series, as its own report sums it up: who took part, its priorities and decisions. */
@@ -211,6 +223,8 @@ export interface ReportInput {
 	decisions: readonly Decision[];
 	/** In a series, the earlier sessions summed up from their own reports (absent: none). */
 	earlierSessions?: readonly ReportEarlierSession[];
+	/** The table plan (empty: none): each table's name, its members' collèges and its picked notes, in order. */
+	tables: readonly { name: string; memberCategories: readonly Category[]; picks: readonly string[] }[];
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -309,6 +323,19 @@ function prioritiesOf(p: ReportInput['priorities'][number]): ReportPriorities {
 	};
 }
 
+/** Each table with its members counted by collège and its contribution (picks no longer on the board are left out). */
+function tablesOf(input: ReportInput, notes: readonly Note[]): ReportTable[] {
+	const byId = new Map(notes.map((n) => [n.id, n]));
+	return input.tables.map((t) => ({
+		name: t.name,
+		byCategory: CATEGORIES.map((category) => ({ category, count: t.memberCategories.filter((c) => c === category).length })).filter((c) => c.count > 0),
+		contributions: t.picks.flatMap((id) => {
+			const n = byId.get(id);
+			return n ? [reportNote(n)] : [];
+		})
+	}));
+}
+
 /** Assembles the report; the same input always gives the same report. */
 export function assembleReport(input: ReportInput): Report {
 	const { board } = input;
@@ -354,6 +381,7 @@ export function assembleReport(input: ReportInput): Report {
 			answerBy: d.answerBy,
 			status: d.status
 		})),
-		earlierSessions: [...(input.earlierSessions ?? [])]
+		earlierSessions: [...(input.earlierSessions ?? [])],
+		tables: tablesOf(input, notes)
 	};
 }

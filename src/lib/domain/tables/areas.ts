@@ -35,3 +35,15 @@ export function ensureTableArea(doc: Y.Doc, table: { id: string; name: string; i
 	}, origin);
 	return readSections(doc).find((s) => s.id === id)!;
 }
+
+const TABLE_PREFIX = tableSectionId('');
+
+/**
+ * What a seated participant's list shows by default: the board without the other tables' areas
+ * (their own table's area, the shared sections, the plenary). Others' areas stay a tap away, read-only.
+ */
+export function withoutOtherTables<N extends { sectionId?: string }>(notes: readonly N[], myTableId: string | null): N[] {
+	if (myTableId === null) return [...notes];
+	const mine = tableSectionId(myTableId);
+	return notes.filter((n) => !n.sectionId?.startsWith(TABLE_PREFIX) || n.sectionId === mine);
+}
