@@ -17,8 +17,11 @@ test('12 participants of 3 collèges are split into 3 balanced tables; a phone s
 	await addPhase(f, 'Idées', 'ideation', 10, 10);
 	// Then the plenary: a clustering phase that gathers the tables' contributions.
 	await addPhase(f, 'Plénière', 'clustering', 10, 20);
-	await f.getByRole('checkbox', { name: t('agenda.plenary') }).check();
-	await expect(f.getByRole('checkbox', { name: t('agenda.plenary') })).toBeChecked();
+	await f.locator('summary', { hasText: 'Plénière' }).click();
+	const phaseForm = f.locator('form.phase-form');
+	await phaseForm.getByRole('checkbox', { name: t('agenda.plenary') }).check();
+	await phaseForm.getByRole('button', { name: `${t('agenda.edit.submit')} : Plénière` }).click();
+	await expect(f.getByText(t('agenda.edit.saved', { title: 'Plénière' }))).toBeVisible();
 	const joinUrl = await joinUrlOf(f);
 	const code = joinUrl.split('/j/')[1];
 	// Ten people join over HTTP (as their phones would), two on real phones: 6 agents, 3 usagers, 3 élu·es.
