@@ -71,14 +71,7 @@ export function filterAwarenessUpdate(
 		ownClientId = owner;
 	}
 	if (kept.length === 0) return null;
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, kept.length);
-	for (const k of kept) {
-		encoding.writeVarUint(encoder, k.clientId);
-		encoding.writeVarUint(encoder, k.clock);
-		encoding.writeVarString(encoder, k.state);
-	}
-	return { update: encoding.toUint8Array(encoder), clientId: kept[0].clientId };
+	return { update: encodeEntries(kept), clientId: kept[0].clientId };
 }
 
 /** The `lead` field as the server lets it through: none for non-facilitators, never dated ahead of `now`. */
@@ -113,12 +106,17 @@ export function keepRemoteEntries(update: Uint8Array, claim: (clientId: number, 
 		kept.push({ clientId, clock, state });
 	}
 	if (kept.length === 0) return null;
+	return encodeEntries(kept);
+}
+
+/** An awareness update in y-protocols' layout: a count, then each entry's client id, clock and JSON state. */
+function encodeEntries(entries: readonly { clientId: number; clock: number; state: string }[]): Uint8Array {
 	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, kept.length);
-	for (const k of kept) {
-		encoding.writeVarUint(encoder, k.clientId);
-		encoding.writeVarUint(encoder, k.clock);
-		encoding.writeVarString(encoder, k.state);
+	encoding.writeVarUint(encoder, entries.length);
+	for (const e of entries) {
+		encoding.writeVarUint(encoder, e.clientId);
+		encoding.writeVarUint(encoder, e.clock);
+		encoding.writeVarString(encoder, e.state);
 	}
 	return encoding.toUint8Array(encoder);
 }
