@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { PHONE, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t } from './support.ts';
+import { expect, type Page } from '@playwright/test';
+import { PHONE, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t, test } from './support.ts';
 
 /**
  * The Strasbourg poster validated by the room: three phones see the submitted draft, two

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { addPhase, facilitatorWithWorkshop, joinOnPhone, joinUrlOf, seriousViolations, t } from './support.ts';
+import { expect } from '@playwright/test';
+import { addPhase, facilitatorWithWorkshop, joinOnPhone, joinUrlOf, seriousViolations, t, test } from './support.ts';
 
 const INSTRUCTIONS = 'Placez vos gommettes sur les idées à tester en premier.';
 const NOTE = 'Rappeler que le vote reste secret jusqu’au dévoilement.';

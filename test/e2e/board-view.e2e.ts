@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { facilitatorWithWorkshop, joinOnPhone, joinUrlOf, seriousViolations, t } from './support.ts';
+import { expect, type Page } from '@playwright/test';
+import { facilitatorWithWorkshop, joinOnPhone, joinUrlOf, seriousViolations, t, test } from './support.ts';
 
 /**
  * Issue 12, items 4 and 5: notes filed under the crash-test's prompts are read by prompt and by

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t } from './support.ts';
+import { expect } from '@playwright/test';
+import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t, test } from './support.ts';
 
 test('four screens: offline ideas arrive once everywhere, the facilitator clusters them, the projector shows the cluster', async ({ browser }) => {
 	test.setTimeout(150_000);

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t } from './support.ts';
+import { expect } from '@playwright/test';
+import { facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t, test } from './support.ts';
 
 test('on a 360 px phone a participant opens "Mes données", reads what is stored about them, and erases it', async ({ browser }) => {
 	const { page: f } = await facilitatorWithWorkshop(browser, 'Accueil des nouveaux habitants');

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { PHONE, addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t } from './support.ts';
+import { expect } from '@playwright/test';
+import { PHONE, addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t, test } from './support.ts';
 
 test('the facilitator writes a decision during a decisions phase; a 360 px phone reads it', async ({ browser }) => {
 	test.setTimeout(150_000);

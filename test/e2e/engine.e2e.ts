@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { readQr, seriousViolations, t } from './support.ts';
+import { expect, type Page } from '@playwright/test';
+import { readQr, seriousViolations, t, test } from './support.ts';
 
 /** Seconds left on the phase clock ("12:05" → 725). */
 async function secondsLeft(page: Page): Promise<number> {

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t, tabTo } from './support.ts';
+import { expect, type Page } from '@playwright/test';
+import { facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t, tabTo, test } from './support.ts';
 
 /**
  * The DITP's Flash 360 from the crash-test to the decisions, as a room runs it: three phones of

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page, type Route } from '@playwright/test';
-import { horizontalOverflow, PHONE, seriousViolations, t } from './support.ts';
+import { expect, type Browser, type Page, type Route } from '@playwright/test';
+import { horizontalOverflow, PHONE, seriousViolations, t, test } from './support.ts';
 
 async function phone(browser: Browser): Promise<Page> {
 	const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR', isMobile: true, hasTouch: true });

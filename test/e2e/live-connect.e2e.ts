@@ -1,5 +1,5 @@
-import { expect, test, type WebSocketRoute } from '@playwright/test';
-import { addPhase, facilitatorWithWorkshop, t } from './support.ts';
+import { expect, type WebSocketRoute } from '@playwright/test';
+import { addPhase, facilitatorWithWorkshop, t, test } from './support.ts';
 
 /**
  * A facilitator's first command can come before the live socket is connected (a slow network,

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { PHONE, addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t } from './support.ts';
+import { expect } from '@playwright/test';
+import { PHONE, addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t, test } from './support.ts';
 
 test('the room validates the affiche; the facilitator closes once every decision has a responsible; the owner answers from their link; a phone reloading the join URL reads the answers and the affiche', async ({ browser }) => {
 	test.setTimeout(180_000);

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t } from './support.ts';
+import { expect } from '@playwright/test';
+import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t, test } from './support.ts';
 
 test('two phones edit the same persona field: each sees the other typing, and the later save is kept and explained, not lost', async ({ browser }) => {
 	const { context: fc, page: f } = await facilitatorWithWorkshop(browser, 'Personas à deux');

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support.ts';
 import { translator } from '../../src/lib/i18n/index.ts';
 import { createWorkshop, signUp } from '../helpers/http.ts';
 import { syncClient, eventually } from '../helpers/clients.ts';

@@ -1,6 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { Socket } from 'socket.io-client';
-import { horizontalOverflow, PHONE, seriousViolations, t } from './support.ts';
+import { horizontalOverflow, PHONE, seriousViolations, t, test } from './support.ts';
 import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import { connected, liveClient, send, syncClient } from '../helpers/clients.ts';
 import { createCluster } from '../../src/lib/domain/board/clusters.ts';

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t, tabTo } from './support.ts';
+import { expect } from '@playwright/test';
+import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t, tabTo, test } from './support.ts';
 
 test('two phones answer a quick poll (one by keyboard only); the projector shows the bars by collège after the reveal', async ({ browser }) => {
 	test.setTimeout(180_000);

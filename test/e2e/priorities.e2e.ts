@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t } from './support.ts';
+import { expect, type Page } from '@playwright/test';
+import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t, test } from './support.ts';
 
 async function idea(phone: Page, text: string): Promise<void> {
 	await phone.getByLabel(t('participant.idea.label')).fill(text);

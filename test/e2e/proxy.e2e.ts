@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { facilitatorWithWorkshop, joinOnPhone, joinUrlOf, t } from './support.ts';
+import { expect } from '@playwright/test';
+import { facilitatorWithWorkshop, joinOnPhone, joinUrlOf, t, test } from './support.ts';
 
 /**
  * A facilitator writes an idea for someone without a phone and names them: the board shows the

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { facilitatorWithWorkshop, seriousViolations, t } from './support.ts';
+import { expect } from '@playwright/test';
+import { facilitatorWithWorkshop, seriousViolations, t, test } from './support.ts';
 
 /**
  * The test server listens on 127.0.0.1, as `npm start` does by default on a laptop: its join

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { PHONE, addPhase, facilitatorWithWorkshop, horizontalOverflow, seriousViolations, t } from './support.ts';
+import { expect } from '@playwright/test';
+import { PHONE, addPhase, facilitatorWithWorkshop, horizontalOverflow, seriousViolations, t, test } from './support.ts';
 import { assembleReport, earlierSession } from '../../src/lib/domain/report/report.ts';
 import { sampleInput } from '../helpers/report-sample.ts';
 

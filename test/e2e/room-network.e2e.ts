@@ -1,7 +1,7 @@
 import { networkInterfaces } from 'node:os';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { freePort, removeDir, startServer } from '../helpers/server-process.ts';
-import { facilitatorWithWorkshop, PHONE, readQr, seriousViolations, t } from './support.ts';
+import { facilitatorWithWorkshop, PHONE, readQr, seriousViolations, t, test } from './support.ts';
 
 /**
  * Started for a room as the README says (`HOST=0.0.0.0 ORIGIN=http://<address>:<port>`), the

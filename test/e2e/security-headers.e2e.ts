@@ -1,5 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { facilitatorWithWorkshop, joinOnPhone, t } from './support.ts';
+import { randomUUID } from 'node:crypto';
+import { expect, request } from '@playwright/test';
+import { removeDir, startServer } from '../helpers/server-process.ts';
+import { facilitatorWithWorkshop, joinOnPhone, t, test } from './support.ts';
 import { connected, liveClient, send } from '../helpers/clients.ts';
 
 /**
@@ -90,4 +92,27 @@ test('pages carry a nonce CSP without inline scripts, no framing, nosniff and a 
 	}
 	await phone.context.close();
 	await context.close();
+});
+
+test('behind https (an https ORIGIN), every cookie a sign-up sets is Secure and HSTS is on', async () => {
+	// Its own server: the suite's runs on plain http.
+	const origin = 'https://concerto.mairie.test';
+	const server = await startServer({ env: { ORIGIN: origin } });
+	const api = await request.newContext({ baseURL: server.url });
+	try {
+		const res = await api.post('/signup', {
+			headers: { origin, accept: 'text/html' },
+			form: { email: `agent-${randomUUID()}@mairie.fr`, displayName: 'Agent', password: 'un mot de passe solide' },
+			maxRedirects: 0
+		});
+		expect(res.status()).toBe(303);
+		const cookies = res.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+		expect(cookies.map((c) => c.split('=')[0]).sort()).toEqual(['concerto_device', 'concerto_session']);
+		for (const c of cookies) expect(c, c.split('=')[0]).toMatch(/;\s*Secure/i);
+		expect(res.headers()['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+	} finally {
+		await api.dispose();
+		await server.kill();
+		removeDir(server.dataDir);
+	}
 });

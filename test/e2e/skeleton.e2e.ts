@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { translator, type Locale } from '../../src/lib/i18n/index.ts';
-import { horizontalOverflow, PHONE, seriousViolations } from './support.ts';
+import { horizontalOverflow, PHONE, seriousViolations, test } from './support.ts';
 
 for (const locale of ['fr', 'en'] as const satisfies readonly Locale[]) {
 	test(`facilitator and phone participant share a live board (${locale})`, async ({ browser }) => {

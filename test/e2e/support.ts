@@ -1,10 +1,25 @@
-import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test as base, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { translator } from '../../src/lib/i18n/index.ts';
 
 export const t = translator('fr');
+
+/**
+ * Playwright's test, closing every browser context a test opened once it ends: contexts made
+ * with `browser.newContext()` otherwise live until the worker stops, and their open pages (live
+ * sockets, timers) kept using the CPU through all later tests — the suite took twice as long.
+ */
+export const test = base.extend<{ closeContextsAfter: void }>({
+	closeContextsAfter: [
+		async ({ browser }, use) => {
+			await use();
+			await Promise.all(browser.contexts().map((c) => c.close()));
+		},
+		{ auto: true }
+	]
+});
 export const PHONE = { width: 360, height: 740 };
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { joinAs } from '../helpers/http.ts';
-import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, PHONE, seriousViolations, t } from './support.ts';
+import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, PHONE, seriousViolations, t, test } from './support.ts';
 
 /** True when the element is entirely within the phone's first screen (no scrolling needed). */
 async function onFirstScreen(page: Page, name: string, locator: ReturnType<Page['getByText']>): Promise<void> {

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { translator } from '../../src/lib/i18n/index.ts';
-import { horizontalOverflow, PHONE, seriousViolations, t } from './support.ts';
+import { horizontalOverflow, PHONE, seriousViolations, t, test } from './support.ts';
 
 /** Accessible and without sideways scrolling on a 360 px phone. */
 async function expectUsable(page: Page) {

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t, tabTo } from './support.ts';
+import { expect, type Page } from '@playwright/test';
+import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, seriousViolations, t, tabTo, test } from './support.ts';
 
 /** Writes an idea from a phone. */
 async function idea(phone: Page, text: string): Promise<void> {

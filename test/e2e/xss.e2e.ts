@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './support.ts';
 import { translator } from '../../src/lib/i18n/index.ts';
 import { categoryLabel } from '../../src/lib/i18n/labels.ts';
 

@@ -87,25 +87,3 @@ function waitsRunOutWithin(ms: number): number {
 	for (let spent = 0; (spent += signInDelayMs(FREE_FAILURES.email + 1 + n)) <= ms; ) n++;
 	return n;
 }
-
-describe('behind https', () => {
-	test('with an https ORIGIN every cookie is Secure and HSTS is on', async () => {
-		const https = await startServer({ env: { ORIGIN: 'https://concerto.mairie.test' } });
-		try {
-			const res = await fetch(`${https.url}/signup`, {
-				method: 'POST',
-				redirect: 'manual',
-				headers: { origin: 'https://concerto.mairie.test', accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-				body: new URLSearchParams({ email: `agent-${randomUUID()}@mairie.fr`, displayName: 'Agent', password: PASSWORD })
-			});
-			expect(res.status).toBe(303);
-			const cookies = res.headers.getSetCookie();
-			expect(cookies.map((c) => c.split('=')[0]).sort()).toEqual(['concerto_device', 'concerto_session']);
-			for (const c of cookies) expect(c, c.split('=')[0]).toMatch(/;\s*Secure/i);
-			expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
-		} finally {
-			await https.kill();
-			removeDir(https.dataDir);
-		}
-	});
-});
