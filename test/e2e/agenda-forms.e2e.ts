@@ -40,14 +40,17 @@ test('a phase and a template are edited in forms: the phone shows the new instru
 	await first.getByLabel(inFrench(t('phaseForm.title'))).fill('Accueil café');
 	await first.getByLabel(inFrench(t('phaseForm.facilitatorNote'))).fill(NOTE);
 	expect(await seriousViolations(f)).toEqual([]);
+	// The edited phase moves down one place: its buttons name it.
+	await first.getByRole('button', { name: `${t('agenda.down')} : Accueil café` }).click();
+	await expect(f.locator('ol.phases > li').nth(1).getByLabel(inFrench(t('phaseForm.title')))).toHaveValue('Accueil café');
 	await f.getByRole('button', { name: t('templates.editPage.submit') }).click();
 	await f.waitForURL(templateUrl);
 	await expect(f.getByText('Accueil café')).toBeVisible();
 
 	// Read back: in the form after a reload, and in the exported file.
 	await f.goto(`${templateUrl}/edit`);
-	await expect(f.locator('ol.phases > li').first().getByLabel(inFrench(t('phaseForm.facilitatorNote')))).toHaveValue(NOTE);
+	await expect(f.locator('ol.phases > li').nth(1).getByLabel(inFrench(t('phaseForm.facilitatorNote')))).toHaveValue(NOTE);
 	const file = await (await f.request.get(`${templateUrl}/export`)).json();
-	expect(file.sessions[0].phases[0].title.fr).toBe('Accueil café');
-	expect(file.sessions[0].phases[0].facilitatorNote.fr).toBe(NOTE);
+	expect(file.sessions[0].phases[1].title.fr).toBe('Accueil café');
+	expect(file.sessions[0].phases[1].facilitatorNote.fr).toBe(NOTE);
 });
