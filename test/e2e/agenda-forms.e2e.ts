@@ -7,7 +7,7 @@ const inFrench = (label: string) => t('phaseForm.inLanguage', { label, language:
 
 test('a phase and a template are edited in forms: the phone shows the new instructions and never the note; the template keeps its change in its file', async ({ browser }) => {
 	test.setTimeout(180_000);
-	const { page: f } = await facilitatorWithWorkshop(browser, 'Accueil en mairie');
+	const { context: fc, page: f } = await facilitatorWithWorkshop(browser, 'Accueil en mairie');
 	await addPhase(f, 'Votons', 'vote', 10, 10);
 
 	// From the agenda: the instructions for the room, the note for the facilitator, the vote's dots.
@@ -24,9 +24,27 @@ test('a phase and a template are edited in forms: the phone shows the new instru
 	await f.reload();
 	await expect(f.getByText(NOTE)).toBeVisible();
 
+	// Two screens (a co-facilitator's tablet) have the form open: the tablet renames the phase;
+	// the laptop, whose form still shows the old title, changes only the minutes and saves:
+	// the new title stays, and the laptop is told it was kept.
+	const tablet = await fc.newPage();
+	await tablet.goto(f.url());
+	await f.locator('summary', { hasText: 'Votons' }).click();
+	await tablet.locator('summary', { hasText: 'Votons' }).click();
+	await tablet.locator('form.phase-form').getByLabel(t('phaseForm.title')).fill('Vote final');
+	await tablet.locator('form.phase-form').getByRole('button', { name: `${t('agenda.edit.submit')} : Votons` }).click();
+	await expect(f.locator('summary', { hasText: 'Vote final' })).toBeVisible();
+	await expect(form.getByLabel(t('phaseForm.title'))).toHaveValue('Votons');
+	await form.getByLabel(t('agenda.minutes')).fill('12');
+	await form.getByRole('button', { name: `${t('agenda.edit.submit')} : Vote final` }).click();
+	await expect(f.getByText(t('agenda.edit.kept', { fields: t('phaseForm.title') }))).toBeVisible();
+	await expect(tablet.locator('li', { hasText: 'Vote final' }).getByRole('spinbutton', { name: t('agenda.minutes') }).first()).toHaveValue('12');
+	await tablet.close();
+
 	const { page: phone } = await joinOnPhone(browser, await joinUrlOf(f), 'usager', 'Nadia');
 	await f.getByRole('button', { name: t('controls.start') }).click();
 	await expect(phone.getByText(INSTRUCTIONS)).toBeVisible();
+	await expect(phone.getByRole('heading', { name: 'Vote final' })).toBeVisible();
 	await expect(phone.getByText(t('vote.left', { left: 7, dots: 7 }))).toBeVisible();
 	expect(await phone.content()).not.toContain(NOTE);
 

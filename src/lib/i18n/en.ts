@@ -440,6 +440,8 @@ export const en: Record<MessageKey, string> = {
 	'agenda.edit.submit': 'Save the phase',
 	'agenda.edit.saved': 'Phase “{title}” saved.',
 	'agenda.edit.invalid': 'The phase was not saved: {count} problem(s) to fix.',
+	'agenda.edit.kept': 'Changes a co-facilitator made meanwhile are kept: {fields}.',
+	'agenda.edit.replaced': 'Your changes replace those a co-facilitator made meanwhile to: {fields}.',
 	'agenda.note': 'Facilitator’s note:',
 	'phaseForm.title': 'Title',
 	'phaseForm.type': 'Kind of phase',

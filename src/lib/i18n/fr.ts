@@ -439,6 +439,8 @@ export const fr = {
 	'agenda.edit.submit': 'Enregistrer la séquence',
 	'agenda.edit.saved': 'Séquence « {title} » enregistrée.',
 	'agenda.edit.invalid': 'La séquence n’est pas enregistrée : {count} problème(s) à corriger.',
+	'agenda.edit.kept': 'Les changements faits entre-temps par un co-animateur sont gardés : {fields}.',
+	'agenda.edit.replaced': 'Vos changements remplacent ceux faits entre-temps par un co-animateur sur : {fields}.',
 	'agenda.note': 'Note pour l’animation :',
 	'phaseForm.title': 'Titre',
 	'phaseForm.type': 'Type de séquence',
