@@ -88,6 +88,25 @@ test('organisations, a series and template editing work in English on a phone', 
 	await expect(page.getByRole('link', { name: en('series.open', { title: 'Neighbourhood centre – Workshop 1: agents' }) })).toBeVisible();
 	await expectUsable(page);
 
+	// A copy of the series, its sessions' own fields edited: a shorter gap before the users'
+	// workshop; the mixed one also invites elected officials and starts with the users' notes only.
+	await page.goto('/templates/vivre-ensemble');
+	await page.getByRole('button', { name: en('templates.duplicate') }).click();
+	await expect(page.getByRole('heading', { level: 1, name: en('templates.copyOf', { name: 'Living together in public service' }) })).toBeVisible();
+	const seriesUrl = page.url();
+	await page.getByRole('link', { name: en('templates.edit') }).click();
+	const users = page.locator('section.session').nth(1);
+	await users.getByRole('spinbutton', { name: en('templates.session.gap.min') }).fill('10');
+	const mixed = page.locator('section.session').nth(2);
+	await mixed.getByRole('group', { name: en('templates.session.audience') }).getByRole('checkbox', { name: en('category.elu') }).check();
+	await mixed.getByRole('group', { name: en('templates.session.imports') }).getByRole('checkbox', { name: 'Workshop 1: agents' }).uncheck();
+	await expectUsable(page);
+	await page.getByRole('button', { name: en('templates.editPage.submit') }).click();
+	await page.waitForURL(seriesUrl);
+	await expect(page.getByText(en('series.gap', { min: 10, max: 30 }))).toBeVisible();
+	await expect(page.getByText(en('templates.audience', { categories: [en('category.agent'), en('category.usager'), en('category.elu')].join(', ') }))).toBeVisible();
+	await expect(page.getByText(en('templates.imports', { sessions: 'Workshop 2: users' }))).toBeVisible();
+
 	// A private copy, shared with the lab, then edited with a mistake the schema names.
 	await page.goto('/templates/consultation-express');
 	await page.getByRole('button', { name: en('templates.duplicate') }).click();
