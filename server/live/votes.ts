@@ -44,14 +44,14 @@ const BALLOT_ERRORS = { not_found: 'not_found', over_budget: 'over_budget', over
 async function itemsNow(rooms: Rooms, workshopId: string, settings: PhaseSettings): Promise<{ rules: VoteRules; items: VoteItem[] }> {
 	return rooms.with(workshopId, (room) => {
 		const rules = voteRules(settings, readClusters(room.doc).length > 0);
-		return { rules, items: voteItems(room.doc, rules.on) };
+		return { rules, items: voteItems(room.doc, rules) };
 	});
 }
 
 /** The board as a batch of votes reads it (before its transaction): what could be voted on. */
 interface BoardNow {
 	hasClusters: boolean;
-	items(on: VoteRules['on']): VoteItem[];
+	items(rules: VoteRules): VoteItem[];
 }
 
 const refused = (code: ErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
@@ -67,7 +67,7 @@ export const voteSet = batched('vote.set', {
 	async prepare(deps, workshopId): Promise<BoardNow> {
 		return deps.rooms.with(workshopId, (room) => {
 			const board = { clusters: readClusters(room.doc), notes: readNotes(room.doc) };
-			return { hasClusters: board.clusters.length > 0, items: (on) => voteItemsOf(board, on) };
+			return { hasClusters: board.clusters.length > 0, items: (rules) => voteItemsOf(board, rules) };
 		});
 	},
 
@@ -80,7 +80,7 @@ export const voteSet = batched('vote.set', {
 		if (await isRevealed(tx, workshopId, phase.id)) return { ...none, answers: entries.map(() => refused('phase_closed', 'the votes are already revealed')) };
 
 		const vote = voteRules(phase.settings, board.hasClusters);
-		const items = board.items(vote.on);
+		const items = board.items(vote);
 		const votable = new Set(items.map((i) => i.id));
 		const ballots = await readBallots(tx, workshopId, phase.id, [...new Set(entries.map((e) => e.actor.id))]);
 		const authors = vote.ownItems || vote.on !== 'notes' ? new Map<string, string>() : await anonymousAuthors(tx, workshopId, items);

@@ -80,7 +80,7 @@ export async function buildReport(db: Queryable, workshopId: string, locale: 'fr
 	const votes: ReportInput['votes'][number][] = [];
 	const allLabels: Record<string, string> = {};
 	for (const phase of agenda.filter((p) => p.type === 'vote' && revealed.includes(p.id))) {
-		const items = voteItemsOf(board, voteRules(phase.settings, board.clusters.length > 0).on);
+		const items = voteItemsOf(board, voteRules(phase.settings, board.clusters.length > 0));
 		const [phoneVotes, paperDots] = await Promise.all([readVotes(db, workshopId, phase.id), readPaperDots(db, workshopId, phase.id)]);
 		// Items voted on and since removed from the board still count, under an empty label.
 		const ids = [...new Set([...items.map((i) => i.id), ...phoneVotes.map((v) => v.itemId), ...paperDots.map((p) => p.itemId)])];

@@ -38,6 +38,9 @@ export function ensureTableArea(doc: Y.Doc, table: { id: string; name: string; i
 
 const TABLE_PREFIX = tableSectionId('');
 
+/** Whether a note lies in a table's own area (not the shared board, not the plenary). */
+export const inTableArea = (note: { sectionId?: string }) => !!note.sectionId?.startsWith(TABLE_PREFIX);
+
 /**
  * What a seated participant's list shows by default: the board without the other tables' areas
  * (their own table's area, the shared sections, the plenary). Others' areas stay a tap away, read-only.
@@ -45,5 +48,5 @@ const TABLE_PREFIX = tableSectionId('');
 export function withoutOtherTables<N extends { sectionId?: string }>(notes: readonly N[], myTableId: string | null): N[] {
 	if (myTableId === null) return [...notes];
 	const mine = tableSectionId(myTableId);
-	return notes.filter((n) => !n.sectionId?.startsWith(TABLE_PREFIX) || n.sectionId === mine);
+	return notes.filter((n) => !inTableArea(n) || n.sectionId === mine);
 }
