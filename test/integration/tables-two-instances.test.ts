@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
-import { connected, eventually, send, syncClient } from '../helpers/clients.ts';
+import { connected, eventually, eventuallyAsync, send, syncClient } from '../helpers/clients.ts';
 import { joinAs } from '../helpers/http.ts';
 import { createTestDatabaseUrl } from '../helpers/databases.ts';
+import { redisServerPath, startPrivateRedis, type PrivateRedis } from '../helpers/private-redis.ts';
 import { cmd, mix, phoneOf, room, sizes, watched } from '../helpers/tables.ts';
 import { readNotes } from '../../src/lib/domain/board/notes.ts';
 import { tableSectionId } from '../../src/lib/domain/tables/areas.ts';
@@ -19,12 +20,19 @@ const ready = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 if (!ready) console.warn('Tables on two instances skipped: set DATABASE_URL and REDIS_URL to run it');
 
 const servers: RunningServer[] = [];
+let redis: PrivateRedis | null = null;
 afterAll(async () => {
 	for (const s of servers) {
 		await s.kill();
 		removeDir(s.dataDir);
 	}
+	await redis?.kill();
 });
+
+async function redisUp(server: RunningServer): Promise<string | undefined> {
+	const metrics = await (await fetch(`${server.url}/metrics`)).text();
+	return /^concerto_redis_up (\d)$/m.exec(metrics)?.[1];
+}
 
 const AGENDA: Phase[] = [
 	{ id: 'tables', type: 'ideation', title: 'En tables', minutes: 10, instructions: '', settings: {} },
@@ -112,6 +120,66 @@ describe.skipIf(!ready)('tables on two instances behind one Redis', () => {
 		expect(f.readiness!.counts.overall).toEqual({ done: 0, of: 13 });
 
 		for (const p of [f, late, ...people]) p.socket.close();
+		boardA.destroy();
+		boardB.destroy();
+		await Promise.all([a.kill(), b.kill()]);
+		await database.drop();
+	});
+
+	// A private Redis, killed mid-workshop: the machine's one is shared with other tests.
+	test.skipIf(!redisServerPath())('with Redis away, a pick written on B is still gathered into the plenary started on A, and A can pick a note written on B', async () => {
+		redis = await startPrivateRedis();
+		const database = await createTestDatabaseUrl();
+		const env = { REDIS_URL: redis.url };
+		const [a, b] = await Promise.all([startServer({ databaseUrl: database.url, env }), startServer({ databaseUrl: database.url, env })]);
+		servers.push(a, b);
+		const { facilitator, workshop, f, people, cookies } = await room(a, AGENDA, b);
+		const boardA = syncClient(a.url, workshop.id, { cookie: facilitator });
+		const boardB = syncClient(b.url, workshop.id, { cookie: cookies[0] });
+		await Promise.all([boardA.synced, boardB.synced]);
+		for (const name of ['Table 1', 'Table 2']) expect(await send(f.socket, 'table.create', { commandId: cmd(), name, instructions: '' })).toMatchObject({ ok: true });
+		expect(await send(f.socket, 'tables.split', { commandId: cmd(), mode: 'balanced' })).toMatchObject({ ok: true });
+		await eventually(() => !!f.tables && f.tables.unseated.length === 0, 'everyone seated');
+		const t1 = f.tables!.tables[0];
+		const writer = phoneOf(people, t1.members[0]);
+		expect(await send(f.socket, 'phase.start', { commandId: cmd() })).toMatchObject({ ok: true });
+
+		await redis.kill();
+		await eventuallyAsync(async () => (await redisUp(a)) === '0' && (await redisUp(b)) === '0', 'both instances report Redis down', 10_000);
+
+		// On B, during the outage: a note for table 1, picked by its reporter. A's board cannot hear of it.
+		const first = cmd('first');
+		expect(await send(writer.socket, 'table.note.add', { commandId: first, tableId: t1.id, text: 'Un seul numéro' })).toMatchObject({ ok: true });
+		expect(await send(writer.socket, 'table.reporter', { commandId: cmd(), tableId: t1.id, participantId: t1.members[0].id })).toMatchObject({ ok: true });
+		expect(await send(writer.socket, 'table.pick', { commandId: cmd(), tableId: t1.id, noteId: first, picked: true })).toMatchObject({ ok: true });
+		expect(readNotes(boardA.doc).some((n) => n.id === first)).toBe(false);
+
+		// The plenary started on A gathers it all the same: the pick was stored, so A reads it back.
+		const copies = (doc: typeof boardA.doc) => readNotes(doc).filter((n) => n.fromTable).map((n) => [n.text, n.fromTable!.name, n.sectionId]).sort();
+		expect(await send(f.socket, 'phase.skip', { commandId: cmd() })).toMatchObject({ ok: true });
+		await eventually(() => copies(boardA.doc).length > 0, "the plenary on A's board");
+		expect(copies(boardA.doc)).toEqual([['Un seul numéro', 'Table 1', plenarySectionId('pleniere')]]);
+
+		// Back at the tables, B writes another note; the facilitator on A picks it: found, not refused as unknown.
+		expect(await send(f.socket, 'phase.back', { commandId: cmd() })).toMatchObject({ ok: true });
+		const second = cmd('second');
+		expect(await send(writer.socket, 'table.note.add', { commandId: second, tableId: t1.id, text: 'Horaires du samedi' })).toMatchObject({ ok: true });
+		expect(await send(f.socket, 'table.pick', { commandId: cmd(), tableId: t1.id, noteId: second, picked: true })).toMatchObject({ ok: true });
+		expect(await send(f.socket, 'phase.skip', { commandId: cmd() })).toMatchObject({ ok: true });
+		const both = [
+			['Horaires du samedi', 'Table 1', plenarySectionId('pleniere')],
+			['Un seul numéro', 'Table 1', plenarySectionId('pleniere')]
+		];
+		await eventually(() => copies(boardA.doc).length === 2, "the second contribution on A's board");
+		expect(copies(boardA.doc)).toEqual(both);
+
+		// Redis returns: B's board catches up with the plenary, each contribution once.
+		await redis.start();
+		await eventually(() => copies(boardB.doc).length === 2, "the plenary on B's board once Redis is back", 20_000);
+		expect(copies(boardB.doc)).toEqual(both);
+		for (const s of [a, b]) expect(s.output()).not.toMatch(/unhandled rejection|uncaught/i);
+
+		for (const p of [f, ...people]) p.socket.close();
 		boardA.destroy();
 		boardB.destroy();
 		await Promise.all([a.kill(), b.kill()]);
