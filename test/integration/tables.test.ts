@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import type { RunningServer } from '../helpers/server-process.ts';
 import { testServers } from '../helpers/test-servers.ts';
 import { connected, eventually, liveClient, send, syncClient } from '../helpers/clients.ts';
@@ -302,5 +303,22 @@ describe.each(engines)('table plan on $name', (engine) => {
 		]);
 		expect(report.tables[0].byCategory.reduce((sum: number, c: { count: number }) => sum + c.count, 0)).toBe(a.members.length);
 		expect(JSON.stringify(report.tables)).not.toMatch(/P\d/);
+		// The CSV files: each note with its table, each plenary copy with its table of origin; the tables with their picks, members counted.
+		const csv = async (file: string) =>
+			parse(await (await fetch(`${srv.url}/w/${workshop.id}/report/${file}`, { headers: { cookie: facilitator } })).text(), { bom: true, columns: true }) as Record<string, string>[];
+		const notes = await csv('notes.csv');
+		expect(notes.filter((r) => r.note_id === written['B : pas retenue'].id).map((r) => [r.table, r.from_table])).toEqual([['Table B', '']]);
+		expect(notes.filter((r) => r.from_table !== '').map((r) => [r.text, r.table, r.from_table]).sort()).toEqual([
+			['A : accueil sans rendez-vous', '', 'Table A'],
+			['A : horaires du samedi', '', 'Table A'],
+			['B : un seul numéro', '', 'Table B']
+		]);
+		const tables = await csv('tables.csv');
+		expect(tables.map((r) => [r.table, r.members, r.text])).toEqual([
+			['Table A', String(a.members.length), 'A : accueil sans rendez-vous'],
+			['Table A', String(a.members.length), 'A : horaires du samedi'],
+			['Table B', String(b.members.length), 'B : un seul numéro']
+		]);
+		expect(JSON.stringify(tables)).not.toMatch(/P\d/);
 	});
 });
