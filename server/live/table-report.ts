@@ -8,6 +8,7 @@ import { listParticipants } from '../db/repositories/participants.ts';
 import { lockPlan, readContributions, readSeating, readTables, setContribution, setReporter } from '../db/repositories/tables.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recorded } from './command.ts';
+import { catchUpFromStore } from '../sync/catch-up.ts';
 import { pushed } from './tables.ts';
 
 /**
@@ -43,9 +44,16 @@ export const tableReporter = recorded('table.reporter', async ({ input, actor, w
 /** The table's reporter (or a facilitator) picks a note of the table's area, or drops it. */
 export const tablePick = recorded('table.pick', async ({ input, actor, workshopId, deps, transact }) => {
 	// The board is read before the transaction (see RecordedContext.transact).
-	const inArea = await deps.rooms.with(workshopId, (room) =>
-		readNotes(room.doc).some((n) => n.id === input.noteId && n.sectionId === tableSectionId(input.tableId))
-	);
+	const inArea = await deps.rooms.with(workshopId, async (room) => {
+		const found = () => readNotes(room.doc).some((n) => n.id === input.noteId && n.sectionId === tableSectionId(input.tableId));
+		if (!input.picked || found()) return found();
+		// The note may have been written on another instance and not reached this one's board yet.
+		// Reading the stored board back costs: only for whoever may pick (checked again below).
+		const reporterId = (await readTables(deps.db, workshopId)).find((t) => t.id === input.tableId)?.reporterId;
+		if (!manages(actor) && reporterId !== actor.id) return false;
+		await catchUpFromStore(deps.db, room);
+		return found();
+	});
 	const value = await transact(async (tx) => {
 		await lockPlan(tx, workshopId);
 		const { reporterId } = await membersOf(tx, workshopId, input.tableId);

@@ -132,6 +132,7 @@ async function tablesOf(db: Queryable, workshopId: string): Promise<ReportInput[
 	const [seating, picks, people] = await Promise.all([readSeating(db, workshopId), readContributions(db, workshopId), listParticipants(db, workshopId)]);
 	const categoryOf = new Map(people.map((p) => [p.id, p.category]));
 	return tables.map((t) => ({
+		id: t.id,
 		name: t.name,
 		memberCategories: (seating[t.id] ?? []).flatMap((id) => {
 			const c = categoryOf.get(id);

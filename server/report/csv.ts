@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Report, ReportDecision } from '../../src/lib/domain/report/report.ts';
+import type { Report, ReportDecision, ReportNote } from '../../src/lib/domain/report/report.ts';
 import { roadmap } from '../../src/lib/domain/report/roadmap.ts';
+import { CATEGORIES } from '../../src/lib/domain/workshop/categories.ts';
 
 /**
  * The report's tables as CSV for spreadsheets. Headers are fixed English identifiers and
@@ -11,8 +12,9 @@ import { roadmap } from '../../src/lib/domain/report/roadmap.ts';
 export const CSV_COLUMNS = {
 	decisions: ['position', 'id', 'title', 'text', 'commits', 'responsible', 'due_date', 'answer_by', 'status'],
 	votes: ['vote_phase_id', 'vote_title', 'item_id', 'item_label', 'category', 'dots', 'item_total', 'raw_rank', 'parity_rank', 'parity_share', 'consensus', 'divided'],
-	notes: ['note_id', 'text', 'category', 'cluster_id', 'cluster_label', 'origin_workshop', 'origin_session'],
-	roadmap: ['responsible', 'position', 'id', 'title', 'text', 'commits', 'due_date', 'answer_by', 'status']
+	notes: ['note_id', 'text', 'category', 'cluster_id', 'cluster_label', 'origin_workshop', 'origin_session', 'table', 'from_table'],
+	roadmap: ['responsible', 'position', 'id', 'title', 'text', 'commits', 'due_date', 'answer_by', 'status'],
+	tables: ['table_position', 'table', 'members', ...CATEGORIES.map((c) => `members_${c}` as const), 'contribution_position', 'note_id', 'text', 'category']
 } as const;
 export type CsvKind = keyof typeof CSV_COLUMNS;
 
@@ -41,12 +43,42 @@ export function votesCsv(report: Report): string {
 	return csv('votes', rows);
 }
 
-/** Every note with its cluster (empty when in none) and its origin when carried over. */
+/**
+ * Every note with its cluster (empty when in none), its origin when carried over and, when the
+ * workshop worked by tables, the table whose area holds it and, for a plenary copy, its table of origin.
+ */
 export function notesCsv(report: Report): string {
 	const rows: string[][] = [];
-	for (const c of report.clusters) for (const n of c.notes) rows.push([n.id, n.text, n.category, c.id, c.label, n.origin?.workshopTitle ?? '', n.origin?.sessionKey ?? '']);
-	for (const n of report.unclustered) rows.push([n.id, n.text, n.category, '', '', n.origin?.workshopTitle ?? '', n.origin?.sessionKey ?? '']);
+	const row = (n: ReportNote, clusterId: string, clusterLabel: string) => [
+		n.id,
+		n.text,
+		n.category,
+		clusterId,
+		clusterLabel,
+		n.origin?.workshopTitle ?? '',
+		n.origin?.sessionKey ?? '',
+		n.table ?? '',
+		n.fromTable ?? ''
+	];
+	for (const c of report.clusters) for (const n of c.notes) rows.push(row(n, c.id, c.label));
+	for (const n of report.unclustered) rows.push(row(n, '', ''));
 	return csv('notes', rows);
+}
+
+/**
+ * One row per table × contribution (one row with empty contribution cells for a table without
+ * any), each with the table's members counted by collège: never who sat there. Empty when the
+ * workshop did not work by tables.
+ */
+export function tablesCsv(report: Report): string {
+	const rows: (string | number)[][] = [];
+	(report.tables ?? []).forEach((t, i) => {
+		const count = (c: (typeof CATEGORIES)[number]) => t.byCategory.find((b) => b.category === c)?.count ?? 0;
+		const table = [i + 1, t.name, t.byCategory.reduce((sum, b) => sum + b.count, 0), ...CATEGORIES.map(count)];
+		if (t.contributions.length === 0) rows.push([...table, '', '', '', '']);
+		t.contributions.forEach((n, j) => rows.push([...table, j + 1, n.id, n.text, n.category]));
+	});
+	return csv('tables', rows);
 }
 
 /** The feuille de route: kept decisions by responsible service ('' for none yet). */

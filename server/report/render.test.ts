@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assembleReport } from '../../src/lib/domain/report/report.ts';
-import { sampleInput } from '../../test/helpers/report-sample.ts';
-import { CSV_COLUMNS, decisionsCsv, notesCsv, roadmapCsv, votesCsv } from './csv.ts';
+import { SAMPLE_BOARD, sampleInput } from '../../test/helpers/report-sample.ts';
+import { CSV_COLUMNS, decisionsCsv, notesCsv, roadmapCsv, tablesCsv, votesCsv } from './csv.ts';
 import { mdText, reportMarkdown, roadmapMarkdown } from './markdown.ts';
 import { reportPdf } from './pdf.ts';
 import { reportFileBase } from './labels.ts';
@@ -37,7 +37,7 @@ describe('Markdown', () => {
 	test("each table's contribution when the workshop worked by tables (none otherwise)", () => {
 		expect(md).not.toContain('## Apports des tables');
 		const tables = reportMarkdown(
-			assembleReport(sampleInput({ tables: [{ name: 'Table 1 — Accueil', memberCategories: ['usager', 'agent'], picks: ['n2'] }, { name: 'Table 2', memberCategories: [], picks: [] }] }))
+			assembleReport(sampleInput({ tables: [{ id: 't1', name: 'Table 1 — Accueil', memberCategories: ['usager', 'agent'], picks: ['n2'] }, { id: 't2', name: 'Table 2', memberCategories: [], picks: [] }] }))
 		);
 		expect(tables).toContain('## Apports des tables\n\n### Table 1 — Accueil\n\nÀ cette table\u00a0: 1 Agent public, 1 Usager·ère\n\n- Horaires du soir — Agent public\n');
 		expect(tables).toContain('### Table 2\n\nÀ cette table\u00a0: —\n\nAucun apport choisi par cette table.');
@@ -83,6 +83,27 @@ describe('CSV', () => {
 			['Dossier # perdu', '', 'agents'],
 			['Orphan', '', '']
 		]);
+	});
+
+	test('notes and tables by table: a table name with a comma, quotes and a line break stays one cell', () => {
+		const name = 'Table "Accueil", étage 1\nsalle B';
+		const byTables = assembleReport(
+			sampleInput({
+				board: { ...SAMPLE_BOARD, notes: SAMPLE_BOARD.notes.map((n) => (n.id === 'n2' ? { ...n, sectionId: 'table-t1' } : n)) },
+				tables: [{ id: 't1', name, memberCategories: ['usager', 'agent', 'usager'], picks: ['n2'] }]
+			})
+		);
+		expect(rows(notesCsv(byTables)).map((x) => [x.note_id, x.table, x.from_table])).toEqual([
+			['n1', '', ''],
+			['n2', name, ''],
+			['n3', '', ''],
+			['n4', '', '']
+		]);
+		const text = tablesCsv(byTables);
+		expect(text.startsWith('\ufeff')).toBe(true);
+		const r = rows(text);
+		expect(Object.keys(r[0])).toEqual([...CSV_COLUMNS.tables]);
+		expect(r).toEqual([expect.objectContaining({ table: name, members: '3', members_usager: '2', members_agent: '1', members_elu: '0', note_id: 'n2', text: 'Horaires du soir', category: 'agent' })]);
 	});
 
 	test('roadmap: the service first on every row', () => {

@@ -10,3 +10,6 @@ export const LIVE_ORIGIN = 'live';
 
 /** Changes that came from another instance: applied and shown, never re-sent or re-stored. */
 export const FANOUT_ORIGIN = Symbol('fanout');
+
+/** Changes read back from the database that this instance's copy lacked (see catch-up.ts). */
+export const STORED_ORIGIN = Symbol('stored');

@@ -16,7 +16,10 @@ import { assignNotes, createCluster } from '../../src/lib/domain/board/clusters.
 import { buildReport, ReportNotFound } from '../../server/report/build.ts';
 import { reportPdf } from '../../server/report/pdf.ts';
 import { reportMarkdown, roadmapMarkdown } from '../../server/report/markdown.ts';
-import { CSV_COLUMNS, decisionsCsv, notesCsv, roadmapCsv, votesCsv } from '../../server/report/csv.ts';
+import { CSV_COLUMNS, decisionsCsv, notesCsv, roadmapCsv, tablesCsv, votesCsv } from '../../server/report/csv.ts';
+import { createTable, replaceSeating, setContribution, updateTable } from '../../server/db/repositories/tables.ts';
+import { tableSectionId } from '../../src/lib/domain/tables/areas.ts';
+import { plenaryNoteId, plenarySectionId } from '../../src/lib/domain/tables/plenary.ts';
 import { REPORT_SCHEMA_VERSION, type Report } from '../../src/lib/domain/report/report.ts';
 import { SAMPLE_DECISIONS } from '../helpers/report-sample.ts';
 import { engines, useDatabase } from '../helpers/databases.ts';
@@ -119,6 +122,54 @@ describe.each(engines())('%s report', (engine) => {
 			for (const name of PARTICIPANT_NAMES) expect(format).not.toContain(name);
 			expect(format).not.toContain('nadejda@example.fr');
 		}
+	});
+
+	test('by tables: the notes CSV names each note’s table and each plenary copy’s table of origin; the tables CSV counts members by collège, never names, with the reporter’s picks', async () => {
+		const w = await aWorkshop(db());
+		const people: { id: string }[] = [];
+		for (const [i, category] of (['usager', 'agent', 'elu', 'usager'] as const).entries())
+			people.push(await createParticipant(db(), { workshopId: w.id, displayName: `${PARTICIPANT_NAMES[i % 2]} ${i}`, category }));
+		await db().transaction(async (tx) => {
+			await createTable(tx, w.id, { id: 't-a', name: 'Table A', instructions: '' });
+			await createTable(tx, w.id, { id: 't-b', name: '=Table "B", numérique', instructions: '' });
+			await replaceSeating(tx, w.id, { 't-a': [people[0].id, people[1].id, people[2].id], 't-b': [people[3].id] });
+			await setContribution(tx, w.id, 't-a', 'a1', true);
+		});
+		const doc = new Y.Doc();
+		const base = { x: 0, y: 0, color: 'yellow' as const, authorId: 'p1', authorCategory: 'usager' as const, updatedAt: 1 };
+		insertNote(doc, { ...base, id: 'a1', text: 'Un accueil, sans « rendez-vous »', sectionId: tableSectionId('t-a'), createdAt: 1 });
+		insertNote(doc, { ...base, id: 'b1', text: 'Le site en FALC', authorCategory: 'agent', sectionId: tableSectionId('t-b'), createdAt: 2 });
+		insertNote(doc, { ...base, id: 'free', text: 'Hors des tables', createdAt: 3 });
+		// The plenary's copy of A's pick, gathered while the table had its first name.
+		insertNote(doc, { ...base, id: plenaryNoteId('a1'), text: 'Un accueil, sans « rendez-vous »', sectionId: plenarySectionId('pleniere'), fromTable: { tableId: 't-a', name: 'Table A', noteId: 'a1' }, createdAt: 4 });
+		await appendUpdate(db(), w.id, Y.encodeStateAsUpdate(doc));
+		// Renamed since: every column names the table as it is now.
+		await updateTable(db(), w.id, 't-a', { name: 'Table A — Accueil', instructions: '' });
+
+		const report = await buildReport(db(), w.id, 'fr');
+		const notes = rows(notesCsv(report));
+		expect(Object.keys(notes[0])).toEqual([...CSV_COLUMNS.notes]);
+		expect(notes.map((n) => [n.note_id, n.table, n.from_table])).toEqual([
+			['a1', 'Table A — Accueil', ''],
+			['b1', '=Table "B", numérique', ''],
+			['free', '', ''],
+			[plenaryNoteId('a1'), '', 'Table A — Accueil']
+		]);
+
+		const tablesText = tablesCsv(report);
+		expect(tablesText.startsWith('\ufeff')).toBe(true);
+		const tables = rows(tablesText);
+		expect(Object.keys(tables[0])).toEqual([...CSV_COLUMNS.tables]);
+		expect(tables).toEqual([
+			{ table_position: '1', table: 'Table A — Accueil', members: '3', members_agent: '1', members_usager: '1', members_elu: '1', members_expert: '0', members_autre: '0', contribution_position: '1', note_id: 'a1', text: 'Un accueil, sans « rendez-vous »', category: 'usager' },
+			{ table_position: '2', table: '=Table "B", numérique', members: '1', members_agent: '0', members_usager: '1', members_elu: '0', members_expert: '0', members_autre: '0', contribution_position: '', note_id: '', text: '', category: '' }
+		]);
+		for (const format of [tablesText, notesCsv(report)]) for (const name of PARTICIPANT_NAMES) expect(format).not.toContain(name);
+
+		// Without a table plan: the same columns, empty.
+		const plain = await buildReport(db(), await aWorkshopWithEverything(), 'fr');
+		expect(rows(notesCsv(plain)).every((n) => n.table === '' && n.from_table === '')).toBe(true);
+		expect(tablesCsv(plain)).toBe('\ufeff' + CSV_COLUMNS.tables.join(',') + '\r\n');
 	});
 
 	test('a vote not revealed stays out of the report; an unknown workshop is refused', async () => {

@@ -30,7 +30,7 @@ const agenda: Phase[] = [
 	{ id: 'idees', type: 'ideation', title: 'Idées', minutes: 15, instructions: '', settings: {} },
 	{ id: 'decisions', type: 'decisions', title: 'Décisions', minutes: 20, instructions: '', settings: {} }
 ];
-const FILES = ['pdf', 'md', 'json', 'decisions.csv', 'votes.csv', 'notes.csv', 'pdf?view=roadmap', 'md?view=roadmap', 'json?view=roadmap', 'decisions.csv?view=roadmap'];
+const FILES = ['pdf', 'md', 'json', 'decisions.csv', 'votes.csv', 'notes.csv', 'tables.csv', 'pdf?view=roadmap', 'md?view=roadmap', 'json?view=roadmap', 'decisions.csv?view=roadmap'];
 const URLS = () => [`/w/${workshop.id}/report`, `/w/${workshop.id}/report?view=roadmap`, ...FILES.map((f) => `/w/${workshop.id}/report/${f}`)];
 const get = (path: string, cookie: string) => fetch(`${server.url}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
 
@@ -143,7 +143,7 @@ describe('the report brought back as an archive', () => {
 		// The same document back, and every format rendered from it.
 		const back = await (await get(`/w/${archive}/report/json`, cookies.otherFacilitator)).text();
 		expect(JSON.parse(back)).toEqual(JSON.parse(exported));
-		for (const format of ['md', 'decisions.csv', 'votes.csv', 'notes.csv']) {
+		for (const format of ['md', 'decisions.csv', 'votes.csv', 'notes.csv', 'tables.csv']) {
 			const original = await (await get(`/w/${workshop.id}/report/${format}`, cookies.facilitator)).text();
 			expect(await (await get(`/w/${archive}/report/${format}`, cookies.otherFacilitator)).text(), format).toBe(original);
 		}

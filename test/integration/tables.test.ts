@@ -1,8 +1,9 @@
-import type { Socket } from 'socket.io-client';
 import { describe, expect, test } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import type { RunningServer } from '../helpers/server-process.ts';
 import { testServers } from '../helpers/test-servers.ts';
 import { connected, eventually, liveClient, send, syncClient } from '../helpers/clients.ts';
+import { cmd, mix, ROOM, room as roomOn, sizes, watched } from '../helpers/tables.ts';
 import { readNotes } from '../../src/lib/domain/board/notes.ts';
 import { readSections } from '../../src/lib/domain/board/sections.ts';
 import { tableSectionId } from '../../src/lib/domain/tables/areas.ts';
@@ -10,7 +11,6 @@ import { plenarySectionId } from '../../src/lib/domain/tables/plenary.ts';
 import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import type { Phase } from '../../src/lib/domain/agenda/phase.ts';
 import type { Category } from '../../src/lib/domain/workshop/categories.ts';
-import type { ReadinessState, TableEvents, TablesView } from '../../src/lib/protocol/tables.ts';
 
 /**
  * Issue 13: tables and readiness. Real servers, real socket.io clients joined through the join
@@ -20,45 +20,11 @@ import type { ReadinessState, TableEvents, TablesView } from '../../src/lib/prot
 
 const { engines } = testServers('tables');
 
-let n = 0;
-const cmd = (prefix = 'tbl') => `${prefix}-${Date.now().toString(36)}-${n++}`;
-
-/** A socket that keeps the last plan, readiness counts and own answer it heard. */
-interface Watched {
-	socket: Socket;
-	tables: TablesView | null;
-	readiness: ReadinessState | null;
-	mine: TableEvents['readiness.mine'];
-}
-function watched(server: RunningServer, workshopId: string, cookie: string): Watched {
-	const w: Watched = { socket: liveClient(server.url, workshopId, { cookie }), tables: null, readiness: null, mine: null };
-	w.socket.on('tables.state', (s: TablesView | null) => (w.tables = s));
-	w.socket.on('readiness.state', (s: ReadinessState | null) => (w.readiness = s));
-	w.socket.on('readiness.mine', (s: TableEvents['readiness.mine']) => (w.mine = s));
-	return w;
-}
-
-const ROOM: Category[] = ['agent', 'agent', 'usager', 'elu', 'agent', 'agent', 'usager', 'elu', 'agent', 'agent', 'usager', 'elu'];
-
 const AGENDA: Phase[] = [
 	{ id: 'idees', type: 'ideation', title: 'Idées', minutes: 10, instructions: '', settings: { silent: true } },
 	{ id: 'fin', type: 'free', title: 'Fin', minutes: 5, instructions: '', settings: {} }
 ];
-
-async function room(server: RunningServer, agenda: Phase[] = AGENDA) {
-	const facilitator = await signUp(server.url);
-	const workshop = await createWorkshop(server.url, facilitator, 'Accueil en mairie');
-	const f = watched(server, workshop.id, facilitator);
-	await connected(f.socket);
-	expect(await send(f.socket, 'agenda.save', { commandId: cmd(), phases: agenda })).toMatchObject({ ok: true });
-	const cookies = await Promise.all(ROOM.map((c, i) => joinAs(server.url, workshop.joinCode, `P${i}`, c)));
-	const people = cookies.map((cookie) => watched(server, workshop.id, cookie));
-	await Promise.all(people.map((p) => connected(p.socket)));
-	return { facilitator, workshop, f, people };
-}
-
-const sizes = (v: TablesView) => v.tables.map((t) => t.members.length);
-const mix = (v: TablesView, c: Category) => v.tables.map((t) => t.members.filter((m) => m.category === c).length);
+const room = (server: RunningServer, agenda: Phase[] = AGENDA) => roomOn(server, agenda);
 
 describe.each(engines)('table plan on $name', (engine) => {
 	// One server per engine for the file (each test has its own workshop): PGlite's start is the slow part.
@@ -337,5 +303,22 @@ describe.each(engines)('table plan on $name', (engine) => {
 		]);
 		expect(report.tables[0].byCategory.reduce((sum: number, c: { count: number }) => sum + c.count, 0)).toBe(a.members.length);
 		expect(JSON.stringify(report.tables)).not.toMatch(/P\d/);
+		// The CSV files: each note with its table, each plenary copy with its table of origin; the tables with their picks, members counted.
+		const csv = async (file: string) =>
+			parse(await (await fetch(`${srv.url}/w/${workshop.id}/report/${file}`, { headers: { cookie: facilitator } })).text(), { bom: true, columns: true }) as Record<string, string>[];
+		const notes = await csv('notes.csv');
+		expect(notes.filter((r) => r.note_id === written['B : pas retenue'].id).map((r) => [r.table, r.from_table])).toEqual([['Table B', '']]);
+		expect(notes.filter((r) => r.from_table !== '').map((r) => [r.text, r.table, r.from_table]).sort()).toEqual([
+			['A : accueil sans rendez-vous', '', 'Table A'],
+			['A : horaires du samedi', '', 'Table A'],
+			['B : un seul numéro', '', 'Table B']
+		]);
+		const tables = await csv('tables.csv');
+		expect(tables.map((r) => [r.table, r.members, r.text])).toEqual([
+			['Table A', String(a.members.length), 'A : accueil sans rendez-vous'],
+			['Table A', String(a.members.length), 'A : horaires du samedi'],
+			['Table B', String(b.members.length), 'B : un seul numéro']
+		]);
+		expect(JSON.stringify(tables)).not.toMatch(/P\d/);
 	});
 });

@@ -1205,6 +1205,8 @@ export const en: Record<MessageKey, string> = {
 	'report.format.csvDecisions': 'Decisions CSV',
 	'report.format.csvVotes': 'Votes by collège CSV',
 	'report.format.csvNotes': 'Ideas by cluster CSV',
+	// Tables in the report's CSV files (issue 13)
+	'report.format.csvTables': 'Tables and their contributions CSV',
 	'report.print': 'Print',
 	'report.view.roadmap': 'Roadmap by responsible service',
 	'report.view.full': 'Full report',

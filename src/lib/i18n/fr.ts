@@ -1204,6 +1204,8 @@ export const fr = {
 	'report.format.csvDecisions': 'CSV des décisions',
 	'report.format.csvVotes': 'CSV des votes par collège',
 	'report.format.csvNotes': 'CSV des idées par regroupement',
+	// Tables in the report's CSV files (issue 13)
+	'report.format.csvTables': 'CSV des tables et de leurs apports',
 	'report.print': 'Imprimer',
 	'report.view.roadmap': 'Feuille de route par service responsable',
 	'report.view.full': 'Compte rendu complet',

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { assembleReport, earlierSession } from './report.ts';
 import { parseReportFile, REPORT_FILE_BYTES_MAX } from './report-schema.ts';
-import { sampleInput } from '../../../../test/helpers/report-sample.ts';
+import { SAMPLE_BOARD, sampleInput } from '../../../../test/helpers/report-sample.ts';
 
 describe('a report file coming back', () => {
 	const report = assembleReport(sampleInput());
@@ -16,6 +16,14 @@ describe('a report file coming back', () => {
 		expect(parseReportFile(JSON.stringify(later))).toEqual({ ok: true, report: JSON.parse(JSON.stringify(later)) });
 		const { earlierSessions: _, ...v1 } = { ...report, schemaVersion: 1 };
 		expect(parseReportFile(JSON.stringify(v1))).toEqual({ ok: true, report: { ...JSON.parse(JSON.stringify(v1)), earlierSessions: [] } });
+	});
+
+	test("a report by tables reads back identical, each note's table and plenary origin kept", () => {
+		const [n2, n1, ...rest] = SAMPLE_BOARD.notes;
+		const board = { ...SAMPLE_BOARD, notes: [{ ...n2, sectionId: 'table-t1' }, { ...n1, fromTable: { tableId: 't1', name: 'Table 1', noteId: 'n2' } }, ...rest] };
+		const byTables = assembleReport(sampleInput({ board, tables: [{ id: 't1', name: 'Table 1', memberCategories: ['agent'], picks: ['n2'] }] }));
+		expect(JSON.stringify(byTables)).toMatch(/"fromTable":"Table 1"/);
+		expect(parseReportFile(JSON.stringify(byTables))).toEqual({ ok: true, report: JSON.parse(JSON.stringify(byTables)) });
 	});
 
 	test('anything else is refused with where it went wrong', () => {

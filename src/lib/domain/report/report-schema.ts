@@ -26,7 +26,10 @@ const note = z.strictObject({
 	id: text(64),
 	text: text(2000),
 	category: z.union([category, z.literal('facilitator')]),
-	origin: z.strictObject({ workshopTitle: text(400), sessionKey: text(64) }).nullable()
+	origin: z.strictObject({ workshopTitle: text(400), sessionKey: text(64) }).nullable(),
+	// When the workshop worked by tables (absent from reports archived before).
+	table: text(200).optional(),
+	fromTable: text(200).optional()
 });
 
 const spread = z.strictObject({

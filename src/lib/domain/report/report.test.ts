@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { assembleReport, earlierSession, REPORT_SCHEMA_VERSION } from './report.ts';
 import { roadmap } from './roadmap.ts';
-import { sampleInput } from '../../../../test/helpers/report-sample.ts';
+import { SAMPLE_BOARD, sampleInput } from '../../../../test/helpers/report-sample.ts';
 
 describe('assembleReport', () => {
 	const report = assembleReport(sampleInput());
@@ -92,8 +92,8 @@ describe('assembleReport', () => {
 		const withTables = assembleReport(
 			sampleInput({
 				tables: [
-					{ name: 'Table 1 — Accueil', memberCategories: ['usager', 'agent', 'usager'], picks: ['n2', 'gone'] },
-					{ name: 'Table 2', memberCategories: ['elu'], picks: [] }
+					{ id: 't1', name: 'Table 1 — Accueil', memberCategories: ['usager', 'agent', 'usager'], picks: ['n2', 'gone'] },
+					{ id: 't2', name: 'Table 2', memberCategories: ['elu'], picks: [] }
 				]
 			})
 		);
@@ -108,6 +108,31 @@ describe('assembleReport', () => {
 			},
 			{ name: 'Table 2', byCategory: [{ category: 'elu', count: 1 }], contributions: [] }
 		]);
+	});
+
+	test("a note in a table's area names its table; a plenary copy its table of origin, as named now (or when gathered, the table gone)", () => {
+		const [n2, n1, n3, n4] = SAMPLE_BOARD.notes;
+		const fromTable = (tableId: string, noteId: string) => ({ tableId, name: 'Ancien nom', noteId });
+		const board = {
+			...SAMPLE_BOARD,
+			notes: [
+				{ ...n2, sectionId: 'table-t1' },
+				{ ...n1, sectionId: 'plenary-p', fromTable: fromTable('t1', 'n2') },
+				{ ...n3, sectionId: 'plenary-p', fromTable: fromTable('deleted', 'x') },
+				n4
+			]
+		};
+		const r = assembleReport(sampleInput({ board, tables: [{ id: 't1', name: 'Table 1', memberCategories: ['agent'], picks: ['n2'] }] }));
+		const all = [...r.clusters.flatMap((c) => c.notes), ...r.unclustered].sort((a, b) => a.id.localeCompare(b.id));
+		expect(all.map((n) => [n.id, n.table, n.fromTable])).toEqual([
+			['n1', undefined, 'Table 1'],
+			['n2', 'Table 1', undefined],
+			['n3', undefined, 'Ancien nom'],
+			['n4', undefined, undefined]
+		]);
+		expect(r.tables![0].contributions).toEqual([{ id: 'n2', text: 'Horaires du soir', category: 'agent', origin: null, table: 'Table 1' }]);
+		// Without tables, the notes are as they always were.
+		expect(JSON.stringify(assembleReport(sampleInput()).unclustered)).not.toMatch(/"(table|fromTable)"/);
 	});
 
 	test('the same input gives the same report', () => {

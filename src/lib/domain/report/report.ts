@@ -6,6 +6,7 @@ import type { Day, Decision } from '../decisions/decision.ts';
 import { quadrantOf, type ItemMedian, type MatrixPoint, type PriorityItem, type Quadrant } from '../priorities/matrix.ts';
 import type { VoteResults } from '../vote/results.ts';
 import { CATEGORIES, type Category } from '../workshop/categories.ts';
+import { tableSectionId } from '../tables/areas.ts';
 import { AGE_BANDS, GENDERS, type AgeBand, type ExpectedPanel, type Gender } from '../workshop/panel.ts';
 
 /**
@@ -122,6 +123,10 @@ export interface ReportNote {
 	category: Category | 'facilitator';
 	/** Set when the note was carried over from an earlier session of the series. */
 	origin: { workshopTitle: string; sessionKey: string } | null;
+	/** The table whose area holds the note, when the workshop worked by tables (absent otherwise, and from older reports). */
+	table?: string;
+	/** For a plenary copy of a table's contribution: the table it came from. */
+	fromTable?: string;
 }
 
 export interface ReportCluster {
@@ -223,8 +228,8 @@ export interface ReportInput {
 	decisions: readonly Decision[];
 	/** In a series, the earlier sessions summed up from their own reports (absent: none). */
 	earlierSessions?: readonly ReportEarlierSession[];
-	/** The table plan (empty: none): each table's name, its members' collèges and its picked notes, in order. */
-	tables: readonly { name: string; memberCategories: readonly Category[]; picks: readonly string[] }[];
+	/** The table plan (empty: none): each table's id and name, its members' collèges and its picked notes, in order. */
+	tables: readonly { id: string; name: string; memberCategories: readonly Category[]; picks: readonly string[] }[];
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -268,12 +273,30 @@ function participation(input: ReportInput): Participation {
 	};
 }
 
-const reportNote = (n: Note): ReportNote => ({
-	id: n.id,
-	text: n.text,
-	category: n.authorCategory,
-	origin: n.origin ? { workshopTitle: n.origin.workshopTitle, sessionKey: n.origin.sessionKey } : null
+/** Table names by the section id of their area, and by table id (for plenary copies). */
+interface TableNames {
+	byArea: ReadonlyMap<string, string>;
+	byId: ReadonlyMap<string, string>;
+}
+
+const tableNames = (input: ReportInput): TableNames => ({
+	byArea: new Map(input.tables.map((t) => [tableSectionId(t.id), t.name])),
+	byId: new Map(input.tables.map((t) => [t.id, t.name]))
 });
+
+const reportNote = (n: Note, tables: TableNames): ReportNote => {
+	const table = n.sectionId === undefined ? undefined : tables.byArea.get(n.sectionId);
+	// A plenary copy names its table as it is now; the name it was gathered with if the table is gone.
+	const fromTable = n.fromTable ? (tables.byId.get(n.fromTable.tableId) ?? n.fromTable.name) : undefined;
+	return {
+		id: n.id,
+		text: n.text,
+		category: n.authorCategory,
+		origin: n.origin ? { workshopTitle: n.origin.workshopTitle, sessionKey: n.origin.sessionKey } : null,
+		...(table !== undefined ? { table } : {}),
+		...(fromTable !== undefined ? { fromTable } : {})
+	};
+};
 
 const byCreation = (a: Note, b: Note) => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
 
@@ -324,14 +347,14 @@ function prioritiesOf(p: ReportInput['priorities'][number]): ReportPriorities {
 }
 
 /** Each table with its members counted by collège and its contribution (picks no longer on the board are left out). */
-function tablesOf(input: ReportInput, notes: readonly Note[]): ReportTable[] {
+function tablesOf(input: ReportInput, notes: readonly Note[], names: TableNames): ReportTable[] {
 	const byId = new Map(notes.map((n) => [n.id, n]));
 	return input.tables.map((t) => ({
 		name: t.name,
 		byCategory: CATEGORIES.map((category) => ({ category, count: t.memberCategories.filter((c) => c === category).length })).filter((c) => c.count > 0),
 		contributions: t.picks.flatMap((id) => {
 			const n = byId.get(id);
-			return n ? [reportNote(n)] : [];
+			return n ? [reportNote(n, names)] : [];
 		})
 	}));
 }
@@ -342,6 +365,8 @@ export function assembleReport(input: ReportInput): Report {
 	const clusterIds = new Set(board.clusters.map((c) => c.id));
 	const notes = [...board.notes].sort(byCreation);
 	const clusters = [...board.clusters].sort((a, b) => a.order - b.order || a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+	const names = tableNames(input);
+	const noteOf = (n: Note) => reportNote(n, names);
 	return {
 		schemaVersion: REPORT_SCHEMA_VERSION,
 		generatedAt: input.now.toISOString(),
@@ -366,8 +391,8 @@ export function assembleReport(input: ReportInput): Report {
 				constraints: PERSONA_CONSTRAINTS.filter((f) => p.fields[f].trim() !== '').map((field) => ({ field, text: p.fields[field] })),
 				lists: PERSONA_LISTS.filter((l) => p.lists[l].length > 0).map((list) => ({ list, items: p.lists[list].map((i) => i.text) }))
 			})),
-		clusters: clusters.map((c) => ({ id: c.id, label: c.label, notes: notes.filter((n) => n.clusterId === c.id).map(reportNote) })),
-		unclustered: notes.filter((n) => n.clusterId === undefined || !clusterIds.has(n.clusterId)).map(reportNote),
+		clusters: clusters.map((c) => ({ id: c.id, label: c.label, notes: notes.filter((n) => n.clusterId === c.id).map(noteOf) })),
+		unclustered: notes.filter((n) => n.clusterId === undefined || !clusterIds.has(n.clusterId)).map(noteOf),
 		positioning: board.scales.map((s) => ({ id: s.id, leftPole: s.leftPole, rightPole: s.rightPole, markers: s.markers.length, spreads: spreadByCategory(s.markers) })),
 		votes: input.votes.map(voteOf),
 		priorities: input.priorities.map(prioritiesOf),
@@ -382,6 +407,6 @@ export function assembleReport(input: ReportInput): Report {
 			status: d.status
 		})),
 		earlierSessions: [...(input.earlierSessions ?? [])],
-		tables: tablesOf(input, notes)
+		tables: tablesOf(input, notes, names)
 	};
 }

@@ -4,7 +4,7 @@ import { services } from '$server/services';
 import { facilitatorsReport, reportReader, reportView } from '$lib/server/report-access';
 import { reportPdf } from '$server/report/pdf';
 import { reportMarkdown, roadmapMarkdown } from '$server/report/markdown';
-import { decisionsCsv, notesCsv, roadmapCsv, votesCsv } from '$server/report/csv';
+import { decisionsCsv, notesCsv, roadmapCsv, tablesCsv, votesCsv } from '$server/report/csv';
 import { reportFileBase } from '$server/report/labels';
 import { roadmap } from '$lib/domain/report/roadmap';
 import type { Report } from '$lib/domain/report/report';
@@ -30,7 +30,8 @@ const FORMATS: Record<string, Format> = {
 	},
 	'decisions.csv': { type: CSV, suffix: '-decisions.csv', render: (r, view) => (view === 'roadmap' ? roadmapCsv(r) : decisionsCsv(r)) },
 	'votes.csv': { type: CSV, suffix: '-votes.csv', render: votesCsv },
-	'notes.csv': { type: CSV, suffix: '-notes.csv', render: notesCsv }
+	'notes.csv': { type: CSV, suffix: '-notes.csv', render: notesCsv },
+	'tables.csv': { type: CSV, suffix: '-tables.csv', render: tablesCsv }
 };
 const WITH_ROADMAP = new Set(['pdf', 'md', 'json', 'decisions.csv']);
 
@@ -39,7 +40,7 @@ export const GET: RequestHandler = async ({ params, locals, url }) => {
 	const s = services();
 	const workshop = await reportReader(s, params.id, locals.facilitator?.id);
 	const format = Object.hasOwn(FORMATS, params.format) ? FORMATS[params.format] : null;
-	if (!format) error(404, { message: 'the report comes as pdf, md, json, decisions.csv, votes.csv or notes.csv', code: 'not_found' });
+	if (!format) error(404, { message: 'the report comes as pdf, md, json, decisions.csv, votes.csv, notes.csv or tables.csv', code: 'not_found' });
 	const view = reportView(url);
 	if (view === 'roadmap' && !WITH_ROADMAP.has(params.format))
 		error(400, { message: 'the roadmap comes as pdf, md, json or decisions.csv', code: 'invalid_input' });
