@@ -8,6 +8,9 @@ import { CATEGORIES } from '../../src/lib/domain/workshop/categories.ts';
  * values are codes (collège `usager`, status `confirmed`, days `YYYY-MM-DD`) whatever the
  * workshop's language, so a script reads every workshop alike; the README documents them.
  * Files start with a UTF-8 byte order mark: without it French Excel opens "é" as "Ã©".
+ * A text cell starting with = + - @ (or a tab or carriage return) gets a leading apostrophe:
+ * anyone in the room writes notes, and a note "=HYPERLINK(…)" must not become a formula in the
+ * facilitator's spreadsheet (CSV injection). Numbers are never touched.
  */
 export const CSV_COLUMNS = {
 	decisions: ['position', 'id', 'title', 'text', 'commits', 'responsible', 'due_date', 'answer_by', 'status'],
@@ -19,7 +22,7 @@ export const CSV_COLUMNS = {
 export type CsvKind = keyof typeof CSV_COLUMNS;
 
 const BOM = '\ufeff';
-const csv = (kind: CsvKind, rows: (string | number)[][]) => BOM + stringify([[...CSV_COLUMNS[kind]], ...rows], { record_delimiter: 'windows' });
+const csv = (kind: CsvKind, rows: (string | number)[][]) => BOM + stringify([[...CSV_COLUMNS[kind]], ...rows], { record_delimiter: 'windows', escape_formulas: true });
 
 const decisionCells = (d: ReportDecision) => [d.commits.join(';'), d.responsible, d.dueDate ?? '', d.answerBy ?? '', d.status];
 

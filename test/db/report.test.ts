@@ -139,7 +139,7 @@ describe.each(engines())('%s report', (engine) => {
 		const base = { x: 0, y: 0, color: 'yellow' as const, authorId: 'p1', authorCategory: 'usager' as const, updatedAt: 1 };
 		insertNote(doc, { ...base, id: 'a1', text: 'Un accueil, sans « rendez-vous »', sectionId: tableSectionId('t-a'), createdAt: 1 });
 		insertNote(doc, { ...base, id: 'b1', text: 'Le site en FALC', authorCategory: 'agent', sectionId: tableSectionId('t-b'), createdAt: 2 });
-		insertNote(doc, { ...base, id: 'free', text: 'Hors des tables', createdAt: 3 });
+		insertNote(doc, { ...base, id: 'free', text: '=HYPERLINK("https://exemple.fr";"Hors des tables")', createdAt: 3 });
 		// The plenary's copy of A's pick, gathered while the table had its first name.
 		insertNote(doc, { ...base, id: plenaryNoteId('a1'), text: 'Un accueil, sans « rendez-vous »', sectionId: plenarySectionId('pleniere'), fromTable: { tableId: 't-a', name: 'Table A', noteId: 'a1' }, createdAt: 4 });
 		await appendUpdate(db(), w.id, Y.encodeStateAsUpdate(doc));
@@ -151,10 +151,12 @@ describe.each(engines())('%s report', (engine) => {
 		expect(Object.keys(notes[0])).toEqual([...CSV_COLUMNS.notes]);
 		expect(notes.map((n) => [n.note_id, n.table, n.from_table])).toEqual([
 			['a1', 'Table A — Accueil', ''],
-			['b1', '=Table "B", numérique', ''],
+			// A leading = (or + - @) is escaped: a note or a table name never becomes a spreadsheet formula.
+			['b1', `'=Table "B", numérique`, ''],
 			['free', '', ''],
 			[plenaryNoteId('a1'), '', 'Table A — Accueil']
 		]);
+		expect(notes.find((n) => n.note_id === 'free')?.text).toBe(`'=HYPERLINK("https://exemple.fr";"Hors des tables")`);
 
 		const tablesText = tablesCsv(report);
 		expect(tablesText.startsWith('\ufeff')).toBe(true);
@@ -162,7 +164,7 @@ describe.each(engines())('%s report', (engine) => {
 		expect(Object.keys(tables[0])).toEqual([...CSV_COLUMNS.tables]);
 		expect(tables).toEqual([
 			{ table_position: '1', table: 'Table A — Accueil', members: '3', members_agent: '1', members_usager: '1', members_elu: '1', members_expert: '0', members_autre: '0', contribution_position: '1', note_id: 'a1', text: 'Un accueil, sans « rendez-vous »', category: 'usager' },
-			{ table_position: '2', table: '=Table "B", numérique', members: '1', members_agent: '0', members_usager: '1', members_elu: '0', members_expert: '0', members_autre: '0', contribution_position: '', note_id: '', text: '', category: '' }
+			{ table_position: '2', table: `'=Table "B", numérique`, members: '1', members_agent: '0', members_usager: '1', members_elu: '0', members_expert: '0', members_autre: '0', contribution_position: '', note_id: '', text: '', category: '' }
 		]);
 		for (const format of [tablesText, notesCsv(report)]) for (const name of PARTICIPANT_NAMES) expect(format).not.toContain(name);
 
