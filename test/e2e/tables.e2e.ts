@@ -51,8 +51,8 @@ test('12 participants of 3 collèges are split into 3 balanced tables; a drag mo
 	}
 
 	// By hand, with a drag: Éric's name onto a table that is neither Nadia's nor his own (so that two
-	// different tables write below), then that table's élu·e onto Éric's old table, keeping the balance.
-	const seatOf = (name: string) => f.getByRole('combobox', { name: t('tables.panel.move', { name }) });
+	// different tables write below), then that table's élu·e off every table and onto Éric's old one, keeping the balance.
+	const seatOf = (name: string) => f.getByRole('combobox', { name: t('tables.panel.move', { name }), exact: true });
 	const handleOf = (name: string) => panel.locator('.members li').filter({ has: seatOf(name) }).locator('.handle');
 	const byId = (id: string) => panel.locator(`li.table[data-seat-drop="${id}"]`);
 	const ericFrom = await seatOf('Éric').inputValue();
@@ -65,6 +65,10 @@ test('12 participants of 3 collèges are split into 3 balanced tables; a drag mo
 	await expect(eric.getByTestId('my-table').getByRole('heading')).toHaveText(t('tables.mine.heading', { name: ericTable }));
 	const planTable = (name: string) => tables.filter({ has: projector.getByRole('heading', { name, exact: true }) });
 	await expect(planTable(ericTable).getByRole('listitem').filter({ hasText: 'Éric' })).toBeVisible();
+	await handleOf(swapped).dragTo(panel.getByTestId('tables-unseated'));
+	await expect(seatOf(swapped)).toHaveValue('');
+	await expect(panel.getByRole('heading', { name: t('tables.panel.unseated', { count: 1 }) })).toBeVisible();
+	await expect(tables.getByRole('listitem').filter({ hasText: swapped })).toHaveCount(0);
 	await handleOf(swapped).dragTo(byId(ericFrom));
 	await expect(seatOf(swapped)).toHaveValue(ericFrom);
 	await expect(planTable(ericTable).getByRole('listitem')).toHaveCount(4);
