@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { joinAs } from '../helpers/http.ts';
 import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, PHONE, seriousViolations, t, test } from './support.ts';
 
@@ -9,6 +9,26 @@ async function onFirstScreen(page: Page, name: string, locator: ReturnType<Page[
 	expect(box, name).not.toBeNull();
 	expect(box!.y, name).toBeGreaterThanOrEqual(0);
 	expect(box!.y + box!.height, `${name} ends within ${PHONE.height} px`).toBeLessThanOrEqual(PHONE.height);
+}
+
+/**
+ * A finger's drag, as a tablet sends it (touch start, moves, end through Chromium's input layer):
+ * `locator.dragTo` only drives a mouse, and the panel's drag must work under a finger too.
+ */
+async function touchDrag(page: Page, source: Locator, target: Locator): Promise<void> {
+	const centre = async (l: Locator) => {
+		await l.scrollIntoViewIfNeeded();
+		const box = (await l.boundingBox())!;
+		return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+	};
+	const from = await centre(source);
+	const to = await centre(target);
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+	for (const step of [0.25, 0.5, 0.75, 1])
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x + (to.x - from.x) * step, y: from.y + (to.y - from.y) * step }] });
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+	await cdp.detach();
 }
 
 test('12 participants of 3 collèges are split into 3 balanced tables; a drag moves someone; two tables write into their areas and report; readiness counts update live; the plenary shows both contributions with their tables', async ({ browser, baseURL }) => {
@@ -69,7 +89,7 @@ test('12 participants of 3 collèges are split into 3 balanced tables; a drag mo
 	await expect(seatOf(swapped)).toHaveValue('');
 	await expect(panel.getByRole('heading', { name: t('tables.panel.unseated', { count: 1 }) })).toBeVisible();
 	await expect(tables.getByRole('listitem').filter({ hasText: swapped })).toHaveCount(0);
-	await handleOf(swapped).dragTo(byId(ericFrom));
+	await touchDrag(f, handleOf(swapped), byId(ericFrom));
 	await expect(seatOf(swapped)).toHaveValue(ericFrom);
 	await expect(planTable(ericTable).getByRole('listitem')).toHaveCount(4);
 	await expect(planTable(ericTable).getByRole('listitem').filter({ hasText: swapped })).toHaveCount(0);
