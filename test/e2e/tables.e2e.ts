@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { joinAs } from '../helpers/http.ts';
 import { addPhase, facilitatorWithWorkshop, horizontalOverflow, joinOnPhone, joinUrlOf, PHONE, seriousViolations, t, test } from './support.ts';
 
@@ -11,7 +11,27 @@ async function onFirstScreen(page: Page, name: string, locator: ReturnType<Page[
 	expect(box!.y + box!.height, `${name} ends within ${PHONE.height} px`).toBeLessThanOrEqual(PHONE.height);
 }
 
-test('12 participants of 3 collèges are split into 3 balanced tables; a phone sees its table, writes into its area and reports; readiness counts update live; the plenary shows the contribution with its table', async ({ browser, baseURL }) => {
+/**
+ * A finger's drag, as a tablet sends it (touch start, moves, end through Chromium's input layer):
+ * `locator.dragTo` only drives a mouse, and the panel's drag must work under a finger too.
+ */
+async function touchDrag(page: Page, source: Locator, target: Locator): Promise<void> {
+	const centre = async (l: Locator) => {
+		await l.scrollIntoViewIfNeeded();
+		const box = (await l.boundingBox())!;
+		return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+	};
+	const from = await centre(source);
+	const to = await centre(target);
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+	for (const step of [0.25, 0.5, 0.75, 1])
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x + (to.x - from.x) * step, y: from.y + (to.y - from.y) * step }] });
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+	await cdp.detach();
+}
+
+test('12 participants of 3 collèges are split into 3 balanced tables; a drag moves someone; two tables write into their areas and report; readiness counts update live; the plenary shows both contributions with their tables', async ({ browser, baseURL }) => {
 	test.setTimeout(180_000);
 	const { context: fc, page: f } = await facilitatorWithWorkshop(browser, 'Accueil en mairie');
 	await addPhase(f, 'Idées', 'ideation', 10, 10);
@@ -49,6 +69,30 @@ test('12 participants of 3 collèges are split into 3 balanced tables; a phone s
 		await expect(table.getByRole('listitem').filter({ hasText: t('category.usager') })).toHaveCount(1);
 		await expect(table.getByRole('listitem').filter({ hasText: t('category.elu') })).toHaveCount(1);
 	}
+
+	// By hand, with a drag: Éric's name onto a table that is neither Nadia's nor his own (so that two
+	// different tables write below), then that table's élu·e off every table and onto Éric's old one, keeping the balance.
+	const seatOf = (name: string) => f.getByRole('combobox', { name: t('tables.panel.move', { name }), exact: true });
+	const handleOf = (name: string) => panel.locator('.members li').filter({ has: seatOf(name) }).locator('.handle');
+	const byId = (id: string) => panel.locator(`li.table[data-seat-drop="${id}"]`);
+	const ericFrom = await seatOf('Éric').inputValue();
+	const toId = (await panel.locator('li.table').filter({ hasNot: seatOf('Nadia') }).filter({ hasNot: seatOf('Éric') }).first().getAttribute('data-seat-drop'))!;
+	const ericTable = await byId(toId).getByLabel(t('tables.panel.name')).inputValue();
+	const swapped = (await byId(toId).locator('.members li').filter({ hasText: t('category.elu') }).locator('.handle').textContent())!.match(/Personne \d+/)![0];
+	await handleOf('Éric').dragTo(byId(toId));
+	await expect(seatOf('Éric')).toHaveValue(toId);
+	await expect(panel.getByRole('status')).toHaveText(t('tables.panel.moved', { name: 'Éric', table: ericTable }));
+	await expect(eric.getByTestId('my-table').getByRole('heading')).toHaveText(t('tables.mine.heading', { name: ericTable }));
+	const planTable = (name: string) => tables.filter({ has: projector.getByRole('heading', { name, exact: true }) });
+	await expect(planTable(ericTable).getByRole('listitem').filter({ hasText: 'Éric' })).toBeVisible();
+	await handleOf(swapped).dragTo(panel.getByTestId('tables-unseated'));
+	await expect(seatOf(swapped)).toHaveValue('');
+	await expect(panel.getByRole('heading', { name: t('tables.panel.unseated', { count: 1 }) })).toBeVisible();
+	await expect(tables.getByRole('listitem').filter({ hasText: swapped })).toHaveCount(0);
+	await touchDrag(f, handleOf(swapped), byId(ericFrom));
+	await expect(seatOf(swapped)).toHaveValue(ericFrom);
+	await expect(planTable(ericTable).getByRole('listitem')).toHaveCount(4);
+	await expect(planTable(ericTable).getByRole('listitem').filter({ hasText: swapped })).toHaveCount(0);
 
 	// Nadia's phone names her table; the facilitator renames it and gives it instructions: the phone follows.
 	const mine = nadia.getByTestId('my-table');
@@ -107,13 +151,23 @@ test('12 participants of 3 collèges are split into 3 balanced tables; a phone s
 	await otherTable.selectOption({ index: 1 });
 	await expect(otherTables.getByRole('status')).toHaveText(t('tables.others.readOnly', { name: otherName, count: 0 }));
 
+	// A second table writes too: Éric, at his new table, writes an idea, reports for it and picks it.
+	await eric.getByLabel(t('tables.note.label', { name: ericTable })).fill('Des rendez-vous en visio');
+	await eric.getByRole('button', { name: t('tables.note.submit') }).click();
+	await expect(eric.getByText(t('tables.note.sent'))).toBeVisible();
+	await eric.getByRole('button', { name: t('tables.report.volunteer') }).click();
+	const ericPick = eric.getByRole('group', { name: t('tables.report.pick', { max: 3 }) }).getByRole('checkbox', { name: 'Des rendez-vous en visio' });
+	await ericPick.check();
+	await expect(ericPick).toBeChecked();
+	await expect(planTable(ericTable).getByRole('listitem').filter({ hasText: 'Éric' })).toContainText(t('tables.plan.reporter'));
+
 	// axe on the table views: the phone, the facilitator's panel, the projector's plan.
 	expect(await seriousViolations(nadia)).toEqual([]);
 	expect(await seriousViolations(f)).toEqual([]);
 	expect(await seriousViolations(projector)).toEqual([]);
 
-	// The facilitator ends the phase early: the plenary starts, readiness starts afresh, and the
-	// contribution is gathered with its table of origin on the board, the projector and the phones.
+	// The facilitator ends the phase early: the plenary starts, readiness starts afresh, and both
+	// contributions are gathered, each with its own table of origin, on the board, the projector and the phones.
 	await boardReadiness.getByRole('button', { name: t('readiness.endPhase') }).click();
 	await expect(boardReadiness.getByText(t('readiness.overall', { done: 0, of: 12 }))).toBeVisible();
 	const origin = t('tables.from', { table: `${tableName} — Accueil`, category: t('category.usager') });
@@ -121,4 +175,12 @@ test('12 participants of 3 collèges are split into 3 balanced tables; a phone s
 	await expect(projector.getByText(origin)).toBeVisible();
 	// The origin line is the same span phones show for notes carried over from a series (no new markup to check with axe).
 	await expect(eric.getByText(origin)).toBeVisible();
+	const ericOrigin = t('tables.from', { table: ericTable, category: t('category.elu') });
+	// Each idea's plenary copy carries its own table (the original stays in its table's area).
+	const contribution = (page: Page, text: string, from: string) => page.getByRole('listitem').filter({ hasText: text }).filter({ hasText: from });
+	await expect(f.getByText(ericOrigin).first()).toBeVisible();
+	for (const page of [projector, nadia, eric]) {
+		await expect(contribution(page, 'Un guichet ouvert le samedi', origin)).toBeVisible();
+		await expect(contribution(page, 'Des rendez-vous en visio', ericOrigin)).toBeVisible();
+	}
 });

@@ -996,6 +996,8 @@ export const en: Record<MessageKey, string> = {
 	'tables.time.extra': '(+{minutes} min for this table)',
 	'tables.time.more': '+{minutes} min for {name}',
 	'tables.panel.zoom': 'See {name}’s area',
+	'tables.panel.moved': '{name} is now at: {table}.',
+	'tables.panel.dragHint': 'To move someone to another table, drag their name onto it, or choose their table in the list beside their name.',
 	'readiness.done': 'I’m done',
 	'readiness.undo': 'I’m not done',
 	'readiness.sent': 'Noted: the facilitator sees you are done.',

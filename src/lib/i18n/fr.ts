@@ -995,6 +995,8 @@ export const fr = {
 	'tables.time.extra': '(+{minutes} min pour cette table)',
 	'tables.time.more': '+{minutes} min pour {name}',
 	'tables.panel.zoom': 'Voir l’espace de {name}',
+	'tables.panel.moved': '{name} est maintenant à : {table}.',
+	'tables.panel.dragHint': 'Pour changer quelqu’un de table, faites glisser son nom sur une autre table, ou choisissez sa table dans la liste à côté de son nom.',
 	'readiness.done': 'J’ai fini',
 	'readiness.undo': 'Je n’ai pas fini',
 	'readiness.sent': 'C’est noté : l’animation voit que vous avez fini.',
