@@ -31,6 +31,7 @@ const usage = `npm run bench [-- options]
   --voters=300       voters in the vote stage (closed loop, 10 s; --quick: 30 voters, 3 s)
   --no-build         use the existing build (default: \`npm run build\` first, so the code measured is the code checked out)
   BENCH_CONCERTO_NODE_ARGS  extra node flags for the Concerto servers (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof)
+  BENCH_REFERENCE_NODE_ARGS the same for the reference server, to compare profiles
   DATABASE_URL       admin URL of the PostgreSQL where a throwaway database is made (default postgres://postgres@127.0.0.1:5432/test)`;
 
 const args = process.argv.slice(2);
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
 				if (!withinBudget(`${server.kind} ${workshops}×${clients}`)) continue;
 				const r = await fanoutStage(ctx, server, workshops, clients);
 				into.push(r);
-				log(`${stageName(r)} ${server.kind}: p50 ${r.latency.p50?.toFixed(1)} p99 ${r.latency.p99?.toFixed(1)} ms, ${r.delivered}/${r.expected} delivered, server CPU ${r.serverCpuPercent}%, clients ${r.clientCpuPercent}%, machine ${r.machineCpuPercent}%`);
+				log(`${stageName(r)} ${server.kind}: p50 ${r.latency.p50?.toFixed(1)} p99 ${r.latency.p99?.toFixed(1)} ms, ${r.delivered}/${r.expected} delivered, server CPU ${r.serverCpuPercent}% (${r.serverCpuUsPerMessage} µs/msg${r.databaseCpuUsPerMessage != null ? ` + PostgreSQL ${r.databaseCpuUsPerMessage}` : ''}), clients ${r.clientCpuPercent}%, machine ${r.machineCpuPercent}%`);
 			}
 		};
 		if (stages.has('fanout')) for (const n of sizes) await fan(results.oneWorkshop, 1, n);

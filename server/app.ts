@@ -75,7 +75,7 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 		log,
 		rooms,
 		attach(server) {
-			sync = createSyncServer({ db, rooms, config, log, onMessage: () => metrics.messages.inc() });
+			sync = createSyncServer({ db, rooms, config, log, onMessage: metrics.countSyncMessage });
 			const s = sync;
 			server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 				s.handleUpgrade(req, socket, head);

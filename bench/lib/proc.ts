@@ -46,6 +46,15 @@ export function cpuPercent(a: ProcSample | null, b: ProcSample | null): number |
 	return ((b.cpuSeconds - a.cpuSeconds) / ((b.at - a.at) / 1000)) * 100;
 }
 
+/**
+ * CPU used between two samples per delivered message, in microseconds: unlike a percentage it
+ * does not depend on how long the deliveries took, which a busy machine stretches.
+ */
+export function cpuMicrosPer(a: ProcSample | null, b: ProcSample | null, messages: number): number | null {
+	if (!a || !b || messages <= 0) return null;
+	return ((b.cpuSeconds - a.cpuSeconds) * 1e6) / messages;
+}
+
 /** Sum of several processes' samples (the client workers). */
 export function sampleAll(pids: number[]): ProcSample | null {
 	const samples = pids.map(sampleProc);

@@ -45,8 +45,13 @@ export function ratiosOf(results: FanoutResult[]): Ratio[] {
 			server: r.server,
 			p50: div(r.latency.p50, ref.latency.p50),
 			p99: div(r.latency.p99, ref.latency.p99),
+			// CPU per delivered message (a busy machine stretches the window, not the work done);
 			// PostgreSQL's backends work for Concerto too: counted with it, as PGlite is in-process.
-			serverCpu: div(r.serverCpuPercent === null ? null : r.serverCpuPercent + (r.databaseCpuPercent ?? 0), ref.serverCpuPercent),
+			// Results written before that figure existed fall back to CPU percentages.
+			serverCpu:
+				r.serverCpuUsPerMessage != null && ref.serverCpuUsPerMessage != null
+					? div(r.serverCpuUsPerMessage + (r.databaseCpuUsPerMessage ?? 0), ref.serverCpuUsPerMessage)
+					: div(r.serverCpuPercent === null ? null : r.serverCpuPercent + (r.databaseCpuPercent ?? 0), ref.serverCpuPercent),
 			rss: div(r.serverRssMb, ref.serverRssMb)
 		});
 	}
@@ -61,18 +66,24 @@ const x = (v: number | null | undefined) => (v === null || v === undefined ? '�
 /** The fan-out table (Markdown, also readable in a terminal), with ratios to the reference. */
 export function fanoutTable(results: BenchResults): string {
 	const rows = [
-		'| stage | server | p50 ms | p95 ms | p99 ms | p99 ÷ ref | delivered | msg/s | server CPU % | + PostgreSQL CPU % | CPU ÷ ref | RSS MB | heap MB/workshop | client CPU % | machine CPU % |',
-		'|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|'
+		'| stage | server | p50 ms | p95 ms | p99 ms | p99 ÷ ref | delivered | msg/s | server CPU % | + PostgreSQL CPU % | CPU µs/msg | CPU ÷ ref | RSS MB | heap MB/workshop | client CPU % | machine CPU % |',
+		'|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|'
 	];
 	for (const r of [...results.oneWorkshop, ...results.manyWorkshops]) {
 		const ratio = results.ratios.find((q) => q.stage === stageName(r) && q.server === r.server);
 		rows.push(
 			`| ${stageName(r)} | ${r.server} | ${f(r.latency.p50)} | ${f(r.latency.p95)} | ${f(r.latency.p99)} | ${r.server === 'reference' ? '1' : x(ratio?.p99)} | ` +
-				`${r.delivered}/${r.expected}${r.duplicates ? ` (+${r.duplicates} dup.)` : ''}${r.disconnects ? ` (${r.disconnects} disc.)` : ''} | ${r.messagesPerSecond ?? '–'} | ${f(r.serverCpuPercent, 0)} | ${r.server === 'concerto-pg' ? f(r.databaseCpuPercent, 0) : '–'} | ${r.server === 'reference' ? '1' : x(ratio?.serverCpu)} | ` +
+				`${r.delivered}/${r.expected}${r.duplicates ? ` (+${r.duplicates} dup.)` : ''}${r.disconnects ? ` (${r.disconnects} disc.)` : ''} | ${r.messagesPerSecond ?? '–'} | ${f(r.serverCpuPercent, 0)} | ${r.server === 'concerto-pg' ? f(r.databaseCpuPercent, 0) : '–'} | ${cpuPerMessage(r)} | ${r.server === 'reference' ? '1' : x(ratio?.serverCpu)} | ` +
 				`${f(r.serverRssMb, 0)} | ${f(r.heapPerWorkshopMb, 2)} | ${f(r.clientCpuPercent, 0)} | ${f(r.machineCpuPercent, 0)} |`
 		);
 	}
 	return rows.join('\n');
+}
+
+/** Server CPU per delivered message, µs, PostgreSQL's backends included (what CPU ÷ ref compares). */
+function cpuPerMessage(r: FanoutResult): string {
+	if (r.serverCpuUsPerMessage == null) return '–';
+	return f(r.serverCpuUsPerMessage + (r.databaseCpuUsPerMessage ?? 0));
 }
 
 export function syncTable(results: BenchResults): string {
@@ -165,7 +176,8 @@ export function markdownReport(results: BenchResults, file?: string): string {
 		...section(
 			results.oneWorkshop.length + results.manyWorkshops.length,
 			'**Fan-out** (one writer per workshop, everyone else observes; latency from the writer’s insert to each observer’s copy; ' +
-				'CPU in % of one core; CPU ÷ ref counts concerto-pg’s PostgreSQL backends with it (PGlite runs inside the server process); ' +
+				'CPU in % of one core; CPU µs/msg = the server’s CPU time over the window per message delivered to an observer, and CPU ÷ ref compares it, ' +
+				'both counting concerto-pg’s PostgreSQL backends with it (PGlite runs inside the server process); ' +
 				'machine CPU = all processes of the 2-core machine, ours and others’):',
 			() => fanoutTable(results)
 		),

@@ -141,7 +141,9 @@ export async function startReference(): Promise<BenchServer> {
 	const require = createRequire(import.meta.url);
 	const pkg = require.resolve('@y/websocket-server/package.json');
 	const script = join(dirname(pkg), 'src', 'server.js');
-	const p = launch('reference', [script], { HOST: '127.0.0.1', PORT: String(port) }, /running at/, () => {});
+	// BENCH_REFERENCE_NODE_ARGS profiles the reference the same way, to compare where each spends its CPU.
+	const nodeArgs = (process.env.BENCH_REFERENCE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const p = launch('reference', [...nodeArgs, script], { HOST: '127.0.0.1', PORT: String(port), BENCH_EXIT_ON_SIGTERM: '1' }, /running at/, () => {});
 	try {
 		await p.started;
 	} catch (e) {

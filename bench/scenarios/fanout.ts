@@ -1,7 +1,7 @@
 import { prepareBoard } from '../lib/accounts.ts';
 import { deal, sleep, specsOf, type BenchContext } from '../lib/context.ts';
 import { cpus } from 'node:os';
-import { cpuPercent, machineCpu, monoNow, sampleAll, sampleProc } from '../lib/proc.ts';
+import { cpuMicrosPer, cpuPercent, machineCpu, monoNow, sampleAll, sampleProc } from '../lib/proc.ts';
 import type { CollectReply, ConnectReply, Counters, SyncClientSpec, WriteReply } from '../lib/protocol.ts';
 import type { BenchServer, ServerKind } from '../lib/servers.ts';
 import { round, summarize, type Summary } from '../lib/stats.ts';
@@ -28,6 +28,10 @@ export interface FanoutResult {
 	serverCpuPercent: number | null;
 	/** CPU of the PostgreSQL backends serving it (concerto-pg; PGlite's is inside the server process) */
 	databaseCpuPercent: number | null;
+	/** server CPU over the window per message delivered to an observer, µs (issue 15: cost per message) */
+	serverCpuUsPerMessage: number | null;
+	/** the same for the PostgreSQL backends (concerto-pg) */
+	databaseCpuUsPerMessage: number | null;
 	serverRssMb: number | null;
 	/** live heap after GC with the workshops loaded and their clients on, minus before, per workshop */
 	heapPerWorkshopMb: number | null;
@@ -117,6 +121,8 @@ export async function fanoutStage(ctx: BenchContext, server: BenchServer, worksh
 			messagesPerSecond: lastAt > firstAt ? Math.round(messages / ((lastAt - firstAt) / 1000)) : null,
 			serverCpuPercent: round(cpuPercent(server0, server1)),
 			databaseCpuPercent: round(cpuPercent(db0, db1)),
+			serverCpuUsPerMessage: round(cpuMicrosPer(server0, server1, latencies.length)),
+			databaseCpuUsPerMessage: round(cpuMicrosPer(db0, db1, latencies.length)),
 			serverRssMb: server1 ? round(server1.rssBytes / MB) : null,
 			heapPerWorkshopMb: heapBefore !== null && heapLoaded !== null ? round((heapLoaded - heapBefore) / workshops / MB, 2) : null,
 			clientCpuPercent: round(cpuPercent(clients0, clients1)),
