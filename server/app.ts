@@ -27,7 +27,7 @@ export interface Concerto {
 	rooms: Rooms;
 	/** Mounts sync and live on an HTTP server (production server or Vite's dev server). */
 	attach(server: HttpServer): void;
-	/** Answers /healthz, /readyz and /metrics; returns false for every other path. */
+	/** Answers /healthz, /readyz, /metrics and the sync endpoint's GET /sync/<id>/state; returns false for every other path. */
 	serveOps(req: IncomingMessage, res: ServerResponse): boolean;
 	/** Stops accepting, saves every document, closes the database. */
 	close(): Promise<void>;
@@ -85,6 +85,8 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 			services.connections = createConnectionControl(s, io, log);
 		},
 		serveOps(req, res) {
+			// The board's first state for a phone is the sync endpoint's, with its gate.
+			if (sync?.serveFirstState(req, res)) return true;
 			const path = (req.url ?? '').split('?')[0];
 			if (path === '/healthz') {
 				res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');

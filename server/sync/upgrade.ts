@@ -1,4 +1,6 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { firstState } from './first-state.ts';
 import { findReadOnlyPast } from '../db/repositories/read-only-writes.ts';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -17,8 +19,11 @@ import { perSecond } from '../../src/lib/domain/limits/token-bucket.ts';
 
 export const SYNC_PREFIX = '/sync/';
 const WORKSHOP_ID = /^[a-z2-7]{16}$/;
+const FIRST_STATE = /^\/sync\/([^/]+)\/state$/;
 
 export interface SyncServer {
+	/** Answers `GET /sync/<id>/state` (the document as one gzip update, for a phone's first load); false for other requests. */
+	serveFirstState(req: IncomingMessage, res: ServerResponse): boolean;
 	/** Handles an HTTP upgrade if it is for `/sync/…`; returns false to let others take it. */
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
 	close(): void;
@@ -49,37 +54,49 @@ export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; l
 		socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${reason}\n`);
 	}
 
-	async function gate(req: IncomingMessage, socket: Duplex, head: Buffer, workshopId: string): Promise<void> {
-		if (!originAllowed(req, config.origin)) return refuse(socket, 403, 'Forbidden', 'origin not allowed', req);
+	/** Who may open the workshop's document, and how: the same answer for the socket and for the first state. */
+	async function admit(
+		req: IncomingMessage,
+		workshopId: string
+	): Promise<{ refused: { status: number; text: string; reason: string } } | { actor: Actor; access: 'read' | 'write' }> {
+		const no = (status: number, text: string, reason: string) => ({ refused: { status, text, reason } });
+		if (!originAllowed(req, config.origin)) return no(403, 'Forbidden', 'origin not allowed');
 		const found = WORKSHOP_ID.test(workshopId) ? await findWorkshop(db, workshopId) : null;
-		if (!found) return refuse(socket, 404, 'Not Found', 'unknown workshop', req);
+		if (!found) return no(404, 'Not Found', 'unknown workshop');
 		// An archive is read-only and has no board document.
-		if (found.status === 'archived') return refuse(socket, 403, 'Forbidden', 'archived workshop: read-only', req);
+		if (found.status === 'archived') return no(403, 'Forbidden', 'archived workshop: read-only');
 		const resolved = await resolveActor(db, workshopId, req.headers.cookie, new Date(), config.sessionDays);
 		if ('refusal' in resolved) {
 			const status = resolved.refusal === 'forbidden' ? 403 : 401;
-			return refuse(socket, status, status === 403 ? 'Forbidden' : 'Unauthorized', resolved.refusal, req);
+			return no(status, status === 403 ? 'Forbidden' : 'Unauthorized', resolved.refusal);
 		}
 		const access = syncAccess(resolved.actor.role);
-		if (!access) return refuse(socket, 403, 'Forbidden', 'role has no sync access', req);
+		if (!access) return no(403, 'Forbidden', 'role has no sync access');
+		return { actor: resolved.actor, access };
+	}
+
+	async function gate(req: IncomingMessage, socket: Duplex, head: Buffer, workshopId: string): Promise<void> {
+		const admitted = await admit(req, workshopId);
+		if ('refused' in admitted) return refuse(socket, admitted.refused.status, admitted.refused.text, admitted.refused.reason, req);
+		const { actor, access } = admitted;
 		if (socket.destroyed) return;
 		// A writable connection is checked against what this person's read-only connections tried
 		// to write, on any instance and in the room's earlier lives (stored in the database).
-		const past = access === 'read' ? null : await findReadOnlyPast(db, workshopId, resolved.actor.id);
+		const past = access === 'read' ? null : await findReadOnlyPast(db, workshopId, actor.id);
 		const room = await rooms.acquire(workshopId);
-		if (past) room.restoreReadOnlyPast(resolved.actor.id, past);
+		if (past) room.restoreReadOnlyPast(actor.id, past);
 		if (socket.destroyed) return rooms.release(room);
 		wss.handleUpgrade(req, socket, head, (ws) => {
 			// Per person on this instance: a participant's many connections share one allowance.
-			const key = `${workshopId}:${resolved.actor.id}`;
+			const key = `${workshopId}:${actor.id}`;
 			const options = {
 				readOnly: access === 'read',
-				actor: resolved.actor,
+				actor: actor,
 				log,
 				onMessage: deps.onMessage,
 				rateCheck: () => limiter.check(key)
 			};
-			actors.set(ws, { workshopId, actor: resolved.actor });
+			actors.set(ws, { workshopId, actor: actor });
 			serveConnection(ws, room, options, () => {
 				actors.delete(ws);
 				rooms.release(room);
@@ -88,6 +105,36 @@ export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; l
 	}
 
 	return {
+		serveFirstState(req, res) {
+			const match = FIRST_STATE.exec((req.url ?? '').split('?')[0]);
+			if (!match || req.method !== 'GET') return false;
+			const workshopId = match[1];
+			admit(req, workshopId)
+				.then(async (admitted) => {
+					if ('refused' in admitted) {
+						log.warn({ url: req.url, status: admitted.refused.status, reason: admitted.refused.reason }, 'first state refused');
+						res.writeHead(admitted.refused.status, { 'content-type': 'text/plain' }).end(`${admitted.refused.reason}\n`);
+						return;
+					}
+					const gzipped = await rooms.with(workshopId, (room) => firstState(room.doc));
+					// Every browser takes gzip; another client gets the update as it is.
+					const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+					const state = gzip ? gzipped : gunzipSync(gzipped);
+					res.writeHead(200, {
+						'content-type': 'application/octet-stream',
+						...(gzip ? { 'content-encoding': 'gzip' } : {}),
+						'content-length': state.length,
+						vary: 'accept-encoding, cookie',
+						// Per person and per moment: never kept by a cache on the way.
+						'cache-control': 'no-store'
+					}).end(state);
+				})
+				.catch((e: Error) => {
+					log.error({ url: req.url, err: e.message }, 'first state failed');
+					if (!res.headersSent) res.writeHead(503, { 'content-type': 'text/plain' }).end('try again later\n');
+				});
+			return true;
+		},
 		handleUpgrade(req, socket, head) {
 			const path = (req.url ?? '').split('?')[0];
 			if (!path.startsWith(SYNC_PREFIX)) return false;

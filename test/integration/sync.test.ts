@@ -1,17 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
-import { syncClient, eventually, rawSync } from '../helpers/clients.ts';
-import { createWorkshop, signUp } from '../helpers/http.ts';
+import * as Y from 'yjs';
+import { syncClient, eventually, eventuallyAsync, rawSync } from '../helpers/clients.ts';
+import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import { insertNote, readNotes, updateNote } from '../../src/lib/domain/board/notes.ts';
 
 let server: RunningServer;
 let cookie: string;
 let workshopId: string;
+let joinCode: string;
 
 beforeAll(async () => {
 	server = await startServer();
 	cookie = await signUp(server.url);
-	workshopId = (await createWorkshop(server.url, cookie, 'Accueil en mairie')).id;
+	({ id: workshopId, joinCode } = await createWorkshop(server.url, cookie, 'Accueil en mairie'));
 });
 afterAll(async () => {
 	await server?.kill();
@@ -79,5 +81,39 @@ describe('sync endpoint with unmodified y-websocket providers', () => {
 		const other = await signUp(server.url);
 		const r = await rawSync(`${server.url.replace('http', 'ws')}/sync/${workshopId}`, { origin: server.url, cookie: other });
 		expect(r).toMatchObject({ opened: false, status: 403 });
+	});
+});
+
+describe("the document's first state over HTTP (a phone's first load)", () => {
+	const stateOf = (who: Record<string, string>) => fetch(`${server.url}/sync/${workshopId}/state`, { headers: { 'sec-fetch-site': 'same-origin', ...who } });
+
+	test('a participant gets the whole document, gzip-compressed, as the socket would give it; it is never cached', async () => {
+		const editor = syncClient(server.url, workshopId, { cookie });
+		await editor.synced;
+		insertNote(editor.doc, note('note-for-first-state', 'Un guichet ouvert le samedi'));
+		const phone = await joinAs(server.url, joinCode, 'Nadia', 'usager');
+		// Asked again until the edit has reached the server's document (the state is read from it).
+		const doc = new Y.Doc();
+		await eventuallyAsync(
+			async () => {
+				const res = await stateOf({ cookie: phone });
+				if (res.status !== 200) return false;
+				Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
+				return readNotes(doc).some((n) => n.id === 'note-for-first-state');
+			},
+			'the new note in the first state',
+			10_000
+		);
+		const raw = await fetch(`${server.url}/sync/${workshopId}/state`, { headers: { cookie: phone, 'sec-fetch-site': 'same-origin', 'accept-encoding': 'gzip' } });
+		expect(raw.headers.get('content-encoding')).toBe('gzip');
+		expect(raw.headers.get('cache-control')).toBe('no-store');
+		editor.destroy();
+	});
+
+	test('the gate is the socket’s: no session 401, another site 403, an unknown workshop 404', async () => {
+		expect((await stateOf({})).status).toBe(401);
+		expect((await fetch(`${server.url}/sync/${workshopId}/state`, { headers: { cookie, origin: 'https://evil.example' } })).status).toBe(403);
+		const unknown = await fetch(`${server.url}/sync/aaaaaaaaaaaaaaaa/state`, { headers: { cookie, 'sec-fetch-site': 'same-origin' } });
+		expect(unknown.status).toBe(404);
 	});
 });

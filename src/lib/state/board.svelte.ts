@@ -2,9 +2,10 @@ import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { getContext, setContext } from 'svelte';
-import { connectSync, type ConnectionStatus } from '$lib/sync/provider';
+import { connectSync, fetchFirstState, type ConnectionStatus } from '$lib/sync/provider';
 import { newClientId } from '$lib/sync/ids';
 import { onNetworkChange } from '$lib/sync/network';
+import { markOnce } from '$lib/perf/marks';
 import { clampPosition, cleanNoteText, insertNote, nextNotePosition, removeNote, updateNote, type Note, type NoteColor } from '$lib/domain/board/notes';
 import { boardMaps, readBoard, type Board } from '$lib/domain/board/board';
 import {
@@ -24,6 +25,9 @@ export interface BoardAuthor {
 	id: string;
 	category?: Category | 'facilitator';
 }
+
+/** The origin of the first state's transaction (not this page's own write: never undone). */
+const FIRST_STATE = Symbol('first-state');
 
 const EMPTY: Board = { notes: [], clusters: [], personas: [], scales: [], sections: [] };
 
@@ -88,11 +92,27 @@ export class BoardState {
 		return this.#provider?.awareness ?? null;
 	}
 
-	/** Browser only: opens the sync connection. */
-	connect(): void {
+	/**
+	 * Browser only: opens the sync connection. With `firstState` (a phone's page, which preloads
+	 * it), the document's state comes first over HTTP, compressed, and the socket's first sync
+	 * brings only what changed since; if it comes after the socket opened, the sync is merely larger.
+	 */
+	connect({ firstState = false }: { firstState?: boolean } = {}): void {
+		markOnce('sync-connect');
+		if (firstState)
+			void fetchFirstState(this.workshopId).then((update) => {
+				if (update && this.#provider) Y.applyUpdate(this.doc, update, FIRST_STATE);
+			});
 		const provider = connectSync(this.workshopId, this.doc);
-		provider.on('status', ({ status }) => (this.status = status));
+		provider.on('status', ({ status }) => {
+			if (status === 'connected') markOnce('sync-open');
+			this.status = status;
+		});
+		// The first sync's arrival (decoding starts inside the transaction) and its end.
+		this.doc.once('beforeTransaction', () => markOnce('sync-message'));
+		this.doc.once('update', () => markOnce('yjs-applied'));
 		provider.on('sync', (synced) => {
+			if (synced) markOnce('synced');
 			if (synced && !this.#seen) {
 				// What is there at the first sync is history, not news: only later notes are announced.
 				this.#refresh();
@@ -122,6 +142,7 @@ export class BoardState {
 		this.#scheduled = false;
 		if (this.#author && this.synced && !this.#repairTimer && strandedNotes(this.doc).length > 0) this.#scheduleRepair();
 		const board = readBoard(this.doc);
+		if (board.notes.length > 0) markOnce('board-read');
 		this.board = board;
 		if (!this.#seen) return;
 		const fresh = board.notes.filter((n) => !this.#seen!.has(n.id));

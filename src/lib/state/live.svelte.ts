@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { connectLive } from '$lib/sync/live';
 import { onNetworkChange } from '$lib/sync/network';
+import { markOnce } from '$lib/perf/marks';
 import { newClientId } from '$lib/sync/ids';
 import type { CommandName, CommandResult, HandshakeRefusal, HiddenNote, LiveCommands, MyPoll, MyVotes, PhaseView, PollState, VoteState, WorkshopState } from '$lib/protocol/live';
 import { currentIndex } from '$lib/domain/agenda/timer';
@@ -93,6 +94,7 @@ export class LiveChannel {
 	connect(): Socket {
 		const socket = connectLive(this.workshopId);
 		socket.on('connect', () => {
+			markOnce('live-open');
 			this.connected = true;
 			this.refused = null;
 		});
@@ -108,6 +110,7 @@ export class LiveChannel {
 			if (err.data.code === 'unavailable') setTimeout(() => socket.connect(), 5000);
 		});
 		socket.on('workshop.state', (state: WorkshopState) => {
+			markOnce('live-state');
 			this.offsetMs = state.serverNow - Date.now();
 			this.workshop = state;
 		});

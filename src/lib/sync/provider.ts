@@ -13,3 +13,21 @@ export function connectSync(workshopId: string, doc: Y.Doc): WebsocketProvider {
 	const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
 	return new WebsocketProvider(`${scheme}://${location.host}/sync`, workshopId, doc, { disableBc: true, maxBackoffTime: 5000 });
 }
+
+/**
+ * The document as one compressed update over plain HTTP (the sync endpoint's gate applies): a
+ * phone's page asks for it from its HTML head, in parallel with its scripts, and applies it
+ * before the socket's first sync, which then carries only what changed since.
+ */
+export const firstStateUrl = (workshopId: string): string => `/sync/${workshopId}/state`;
+
+/** The first state as a Yjs update, or null when it could not be had (the socket's sync brings everything then). */
+export async function fetchFirstState(workshopId: string): Promise<Uint8Array | null> {
+	try {
+		// Same mode and credentials as the page's <link rel="preload" as="fetch" crossorigin>, so the preloaded answer is used.
+		const res = await fetch(firstStateUrl(workshopId), { credentials: 'same-origin' });
+		return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
+	} catch {
+		return null;
+	}
+}
