@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, removeDir, type RunningServer } from '../helpers/server-process.ts';
 import * as Y from 'yjs';
 import { syncClient, eventually, eventuallyAsync, rawSync } from '../helpers/clients.ts';
-import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
+import { createWorkshop, joinAs, participantId, peopleAction, signUp } from '../helpers/http.ts';
 import { insertNote, readNotes, updateNote } from '../../src/lib/domain/board/notes.ts';
 
 let server: RunningServer;
@@ -115,5 +115,20 @@ describe("the document's first state over HTTP (a phone's first load)", () => {
 		expect((await fetch(`${server.url}/sync/${workshopId}/state`, { headers: { cookie, origin: 'https://evil.example' } })).status).toBe(403);
 		const unknown = await fetch(`${server.url}/sync/aaaaaaaaaaaaaaaa/state`, { headers: { cookie, 'sec-fetch-site': 'same-origin' } });
 		expect(unknown.status).toBe(404);
+	});
+
+	test('a participant of another workshop, a removed participant and another facilitator get nothing of it', async () => {
+		// A phone that joined another workshop holds a session, but not for this one.
+		const other = await createWorkshop(server.url, cookie, 'Un autre atelier');
+		const elsewhere = await joinAs(server.url, other.joinCode, 'Paul', 'agent');
+		expect([401, 403]).toContain((await stateOf({ cookie: elsewhere })).status);
+		// A facilitator of their own workshops only.
+		const stranger = await signUp(server.url);
+		expect([401, 403]).toContain((await stateOf({ cookie: stranger })).status);
+		// Removed by the facilitator: the phone's cookie no longer opens the board.
+		const removed = await joinAs(server.url, joinCode, 'Marc', 'usager');
+		expect((await stateOf({ cookie: removed })).status).toBe(200);
+		expect((await peopleAction(server.url, workshopId, 'remove', { participantId: await participantId(server.url, workshopId, removed) }, cookie)).status).toBe(200);
+		expect([401, 403]).toContain((await stateOf({ cookie: removed })).status);
 	});
 });
