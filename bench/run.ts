@@ -12,7 +12,7 @@ import { CONCERTO_BENCH_ENV, createBenchDatabase, startConcerto, startReference,
 import type { BenchContext } from './lib/context.ts';
 import { fanoutStage, type FanoutResult } from './scenarios/fanout.ts';
 import { initialSyncStage } from './scenarios/initial-sync.ts';
-import { commandsStage } from './scenarios/commands.ts';
+import { commandRows, commandsStage } from './scenarios/commands.ts';
 import { VOTE_SETTINGS, voteStage } from './scenarios/vote.ts';
 import { memoryStage } from './scenarios/memory.ts';
 import { sampleProc } from './lib/proc.ts';
@@ -27,7 +27,7 @@ const usage = `npm run bench [-- options]
   --seconds=5        seconds of steady writing per stage
   --rate=10          notes per second per writer
   --stages=memory,fanout,workshops,sync,commands,vote   which stages to run (default: all; e.g. --stages=vote for the dot vote only)
-  --participants=300 participants on /live in the command stage
+  --participants=300 participants on /live in the command stage's first rows (offering 1,000 and 2,000 commands/s; a third row has 1,000 participants; --quick: 30, offering 3 and 6 per participant, then 90)
   --voters=300       voters in the vote stage (closed loop, 10 s; --quick: 30 voters, 3 s)
   --no-build         use the existing build (default: \`npm run build\` first, so the code measured is the code checked out)
   BENCH_CONCERTO_NODE_ARGS  extra node flags for the Concerto servers (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof)
@@ -120,12 +120,17 @@ async function main(): Promise<void> {
 			results.initialSync.push(r);
 			log(`initial sync ${server.kind}: ${r.warmMs.median} ms (cold ${r.coldMs?.median ?? 'n/a'} ms)`);
 		}
-		for (const server of stages.has('commands') ? servers.filter((s) => s.kind !== 'reference') : []) {
-			if (!withinBudget(`${server.kind} commands`)) continue;
-			const r = await commandsStage(ctx, server, participants);
-			results.commands.push(r);
-			log(`commands ${server.kind}: ${r.commandsPerSecond}/s, ack p99 ${r.ack.p99?.toFixed(1)} ms, ${r.ok}/${r.sent} ok`);
-		}
+		// Row by row, the servers taking turns (as in the fan-out stages).
+		for (const row of stages.has('commands') ? commandRows(quick, participants) : [])
+			for (const server of servers.filter((s) => s.kind !== 'reference')) {
+				if (!withinBudget(`${server.kind} commands ${row.participants} × ${row.offeredPerSecond}/s`)) continue;
+				const r = await commandsStage(ctx, server, row.participants, row.offeredPerSecond);
+				results.commands.push(r);
+				log(
+					`commands ${server.kind}, ${r.participants} participants offering ${r.offeredPerSecond}/s: ${r.commandsPerSecond} acknowledged/s, ack p50 ${r.ack.p50?.toFixed(1)} p99 ${r.ack.p99?.toFixed(1)} ms, ` +
+						`${r.ok}/${r.sent} ok, ${r.notesOnBoard}/${r.ok} acknowledged notes on the board, server CPU ${r.serverCpuPercent}% (${r.cpuMsPerCommand} ms/command), RSS ${r.serverRssMb} MB (${r.rssKbPerConnection} KB/connection)`
+				);
+			}
 		// No reference here: a bare y-websocket server has no votes.
 		for (const server of stages.has('vote') ? servers.filter((s) => s.kind !== 'reference') : []) {
 			if (!withinBudget(`${server.kind} vote`)) continue;
