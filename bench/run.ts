@@ -28,6 +28,7 @@ const usage = `npm run bench [-- options]
   --rate=10          notes per second per writer
   --stages=memory,fanout,workshops,sync,commands,vote   which stages to run (default: all; e.g. --stages=vote for the dot vote only)
   --participants=300 participants on /live in the command stage's first rows (offering 1,000 and 2,000 commands/s; a third row has 1,000 participants; --quick: 30, offering 3 and 6 per participant, then 90)
+  --command-rows=300x1000,1000x1000   the command stage's rows instead (participants x commands/s offered)
   --voters=300       voters in the vote stage (closed loop, 10 s; --quick: 30 voters, 3 s)
   --no-build         use the existing build (default: \`npm run build\` first, so the code measured is the code checked out)
   BENCH_CONCERTO_NODE_ARGS  extra node flags for the Concerto servers (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof)
@@ -43,6 +44,11 @@ const quick = args.includes('--quick');
 const sizes = (opt('sizes') ?? (quick ? '10,50' : '10,50,100,300,500,1000')).split(',').map(Number);
 const grid = quick ? { workshops: 4, clients: 5 } : { workshops: 20, clients: 20 };
 const participants = Number(opt('participants') ?? (quick ? 30 : 300));
+/** e.g. --command-rows=300x1000 (participants × offered commands/s), to profile one row. */
+const commandRowsOpt = opt('command-rows')
+	?.split(',')
+	.map((r) => r.split('x').map(Number))
+	.map(([participants, offeredPerSecond]) => ({ participants, offeredPerSecond }));
 const ALL_STAGES = ['memory', 'fanout', 'workshops', 'sync', 'commands', 'vote'];
 const stages = new Set((opt('stages') ?? ALL_STAGES.join(',')).split(','));
 for (const s of stages) if (!ALL_STAGES.includes(s)) throw new Error(`unknown stage ${s}; stages: ${ALL_STAGES.join(', ')}`);
@@ -121,7 +127,7 @@ async function main(): Promise<void> {
 			log(`initial sync ${server.kind}: ${r.warmMs.median} ms (cold ${r.coldMs?.median ?? 'n/a'} ms)`);
 		}
 		// Row by row, the servers taking turns (as in the fan-out stages).
-		for (const row of stages.has('commands') ? commandRows(quick, participants) : [])
+		for (const row of stages.has('commands') ? (commandRowsOpt ?? commandRows(quick, participants)) : [])
 			for (const server of servers.filter((s) => s.kind !== 'reference')) {
 				if (!withinBudget(`${server.kind} commands ${row.participants} × ${row.offeredPerSecond}/s`)) continue;
 				const r = await commandsStage(ctx, server, row.participants, row.offeredPerSecond);
@@ -150,7 +156,7 @@ async function main(): Promise<void> {
 
 function write(results: BenchResults): void {
 	mkdirSync('bench/results', { recursive: true });
-	const partial = quick || stages.size < ALL_STAGES.length || opt('sizes') !== undefined || opt('voters') !== undefined;
+	const partial = quick || stages.size < ALL_STAGES.length || opt('sizes') !== undefined || opt('voters') !== undefined || commandRowsOpt !== undefined;
 	// A second run the same day is written beside the first, never over it.
 	const name = runName(readdirSync('bench/results'), `${partial ? 'quick-' : ''}${results.date.slice(0, 10)}`);
 	const report = markdownReport(results, `bench/results/${name}.json`);

@@ -86,14 +86,14 @@ export function syncTable(results: BenchResults): string {
 
 export function commandsTable(results: BenchResults): string {
 	const rows = [
-		'| server | participants | offered /s | acknowledged /s | ok / sent | errors | ack p50 ms | ack p99 ms | acknowledged notes on board | server CPU % | + PostgreSQL CPU % | CPU ms / command | RSS MB | RSS KB / connection | CPU % / connection |',
-		'|---|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|'
+		'| server | participants | offered /s | acknowledged /s | ok / sent | errors | ack p50 ms | ack p99 ms | acknowledged notes on board | server CPU % | + PostgreSQL CPU % | CPU ms / command | RSS MB | RSS KB / connection | CPU % / connection | client CPU % | machine CPU % |',
+		'|---|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|'
 	];
 	for (const r of results.commands) {
 		const errors = Object.entries(r.errors).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
 		rows.push(
 			`| ${r.server} | ${r.participants} | ${r.offeredPerSecond} | ${r.commandsPerSecond} | ${r.ok}/${r.sent} | ${errors} | ${f(r.ack.p50)} | ${f(r.ack.p99)} | ${r.notesOnBoard}/${r.ok} | ${f(r.serverCpuPercent, 0)} | ${r.server === 'concerto-pg' ? f(r.databaseCpuPercent, 0) : '–'} | ` +
-				`${f(r.cpuMsPerCommand, 2)} | ${f(r.serverRssMb, 0)} | ${f(r.rssKbPerConnection, 0)} | ${f(r.cpuPercentPerConnection, 3)} |`
+				`${f(r.cpuMsPerCommand, 2)} | ${f(r.serverRssMb, 0)} | ${f(r.rssKbPerConnection, 0)} | ${f(r.cpuPercentPerConnection, 3)} | ${f(r.clientCpuPercent, 0)} | ${f(r.machineCpuPercent, 0)} |`
 		);
 	}
 	return rows.join('\n');

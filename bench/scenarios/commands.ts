@@ -1,6 +1,7 @@
 import { prepareBoard } from '../lib/accounts.ts';
 import { deal, sleep, type BenchContext } from '../lib/context.ts';
-import { cpuPercent, monoNow, sampleAll, sampleProc } from '../lib/proc.ts';
+import { cpus } from 'node:os';
+import { cpuPercent, machineCpu, monoNow, sampleAll, sampleProc } from '../lib/proc.ts';
 import type { ConnectReply, LiveClientSpec, LiveRunReply } from '../lib/protocol.ts';
 import type { BenchServer, ServerKind } from '../lib/servers.ts';
 import { round, summarize, type Summary } from '../lib/stats.ts';
@@ -34,6 +35,9 @@ export interface CommandsResult {
 	rssKbPerConnection?: number | null;
 	/** server CPU during the run per connected participant, in % of one core */
 	cpuPercentPerConnection?: number | null;
+	/** the client workers' CPU, and the whole machine's (ours and others'): a starved load generator shows here */
+	clientCpuPercent?: number | null;
+	machineCpuPercent?: number | null;
 }
 
 /** The rows of the command stage: issue 15's 300 participants at 1,000 and 2,000 commands/s, and 1,000 participants. */
@@ -78,10 +82,12 @@ export async function commandsStage(ctx: BenchContext, server: BenchServer, part
 		const dbPids = await server.databasePids();
 		const before = sampleProc(server.pid);
 		const dbBefore = dbPids.length ? sampleAll(dbPids) : null;
+		const [machine0, clients0] = [machineCpu(), sampleAll(workers.pids)];
 		const perParticipant = offeredPerSecond / participants;
 		const runs = await workers.all<LiveRunReply>({ op: 'liveRun', tag, durationMs, perSecond: perParticipant, startAt }, durationMs + 60_000);
 		const after = sampleProc(server.pid);
 		const dbAfter = dbPids.length ? sampleAll(dbPids) : null;
+		const [machine1, clients1] = [machineCpu(), sampleAll(workers.pids)];
 		const errors: Record<string, number> = {};
 		for (const r of runs) for (const [code, n] of Object.entries(r.errors)) errors[code] = (errors[code] ?? 0) + n;
 		const ok = runs.reduce((t, r) => t + r.ok, 0);
@@ -115,7 +121,9 @@ export async function commandsStage(ctx: BenchContext, server: BenchServer, part
 			cpuMsPerCommand: cpuSeconds === null || ok === 0 ? null : round((cpuSeconds * 1000) / ok, 2),
 			serverRssMb: rssConnected === null ? null : round(rssConnected / 1024 / 1024),
 			rssKbPerConnection: rssBefore === null || rssConnected === null || sockets === 0 ? null : round((rssConnected - rssBefore) / 1024 / sockets),
-			cpuPercentPerConnection: serverCpuPercent === null || sockets === 0 ? null : round(serverCpuPercent / sockets, 3)
+			cpuPercentPerConnection: serverCpuPercent === null || sockets === 0 ? null : round(serverCpuPercent / sockets, 3),
+			clientCpuPercent: round(cpuPercent(clients0, clients1)),
+			machineCpuPercent: machine0 && machine1 ? round(((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) * 100 * cpus().length) : null
 		};
 	} finally {
 		projector.destroy();
