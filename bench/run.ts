@@ -27,7 +27,7 @@ const usage = `npm run bench [-- options]
   --seconds=5        seconds of steady writing per stage
   --rate=10          notes per second per writer
   --stages=memory,fanout,workshops,sync,commands,vote   which stages to run (default: all; e.g. --stages=vote for the dot vote only)
-  --participants=300 participants on /live in the command stage's first rows (offering 1,000 and 2,000 commands/s; a third row has 1,000 participants; --quick: 30, offering 3 and 6 per participant, then 90)
+  --participants=300 participants on /live in the command stage's first rows (offering 1,000 and 2,500 commands/s; a third row has 1,000 participants; --quick: 30, offering 3 and 6 per participant, then 90)
   --command-rows=300x1000,1000x1000   the command stage's rows instead (participants x commands/s offered)
   --voters=300       voters in the vote stage (closed loop, 10 s; --quick: 30 voters, 3 s)
   --no-build         use the existing build (default: \`npm run build\` first, so the code measured is the code checked out)

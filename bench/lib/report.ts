@@ -100,22 +100,19 @@ export function commandsTable(results: BenchResults): string {
 }
 
 /**
- * Issue 15's targets for the command path: at 300 participants offering 1,000 commands/s,
- * ≥ 1,000 acknowledged/s on PGlite, ≥ 2,000/s on PostgreSQL when offered more, ack p99 < 250 ms,
- * every acknowledged note on the board. Rows of other sizes (1,000 participants, --quick) are
- * printed with their figures, unjudged but for the notes.
+ * Issue 15's targets for the command path, at 300 participants: ack p99 < 250 ms when offered
+ * 1,000 commands/s; when offered more (the row above 1,000/s), ≥ 1,000 acknowledged/s on
+ * PGlite and ≥ 2,000/s on PostgreSQL — a capacity, which a row offering exactly the target
+ * could only show within its counting noise; every acknowledged note on the board. Rows of
+ * other sizes (1,000 participants, --quick) are printed with their figures, unjudged but for the notes.
  */
 export function commandTargetLines(results: BenchResults): string[] {
 	const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 	return results.commands.map((r) => {
-		const judged = r.participants === 300 && r.offeredPerSecond >= 1000;
-		const pglite = r.server === 'concerto-pglite';
-		// PGlite is held to the 1,000/s offered; PostgreSQL to 2,000/s, which it can show only when offered at least that.
-		const floor = pglite ? 1000 : r.offeredPerSecond >= 2000 ? 2000 : null;
-		const rate =
-			`${r.commandsPerSecond} acknowledged/s` +
-			(judged && floor !== null && (pglite ? r.offeredPerSecond === 1000 : true) ? ` (target ≥ ${floor.toLocaleString('en')}: ${met(r.commandsPerSecond >= floor)})` : '');
-		const p99 = `ack p99 ${f(r.ack.p99)} ms${judged ? ` (target < 250: ${met(r.ack.p99 !== null && r.ack.p99 < 250)})` : ''}`;
+		const room = r.participants === 300;
+		const floor = r.server === 'concerto-pglite' ? 1000 : 2000;
+		const rate = `${r.commandsPerSecond} acknowledged/s${room && r.offeredPerSecond > 1000 ? ` (target ≥ ${floor.toLocaleString('en')} when offered more: ${met(r.commandsPerSecond >= floor)})` : ''}`;
+		const p99 = `ack p99 ${f(r.ack.p99)} ms${room && r.offeredPerSecond === 1000 ? ` (target < 250: ${met(r.ack.p99 !== null && r.ack.p99 < 250)})` : ''}`;
 		const present = `every acknowledged note on the board: ${met(r.notesOnBoard === r.ok)} (${r.notesOnBoard}/${r.ok})`;
 		return `${r.server} commands, ${r.participants} participants offering ${r.offeredPerSecond}/s: ${rate}, ${p99}, ${present}`;
 	});
@@ -195,7 +192,7 @@ export function markdownReport(results: BenchResults, file?: string): string {
 		...section(results.initialSync.length, '**Initial sync** of a board of 1,000 notes by a new participant:', () => syncTable(results)),
 		...section(
 			results.commands.length,
-			'**Command path** (`note.add` on `/live`, acknowledged once stored; open loop, each participant on its own timer, the facilitator’s board open; ' +
+			'**Command path** (`note.add` on `/live`, acknowledged once stored; open loop, each participant on its own timer, the facilitator’s board open, after 2 s of warm-up not counted; ' +
 				'acknowledged /s counted in the steady part of the run, the first fifth left out; CPU ms / command counts concerto-pg’s PostgreSQL backends with it; ' +
 				'RSS KB / connection is the server’s growth as the participants’ sockets opened):',
 			() => commandsTable(results)

@@ -40,7 +40,11 @@ export interface CommandsResult {
 	machineCpuPercent?: number | null;
 }
 
-/** The rows of the command stage: issue 15's 300 participants at 1,000 and 2,000 commands/s, and 1,000 participants. */
+/**
+ * The rows of the command stage: issue 15's 300 participants offering 1,000 commands/s, then
+ * more (2,500/s: PostgreSQL's 2,000/s target is a capacity, shown only when offered above it),
+ * and 1,000 participants offering 1,000/s.
+ */
 export function commandRows(quick: boolean, participants: number): Array<{ participants: number; offeredPerSecond: number }> {
 	if (quick)
 		return [
@@ -50,10 +54,12 @@ export function commandRows(quick: boolean, participants: number): Array<{ parti
 		];
 	return [
 		{ participants, offeredPerSecond: 1000 },
-		{ participants, offeredPerSecond: 2000 },
+		{ participants, offeredPerSecond: 2500 },
 		{ participants: 1000, offeredPerSecond: 1000 }
 	];
 }
+
+const WARM_UP_MS = 2000;
 
 /**
  * The command path: `participants` socket.io clients on /live together send `note.add` at
@@ -81,12 +87,16 @@ export async function commandsStage(ctx: BenchContext, server: BenchServer, part
 		const rssConnected = sampleProc(server.pid)?.rssBytes ?? null;
 		const tag = `c${Math.round(monoNow())}`;
 		const durationMs = ctx.seconds * 1000;
+		const perParticipant = offeredPerSecond / participants;
+		// Two seconds at the same pace first, not counted: a fresh server's first seconds are its
+		// JIT's (the first row of each server was 3-10× slower than the same row run again).
+		await workers.all<LiveRunReply>({ op: 'liveRun', tag: `${tag}w`, durationMs: WARM_UP_MS, perSecond: perParticipant, startAt: monoNow() + 300 }, WARM_UP_MS + 60_000);
+		await quiet(server, await server.databasePids());
 		const startAt = monoNow() + 300;
 		const dbPids = await server.databasePids();
 		const before = sampleProc(server.pid);
 		const dbBefore = dbPids.length ? sampleAll(dbPids) : null;
 		const [machine0, clients0] = [machineCpu(), sampleAll(workers.pids)];
-		const perParticipant = offeredPerSecond / participants;
 		const runs = await workers.all<LiveRunReply>({ op: 'liveRun', tag, durationMs, perSecond: perParticipant, startAt }, durationMs + 60_000);
 		const after = sampleProc(server.pid);
 		const dbAfter = dbPids.length ? sampleAll(dbPids) : null;
