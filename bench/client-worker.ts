@@ -296,7 +296,7 @@ async function liveConnect(specs: LiveClientSpec[], concurrency: number, timeout
 }
 
 async function liveRun(tag: string, durationMs: number, perSecond: number, startAt: number, worker: string): Promise<LiveRunReply> {
-	const reply: LiveRunReply = { sent: 0, ok: 0, errors: {}, ackMs: [], noteIds: [] };
+	const reply: LiveRunReply = { sent: 0, ok: 0, errors: {}, ackMs: [], ackAt: [], noteIds: [] };
 	const end = startAt + durationMs;
 	const one = async (socket: Socket, id: string) => {
 		const t0 = monoNow();
@@ -306,9 +306,11 @@ async function liveRun(tag: string, durationMs: number, perSecond: number, start
 				ok: boolean;
 				error?: { code: string };
 			};
-			reply.ackMs.push(monoNow() - t0);
+			const at = monoNow();
+			reply.ackMs.push(at - t0);
 			if (res.ok) {
 				reply.ok++;
+				reply.ackAt.push(at);
 				reply.noteIds.push(id);
 			} else {
 				const code = res.error?.code ?? 'unknown';

@@ -12,7 +12,7 @@ import { CONCERTO_BENCH_ENV, createBenchDatabase, startConcerto, startReference,
 import type { BenchContext } from './lib/context.ts';
 import { fanoutStage, type FanoutResult } from './scenarios/fanout.ts';
 import { initialSyncStage } from './scenarios/initial-sync.ts';
-import { commandsStage } from './scenarios/commands.ts';
+import { commandRows, commandsStage } from './scenarios/commands.ts';
 import { VOTE_SETTINGS, voteStage } from './scenarios/vote.ts';
 import { memoryStage } from './scenarios/memory.ts';
 import { sampleProc } from './lib/proc.ts';
@@ -27,7 +27,8 @@ const usage = `npm run bench [-- options]
   --seconds=5        seconds of steady writing per stage
   --rate=10          notes per second per writer
   --stages=memory,fanout,workshops,sync,commands,vote   which stages to run (default: all; e.g. --stages=vote for the dot vote only)
-  --participants=300 participants on /live in the command stage
+  --participants=300 participants on /live in the command stage's first rows (offering 1,000 and 2,500 commands/s; a third row has 1,000 participants; --quick: 30, offering 3 and 6 per participant, then 90)
+  --command-rows=300x1000,1000x1000   the command stage's rows instead (participants x commands/s offered)
   --voters=300       voters in the vote stage (closed loop, 10 s; --quick: 30 voters, 3 s)
   --no-build         use the existing build (default: \`npm run build\` first, so the code measured is the code checked out)
   BENCH_CONCERTO_NODE_ARGS  extra node flags for the Concerto servers (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof)
@@ -44,6 +45,11 @@ const quick = args.includes('--quick');
 const sizes = (opt('sizes') ?? (quick ? '10,50' : '10,50,100,300,500,1000')).split(',').map(Number);
 const grid = quick ? { workshops: 4, clients: 5 } : { workshops: 20, clients: 20 };
 const participants = Number(opt('participants') ?? (quick ? 30 : 300));
+/** e.g. --command-rows=300x1000 (participants × offered commands/s), to profile one row. */
+const commandRowsOpt = opt('command-rows')
+	?.split(',')
+	.map((r) => r.split('x').map(Number))
+	.map(([participants, offeredPerSecond]) => ({ participants, offeredPerSecond }));
 const ALL_STAGES = ['memory', 'fanout', 'workshops', 'sync', 'commands', 'vote'];
 const stages = new Set((opt('stages') ?? ALL_STAGES.join(',')).split(','));
 for (const s of stages) if (!ALL_STAGES.includes(s)) throw new Error(`unknown stage ${s}; stages: ${ALL_STAGES.join(', ')}`);
@@ -121,12 +127,17 @@ async function main(): Promise<void> {
 			results.initialSync.push(r);
 			log(`initial sync ${server.kind}: ${r.warmMs.median} ms (cold ${r.coldMs?.median ?? 'n/a'} ms)`);
 		}
-		for (const server of stages.has('commands') ? servers.filter((s) => s.kind !== 'reference') : []) {
-			if (!withinBudget(`${server.kind} commands`)) continue;
-			const r = await commandsStage(ctx, server, participants);
-			results.commands.push(r);
-			log(`commands ${server.kind}: ${r.commandsPerSecond}/s, ack p99 ${r.ack.p99?.toFixed(1)} ms, ${r.ok}/${r.sent} ok`);
-		}
+		// Row by row, the servers taking turns (as in the fan-out stages).
+		for (const row of stages.has('commands') ? (commandRowsOpt ?? commandRows(quick, participants)) : [])
+			for (const server of servers.filter((s) => s.kind !== 'reference')) {
+				if (!withinBudget(`${server.kind} commands ${row.participants} × ${row.offeredPerSecond}/s`)) continue;
+				const r = await commandsStage(ctx, server, row.participants, row.offeredPerSecond);
+				results.commands.push(r);
+				log(
+					`commands ${server.kind}, ${r.participants} participants offering ${r.offeredPerSecond}/s: ${r.commandsPerSecond} acknowledged/s, ack p50 ${r.ack.p50?.toFixed(1)} p99 ${r.ack.p99?.toFixed(1)} ms, ` +
+						`${r.ok}/${r.sent} ok, ${r.notesOnBoard}/${r.ok} acknowledged notes on the board, server CPU ${r.serverCpuPercent}% (${r.cpuMsPerCommand} ms/command), RSS ${r.serverRssMb} MB (${r.rssKbPerConnection} KB/connection)`
+				);
+			}
 		// No reference here: a bare y-websocket server has no votes.
 		for (const server of stages.has('vote') ? servers.filter((s) => s.kind !== 'reference') : []) {
 			if (!withinBudget(`${server.kind} vote`)) continue;
@@ -146,7 +157,7 @@ async function main(): Promise<void> {
 
 function write(results: BenchResults): void {
 	mkdirSync('bench/results', { recursive: true });
-	const partial = quick || stages.size < ALL_STAGES.length || opt('sizes') !== undefined || opt('voters') !== undefined;
+	const partial = quick || stages.size < ALL_STAGES.length || opt('sizes') !== undefined || opt('voters') !== undefined || commandRowsOpt !== undefined;
 	// A second run the same day is written beside the first, never over it.
 	const name = runName(readdirSync('bench/results'), `${partial ? 'quick-' : ''}${results.date.slice(0, 10)}`);
 	const report = markdownReport(results, `bench/results/${name}.json`);

@@ -77,6 +77,8 @@ export interface LiveRunReply {
 	ok: number;
 	errors: Record<string, number>;
 	ackMs: number[];
+	/** monotonic time of each successful acknowledgement (the steady-state rate is counted from these) */
+	ackAt: number[];
 	noteIds: string[];
 }
 

@@ -9,7 +9,8 @@ import { CommandError, type ErrorBody } from '../../src/lib/protocol/errors.ts';
 import type { CommandName, CommandResult, LiveCommands } from '../../src/lib/protocol/live.ts';
 import { liveSchemas } from '../../src/lib/protocol/live-schemas.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
-import { findCommand, recordCommand } from '../db/repositories/live-commands.ts';
+import { recordCommand } from '../db/repositories/live-commands.ts';
+import { findCommandShared } from '../db/turn-reads.ts';
 import { ensureClock, logEvent, markPhaseTimes, readAgenda, readClock, saveClock, type AgendaPhase, type Clock } from '../db/repositories/agenda.ts';
 import type { Notifier } from './notifier.ts';
 import { setWorkshopStatus } from '../db/repositories/workshops.ts';
@@ -95,7 +96,7 @@ function once<N extends CommandName>(
 
 	async function attempt(deps: CommandDeps, actor: Actor, workshopId: string, input: Input<N>): Promise<CommandResult<Result<N>>> {
 		try {
-			const previous = await findCommand(deps.db, workshopId, input.commandId);
+			const previous = await findCommandShared(deps.db, workshopId, input.commandId);
 			if (previous !== null && previous.actorId !== actor.id) throw new CommandError('conflict', 'this command id is already used');
 			if (previous !== null) return { ok: true, value: previous.result as Result<N> };
 			return { ok: true, value: await execute(deps, actor, workshopId, input) };

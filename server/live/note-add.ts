@@ -9,7 +9,7 @@ import {
 	matchPrompt,
 	type Note,
 	nextNotePosition,
-	notesOf,
+	noteCount,
 	notesInSection
 } from '../../src/lib/domain/board/notes.ts';
 import { sectionOfPhase } from '../../src/lib/domain/board/sections.ts';
@@ -54,7 +54,7 @@ export const noteAdd = command('note.add', async ({ input, actor, workshopId, ro
 
 	// A note written during a phase that has its section on the board lands in that section.
 	const section = rules.phase ? sectionOfPhase(room.doc, rules.phase.id) : null;
-	const slot = section ? sectionSlot(section, notesInSection(room.doc, section.id)) : nextNotePosition(notesOf(room.doc).size);
+	const slot = section ? sectionSlot(section, notesInSection(room.doc, section.id)) : nextNotePosition(noteCount(room.doc));
 	const at = input.x !== undefined && input.y !== undefined ? clampPosition(input.x, input.y) : clampPosition(slot.x, slot.y);
 	writeNote(room, { id: noteId, text, at, author, anonymous: gate.anonymous, sectionId: section?.id, prompt }, now);
 	return { noteId };

@@ -2,6 +2,7 @@ import { CommandError } from '../../src/lib/protocol/errors.ts';
 import { roomGate, type Gate } from '../../src/lib/domain/phases/gate.ts';
 import type { RoomAction } from '../../src/lib/domain/phases/kind.ts';
 import { readRoomRules, type RoomRules } from '../db/repositories/agenda.ts';
+import { readRoomRulesShared } from '../db/turn-reads.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { CommandDeps } from './command.ts';
 import type { Queryable } from '../db/db.ts';
@@ -18,7 +19,7 @@ export async function requireOpen(
 	workshopId: string,
 	action: RoomAction
 ): Promise<{ rules: RoomRules; gate: Extract<Gate, { ok: true }> }> {
-	const rules = await readRoomRules(deps.db, workshopId);
+	const rules = await readRoomRulesShared(deps.db, workshopId);
 	const gate = actorGate(actor, rules, action);
 	if (!gate.ok) throw new CommandError(gate.code, gate.message);
 	return { rules, gate };

@@ -10,6 +10,7 @@ import {
 	insertNote,
 	matchPrompt,
 	nextNotePosition,
+	noteCount,
 	notesOf,
 	readNote,
 	readNotes,
@@ -222,5 +223,17 @@ describe('a note’s prompt', () => {
 		expect(readNotes(doc)[0].prompt).toBe('Fond — leviers');
 		notesOf(doc).get('a')!.set('prompt', 42);
 		expect(readNotes(doc)[0].prompt).toBeUndefined();
+	});
+});
+
+describe('noteCount', () => {
+	test('counts the notes on the board, not the deleted ones, as Y.Map size does', () => {
+		const doc = new Y.Doc();
+		expect(noteCount(doc)).toBe(0);
+		for (let i = 0; i < 5; i++) insertNote(doc, note(`n${i}`, i));
+		removeNote(doc, 'n2');
+		insertNote(doc, note('n1', 9, { text: 'rewritten' }));
+		expect(noteCount(doc)).toBe(4);
+		expect(noteCount(doc)).toBe(notesOf(doc).size);
 	});
 });

@@ -92,6 +92,17 @@ export function notesOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 	return doc.getMap<Y.Map<unknown>>(NOTES);
 }
 
+/**
+ * How many notes the board holds. Y.Map's `size` copies every entry into an array to count
+ * them: on a board of 5,000 notes, asked once per added note, it was a tenth of the server's
+ * CPU under a room's burst. Counting the map's live entries in place gives the same number.
+ */
+export function noteCount(doc: Y.Doc): number {
+	let n = 0;
+	for (const item of notesOf(doc)._map.values()) if (!item.deleted) n++;
+	return n;
+}
+
 /** Trims, refuses empty or too-long text (counted in characters, not UTF-16 units). */
 export function cleanNoteText(input: unknown): string | null {
 	if (typeof input !== 'string') return null;

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import type { Db } from './db.ts';
+import { findCommandShared, readRoomRulesShared } from './turn-reads.ts';
+
+/** A database that answers from memory and counts the queries it is sent. */
+function countingDb(commands: Record<string, string>): Db & { queries: string[] } {
+	const queries: string[] = [];
+	const db = {
+		engine: 'pglite' as const,
+		queries,
+		async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+			queries.push(sql);
+			if (sql.includes('live_command')) {
+				const ids = JSON.parse(String(params[1])) as string[];
+				return ids.filter((id) => id in commands).map((id) => ({ command_id: id, actor_id: commands[id], result: { noteId: id } })) as T[];
+			}
+			return [{ locked: false, status: 'running', revealed: false, phase_id: 'idees', type: 'ideation', settings: {} }] as T[];
+		},
+		transaction: () => Promise.reject(new Error('no transaction here')),
+		close: async () => {}
+	};
+	return db as unknown as Db & { queries: string[] };
+}
+
+describe('reads shared within one turn', () => {
+	test('the commands of one workshop arriving together make one lookup, each answered for its own id', async () => {
+		const db = countingDb({ known: 'alice' });
+		const answers = await Promise.all(['known', 'new-1', 'new-2', 'known'].map((id) => findCommandShared(db, 'w1', id)));
+		expect(answers.map((a) => a?.actorId ?? null)).toEqual(['alice', null, null, 'alice']);
+		expect(db.queries).toHaveLength(1);
+	});
+
+	test('other workshops and later turns read again: no answer older than its question', async () => {
+		const db = countingDb({});
+		await Promise.all([readRoomRulesShared(db, 'w1'), readRoomRulesShared(db, 'w1'), readRoomRulesShared(db, 'w2')]);
+		expect(db.queries).toHaveLength(2);
+		const rules = await readRoomRulesShared(db, 'w1');
+		expect(rules.phase?.id).toBe('idees');
+		expect(db.queries).toHaveLength(3);
+	});
+
+	test('a failed read fails every command that shared it', async () => {
+		const db = countingDb({});
+		db.query = () => Promise.reject(new Error('database away'));
+		const results = await Promise.allSettled([findCommandShared(db, 'w1', 'a-command'), findCommandShared(db, 'w1', 'b-command')]);
+		expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+	});
+});
