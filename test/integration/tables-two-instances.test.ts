@@ -39,17 +39,23 @@ const AGENDA: Phase[] = [
 	{ id: 'pleniere', type: 'clustering', title: 'Plénière', minutes: 15, instructions: '', settings: { plenary: true } }
 ];
 
+/** Two instances on one database and `redisUrl`; the facilitator on A, the phones on B, each side's board open. */
+async function twoInstances(redisUrl: string) {
+	const database = await createTestDatabaseUrl();
+	const env = { REDIS_URL: redisUrl };
+	const [a, b] = await Promise.all([startServer({ databaseUrl: database.url, env }), startServer({ databaseUrl: database.url, env })]);
+	servers.push(a, b);
+	const workshop = await room(a, AGENDA, b);
+	const boardA = syncClient(a.url, workshop.workshop.id, { cookie: workshop.facilitator });
+	const boardB = syncClient(b.url, workshop.workshop.id, { cookie: workshop.cookies[0] });
+	await Promise.all([boardA.synced, boardB.synced]);
+	return { a, b, database, ...workshop, boardA, boardB };
+}
+
 describe.skipIf(!ready)('tables on two instances behind one Redis', () => {
 	test('plan, late joiner, readiness, table areas, extra time and plenary cross from one instance to the other', async () => {
-		const database = await createTestDatabaseUrl();
-		const env = { REDIS_URL: process.env.REDIS_URL! };
-		const [a, b] = await Promise.all([startServer({ databaseUrl: database.url, env }), startServer({ databaseUrl: database.url, env })]);
-		servers.push(a, b);
-		const { facilitator, workshop, f, people, cookies } = await room(a, AGENDA, b);
 		// The facilitator's board is open on A (the projector's view), a phone's board on B.
-		const boardA = syncClient(a.url, workshop.id, { cookie: facilitator });
-		const boardB = syncClient(b.url, workshop.id, { cookie: cookies[0] });
-		await Promise.all([boardA.synced, boardB.synced]);
+		const { a, b, database, workshop, f, people, boardA, boardB } = await twoInstances(process.env.REDIS_URL!);
 
 		// A splits the room into three balanced tables; every phone on B hears the same plan and finds itself at one table.
 		for (const name of ['Table 1', 'Table 2', 'Table 3']) expect(await send(f.socket, 'table.create', { commandId: cmd(), name, instructions: `Consigne de ${name}` })).toMatchObject({ ok: true });
@@ -129,14 +135,7 @@ describe.skipIf(!ready)('tables on two instances behind one Redis', () => {
 	// A private Redis, killed mid-workshop: the machine's one is shared with other tests.
 	test.skipIf(!redisServerPath())('with Redis away, a pick written on B is still gathered into the plenary started on A, and A can pick a note written on B', async () => {
 		redis = await startPrivateRedis();
-		const database = await createTestDatabaseUrl();
-		const env = { REDIS_URL: redis.url };
-		const [a, b] = await Promise.all([startServer({ databaseUrl: database.url, env }), startServer({ databaseUrl: database.url, env })]);
-		servers.push(a, b);
-		const { facilitator, workshop, f, people, cookies } = await room(a, AGENDA, b);
-		const boardA = syncClient(a.url, workshop.id, { cookie: facilitator });
-		const boardB = syncClient(b.url, workshop.id, { cookie: cookies[0] });
-		await Promise.all([boardA.synced, boardB.synced]);
+		const { a, b, database, f, people, boardA, boardB } = await twoInstances(redis.url);
 		for (const name of ['Table 1', 'Table 2']) expect(await send(f.socket, 'table.create', { commandId: cmd(), name, instructions: '' })).toMatchObject({ ok: true });
 		expect(await send(f.socket, 'tables.split', { commandId: cmd(), mode: 'balanced' })).toMatchObject({ ok: true });
 		await eventually(() => !!f.tables && f.tables.unseated.length === 0, 'everyone seated');
