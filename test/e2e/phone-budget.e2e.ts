@@ -142,6 +142,9 @@ test('participant page on a throttled phone with 1,000 notes becomes interactive
 			`phone budget: steps (ms from navigation): ${steps}, interactive ${interactiveMs}`
 	);
 	expect(interactiveMs).toBeLessThan(INTERACTIVE_WITHIN_MS);
+	// The board came once, compressed, over HTTP: the socket's first sync carried only what changed
+	// since (a socket opened before the first state arrived would carry the 250 kB board again).
+	expect(largestFrame, 'largest WebSocket message, bytes').toBeLessThan(20 * 1024);
 
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 	editor.destroy();
