@@ -46,7 +46,8 @@ export const tablePick = recorded('table.pick', async ({ input, actor, workshopI
 	// The board is read before the transaction (see RecordedContext.transact).
 	const inArea = await deps.rooms.with(workshopId, async (room) => {
 		const found = () => readNotes(room.doc).some((n) => n.id === input.noteId && n.sectionId === tableSectionId(input.tableId));
-		if (!input.picked || found()) return found();
+		const here = found();
+		if (!input.picked || here) return here;
 		// The note may have been written on another instance and not reached this one's board yet.
 		// Reading the stored board back costs: only for whoever may pick (checked again below).
 		const reporterId = (await readTables(deps.db, workshopId)).find((t) => t.id === input.tableId)?.reporterId;

@@ -11,21 +11,12 @@ import { STORED_ORIGIN } from './origins.ts';
  * here, such as the plenary gathering picks written on another instance, would not find it.
  * Yjs merges are idempotent, so what the room already has changes nothing; what it lacks is
  * applied, shown to this instance's clients and, as any change, stored and published.
- * Returns whether anything was missing. Reads the whole stored board: call it only when
- * something looked for is not there.
+ * Reads the whole stored board: call it only when something looked for is not there.
  */
-export async function catchUpFromStore(db: Queryable, room: Room): Promise<boolean> {
+export async function catchUpFromStore(db: Queryable, room: Room): Promise<void> {
 	const stored = await loadDoc(db, room.workshopId);
-	let changed = false;
-	const mark = () => (changed = true);
-	room.doc.on('update', mark);
-	try {
-		room.doc.transact(() => {
-			if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, STORED_ORIGIN);
-			for (const u of stored.updates) Y.applyUpdate(room.doc, u, STORED_ORIGIN);
-		}, STORED_ORIGIN);
-	} finally {
-		room.doc.off('update', mark);
-	}
-	return changed;
+	room.doc.transact(() => {
+		if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, STORED_ORIGIN);
+		for (const u of stored.updates) Y.applyUpdate(room.doc, u, STORED_ORIGIN);
+	}, STORED_ORIGIN);
 }
