@@ -46,6 +46,23 @@ export default ts.config(
 			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
 		}
 	},
+	{
+		// The built server leaves out SvelteKit's AsyncLocalStorage (scripts/kit-without-als.js):
+		// what needs it to see the request after an `await` is not used. (src/lib/domain's own
+		// rule below forbids every alias anyway.)
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{ name: '$app/server', message: 'getRequestEvent, read and remote functions need AsyncLocalStorage, left out of the build (scripts/kit-without-als.js).' },
+						{ name: '$app/paths', message: 'resolve() reads the request through AsyncLocalStorage, left out of the build (scripts/kit-without-als.js); write the path.' }
+					]
+				}
+			]
+		}
+	},
 	...DOMAIN_DEPTHS.flatMap((depth) => {
 		const files = [`src/lib/domain/${'*/'.repeat(depth)}*.ts`];
 		return [

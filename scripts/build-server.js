@@ -1,6 +1,7 @@
 // Bundles server/ (the composition root) into dist/server.js; npm packages stay external.
 import { build } from 'esbuild';
 import { cpSync, rmSync } from 'node:fs';
+import { buildKitWithoutAsyncLocalStorage } from './kit-without-als.js';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
@@ -14,5 +15,6 @@ await build({
 	sourcemap: true,
 	logLevel: 'warning'
 });
+buildKitWithoutAsyncLocalStorage('build/server');
 cpSync('server/db/migrations', 'dist/migrations', { recursive: true });
 console.log('built dist/server.js');

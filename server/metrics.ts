@@ -1,4 +1,5 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { executionAsyncId } from 'node:async_hooks';
 import type { Rooms } from './sync/rooms.ts';
 
 /** Prometheus metrics at /metrics: connections, loaded workshops, messages, persistence lag. */
@@ -67,6 +68,14 @@ export function createMetrics(
 			this.set(Math.max(0, ...lags) / 1000);
 		}
 	});
+	new Gauge({
+		name: 'concerto_async_hooks_active',
+		help: '1 when async hooks are on for the whole process: every promise and socket write then pays for them (see scripts/kit-without-als.js)',
+		registers: [registry],
+		async collect() {
+			this.set((await asyncHooksActive()) ? 1 : 0);
+		}
+	});
 	return {
 		registry,
 		/** One sync message received (called on the message path: keep it a single addition). */
@@ -75,4 +84,13 @@ export function createMetrics(
 		},
 		droppedEvents
 	};
+}
+
+/**
+ * Whether async hooks are on. Without any, V8 gives a promise reaction no async id
+ * (`executionAsyncId()` is 0 inside `.then`); once an AsyncLocalStorage has run on Node 20, every
+ * promise gets one. Node offers no public flag for it.
+ */
+async function asyncHooksActive(): Promise<boolean> {
+	return (await Promise.resolve().then(() => executionAsyncId())) !== 0;
 }
