@@ -29,6 +29,11 @@ export function serveConnection(ws: WebSocket, room: Room, options: ConnectionOp
 }
 
 function wsSocket(ws: WebSocket): SyncSocket {
+	// A send that fails leaves the socket in an unknown state: drop it, the client reconnects.
+	// One callback per connection, not one closure per message of a fan-out.
+	const sent = (err?: Error) => {
+		if (err) ws.terminate();
+	};
 	return {
 		get isOpen() {
 			return ws.readyState === ws.OPEN;
@@ -37,10 +42,7 @@ function wsSocket(ws: WebSocket): SyncSocket {
 			return ws.bufferedAmount;
 		},
 		send(message) {
-			// A send that fails leaves the socket in an unknown state: drop it, the client reconnects.
-			ws.send(message, (err) => {
-				if (err) ws.terminate();
-			});
+			ws.send(message, sent);
 		},
 		close(code, reason) {
 			ws.close(code, reason);
