@@ -9,7 +9,7 @@ import { openConnection, type ConnectionOptions } from './connection.ts';
  * connections whose peer vanished without a close.
  */
 export function serveConnection(ws: WebSocket, room: Room, options: ConnectionOptions, onClose: () => void): void {
-	const connection = openConnection(wsSocket(ws), room, options);
+	const connection = openConnection(new WsSyncSocket(ws), room, options);
 	let alive = true;
 
 	const heartbeat = setInterval(() => {
@@ -28,25 +28,37 @@ export function serveConnection(ws: WebSocket, room: Room, options: ConnectionOp
 	ws.on('error', (err) => options.log.warn({ workshopId: room.workshopId, actor: options.actor.id, err: err.message }, 'sync connection error'));
 }
 
-function wsSocket(ws: WebSocket): SyncSocket {
-	// A send that fails leaves the socket in an unknown state: drop it, the client reconnects.
-	// One callback per connection, not one closure per message of a fan-out.
-	const sent = (err?: Error) => {
-		if (err) ws.terminate();
-	};
-	return {
-		get isOpen() {
-			return ws.readyState === ws.OPEN;
-		},
-		get bufferedAmount() {
-			return ws.bufferedAmount;
-		},
-		send(message) {
-			ws.send(message, sent);
-		},
-		close(code, reason) {
-			ws.close(code, reason);
-		}
+/**
+ * A class, not an object literal with getters: a literal's getters are new functions for every
+ * connection, so the fan-out loop over 300 sockets met 300 shapes and every `isOpen`,
+ * `bufferedAmount` and `send` went through V8's slowest (megamorphic) lookup — about a tenth of
+ * the server's CPU per delivered message in the N = 300 bench profile.
+ */
+class WsSyncSocket implements SyncSocket {
+	constructor(private readonly ws: WebSocket) {}
+
+	get isOpen(): boolean {
+		return this.ws.readyState === this.ws.OPEN;
+	}
+
+	get bufferedAmount(): number {
+		return this.ws.bufferedAmount;
+	}
+
+	send(message: Uint8Array): void {
+		this.ws.send(message, this.sent);
+	}
+
+	close(code: number, reason: string): void {
+		this.ws.close(code, reason);
+	}
+
+	/**
+	 * A send that fails leaves the socket in an unknown state: drop it, the client reconnects.
+	 * One callback per connection, not a closure per message.
+	 */
+	private readonly sent = (err?: Error) => {
+		if (err) this.ws.terminate();
 	};
 }
 
