@@ -54,7 +54,7 @@ const pages = () => [
 	{ name: 'participant page', path: `/p/${workshopId}`, cookie: participant }
 ];
 
-const languages = [
+const languages: { locale: string; headers: Record<string, string>; skip: string; other: string }[] = [
 	{ locale: 'fr', headers: { 'accept-language': 'fr-FR,fr;q=0.9' }, skip: fr['nav.skip'], other: en['nav.skip'] },
 	{ locale: 'fr (no Accept-Language: the default)', headers: {}, skip: fr['nav.skip'], other: en['nav.skip'] },
 	{ locale: 'en', headers: { 'accept-language': 'en-GB,en;q=0.9' }, skip: en['nav.skip'], other: fr['nav.skip'] },
