@@ -20,6 +20,7 @@ import { createOwnerMailer } from './owners/mailer.ts';
 import { workshopReportPdf } from './owners/report-attachment.ts';
 import { startOwnerReminders } from './owners/reminders.ts';
 import { BUILTIN_IDS } from '../src/lib/domain/templates/builtins.ts';
+import type { CatalogChunks } from './catalog-chunks.ts';
 
 export interface Concerto {
 	db: Db;
@@ -36,8 +37,13 @@ export interface Concerto {
 /** /readyz answers 503 when the database has not answered `SELECT 1` within this time. */
 const READY_TIMEOUT_MS = 2_000;
 
+/** What only the production build has: `vite dev` serves the sources and passes none. */
+export interface BuildOutput {
+	catalogChunks?: CatalogChunks;
+}
+
 /** The composition root shared by `npm start` and `vite dev`. */
-export async function startConcerto(config: Config, log: Log = createLog(config.logLevel)): Promise<Concerto> {
+export async function startConcerto(config: Config, log: Log = createLog(config.logLevel), build: BuildOutput = {}): Promise<Concerto> {
 	// Loading the built-in templates validates them: a broken one stops the start here.
 	log.debug({ templates: BUILTIN_IDS }, 'built-in templates valid');
 	const db = await openDatabase(config);
@@ -56,7 +62,7 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 	);
 	// The owners' e-mails attach the workshop's report as PDF.
 	const mailer = config.smtpUrl ? createOwnerMailer(config.smtpUrl, config.mailFrom, workshopReportPdf(db)) : null;
-	const services: Services = { config, db, log, connections: null, limits, mailer };
+	const services: Services = { config, db, log, connections: null, limits, mailer, catalogChunks: build.catalogChunks };
 	registerServices(services);
 	const retention = startRetention(db, config, log);
 	const reminders = startOwnerReminders(db, config, mailer, log);

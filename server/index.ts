@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { loadConfig } from './config.ts';
 import { createLog } from './log.ts';
 import { startConcerto } from './app.ts';
+import { readCatalogChunks } from './catalog-chunks.ts';
 import { networkInterfaces } from 'node:os';
 import { startBanner } from '../src/lib/domain/workshop/reachability.ts';
 
@@ -22,7 +23,9 @@ async function main(): Promise<void> {
 	const log = createLog(config.logLevel);
 	let concerto;
 	try {
-		concerto = await startConcerto(config, log);
+		// adapter-node copies the client files to build/client (under paths.base, were one set: none is).
+		const catalogChunks = readCatalogChunks(new URL('../build/client/', import.meta.url));
+		concerto = await startConcerto(config, log, { catalogChunks });
 	} catch (e) {
 		log.fatal({ err: (e as Error).message }, 'Concerto could not start');
 		console.error(`Concerto could not start: ${(e as Error).message}`);

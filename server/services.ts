@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Log } from './log.ts';
 import type { Limits } from './limits/shared-limiter.ts';
 import type { OwnerMailer } from './owners/mailer.ts';
+import type { CatalogChunks } from './catalog-chunks.ts';
 
 /**
  * What the SvelteKit handler shares with the sync and live servers of the same process.
@@ -20,6 +21,8 @@ export interface Services {
 	limits: Limits;
 	/** Sends the owners their links and reminders; null (or absent) when SMTP_URL is not set. */
 	mailer?: OwnerMailer | null;
+	/** The built file of each language's catalog, preloaded by every page; absent in `vite dev`. */
+	catalogChunks?: CatalogChunks;
 }
 
 /**

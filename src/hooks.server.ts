@@ -4,10 +4,11 @@ import { pickLocale, LOCALE_COOKIE } from '$lib/i18n';
 import { FACILITATOR_COOKIE, sessionCookieOptions } from '$server/auth/cookies';
 import { validateSession } from '$server/db/repositories/sessions';
 import { findFacilitator } from '$server/db/repositories/facilitators';
+import { CATALOG_PRELOAD_SLOT, catalogPreload } from '$lib/server/catalog-preload';
 
 /** Resolves the facilitator session (sliding expiry) and the language for every request. */
 export const handle: Handle = async ({ event, resolve }) => {
-	const { db, config } = services();
+	const { db, config, catalogChunks } = services();
 	event.locals.locale = pickLocale(event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
 	event.locals.facilitator = null;
 
@@ -23,7 +24,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+		// Only the page's own language is preloaded: a phone never downloads both catalogs.
+		transformPageChunk: ({ html }) =>
+			html.replace('%lang%', event.locals.locale).replace(CATALOG_PRELOAD_SLOT, catalogPreload(catalogChunks?.[event.locals.locale]))
 	});
 	setSecurityHeaders(response.headers, config.origin);
 	return response;
