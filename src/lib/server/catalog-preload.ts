@@ -1,5 +1,3 @@
-import { asset } from '$app/paths';
-
 /** Where app.html asks for the preload, early in <head>. */
 export const CATALOG_PRELOAD_SLOT = '%concerto.catalogPreload%';
 
@@ -9,12 +7,13 @@ export const CATALOG_PRELOAD_SLOT = '%concerto.catalogPreload%';
  * (src/lib/i18n/load-catalog.ts): one round trip more before the page is interactive.
  *
  * Written as SvelteKit writes its own modulepreloads (its Link header): no crossorigin
- * attribute, and the URL through `asset`, so base/assets paths are honoured and the href
- * resolves to the very URL the dynamic import asks for — the browser then uses the preloaded
- * module instead of fetching it again. `file` is a path from the client output's root
+ * attribute, and the URL the dynamic import asks for — the browser then uses the preloaded
+ * module instead of fetching it again. The path is absolute from the site's root: Concerto sets
+ * no `paths.base` or `paths.assets` (svelte.config.js), and `$app/paths` is left out of the
+ * server's build (scripts/kit-without-als.js). `file` is a path from the client output's root
  * (`_app/immutable/chunks/….js`), checked when read (server/catalog-chunks.ts); undefined (no
  * build map, as in `vite dev`) gives no link.
  */
 export function catalogPreload(file: string | undefined): string {
-	return file ? `<link rel="modulepreload" href="${asset(`/${file}`)}">` : '';
+	return file ? `<link rel="modulepreload" href="/${file}">` : '';
 }
