@@ -236,4 +236,28 @@ describe('noteCount', () => {
 		expect(noteCount(doc)).toBe(4);
 		expect(noteCount(doc)).toBe(notesOf(doc).size);
 	});
+
+	test('stays right as notes come and go, from this document, inside a transaction and from another copy', () => {
+		const doc = new Y.Doc();
+		const other = new Y.Doc();
+		other.on('update', (u: Uint8Array) => Y.applyUpdate(doc, u));
+		expect(noteCount(doc)).toBe(0);
+		for (let i = 0; i < 10; i++) insertNote(doc, note(`n${i}`, i));
+		expect(noteCount(doc)).toBe(10);
+		doc.transact(() => {
+			insertNote(doc, note('t1', 1));
+			// Asked again inside the same transaction: the new note already counts.
+			expect(noteCount(doc)).toBe(11);
+			insertNote(doc, note('t2', 2));
+			removeNote(doc, 't2');
+			removeNote(doc, 'n0');
+		});
+		expect(noteCount(doc)).toBe(10);
+		Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+		insertNote(other, note('far', 3));
+		removeNote(other, 'n1');
+		insertNote(other, note('n2', 4, { text: 'rewritten elsewhere' }));
+		expect(noteCount(doc)).toBe(notesOf(doc).size);
+		expect(noteCount(doc)).toBe(10);
+	});
 });
