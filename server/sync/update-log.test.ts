@@ -170,6 +170,38 @@ describe('UpdateLog on PGlite', () => {
 		r.log.close();
 	});
 
+	test('a log due for compaction waits for the end of a burst, or until it has grown five times longer', async () => {
+		/** One batch written while the next update already waits: the room is in a burst. */
+		const busyBatch = async (r: Awaited<ReturnType<typeof room>>) => {
+			const started = r.sw.state.attempts;
+			r.add();
+			const stored = r.log.stored();
+			await eventually(() => r.sw.state.attempts > started);
+			r.add();
+			await stored;
+		};
+		const snapshot = async (r: Awaited<ReturnType<typeof room>>) => (await loadDoc(t.db, r.id)).snapshot;
+
+		const r = await room({ compactEvery: 2 });
+		r.sw.state.delayMs = 15;
+		for (let i = 0; i < 4; i++) await busyBatch(r);
+		expect(await snapshot(r)).toBeNull();
+		// The burst ends: the last batch finds nothing waiting, and the log is folded.
+		await r.log.flush();
+		expect(await snapshot(r)).not.toBeNull();
+		expect(await rebuild(t.db, r.id)).toHaveLength(8);
+		r.log.close();
+
+		const endless = await room({ compactEvery: 1 });
+		endless.sw.state.delayMs = 15;
+		for (let i = 0; i < 4; i++) await busyBatch(endless);
+		expect(await snapshot(endless)).toBeNull();
+		// The fifth batch in a row with more waiting: five times past due, folded anyway.
+		await busyBatch(endless);
+		await expect.poll(() => snapshot(endless), { timeout: 5000 }).not.toBeNull();
+		endless.log.close();
+	});
+
 	test('a failed compaction keeps the log and does not hold back acknowledgements', async () => {
 		const r = await room({ compactEvery: 1 });
 		const transaction = vi.spyOn(r.sw.db, 'transaction').mockRejectedValue(new DbError('deadlock'));

@@ -124,6 +124,13 @@ export class UpdateLog implements UpdateSink {
 		if (this.timer) clearTimeout(this.timer);
 	}
 
+	private compactionDue(): boolean {
+		const due = this.options.compactEvery;
+		if (this.batchesSinceSnapshot < due) return false;
+		const waiting = this.pending.length > 0 || this.records.length > 0;
+		return !waiting || this.batchesSinceSnapshot >= due * COMPACT_BACKLOG;
+	}
+
 	private schedule(delay: number): void {
 		if (this.timer || this.running || this.closed) return;
 		this.timer = setTimeout(() => {
@@ -185,7 +192,7 @@ export class UpdateLog implements UpdateSink {
 			this.log.warn({ workshopId: this.workshopId, err: (e as Error).message, attempt: this.failures }, 'storing document updates failed; will retry');
 			return;
 		}
-		if (this.batchesSinceSnapshot >= this.options.compactEvery) {
+		if (this.compactionDue()) {
 			try {
 				await compact(this.db, this.workshopId, this.lastSeq);
 				this.batchesSinceSnapshot = 0;
@@ -195,6 +202,15 @@ export class UpdateLog implements UpdateSink {
 		}
 	}
 }
+
+/**
+ * Compaction rebuilds the whole document on the server's one thread and writes it whole (a few
+ * hundred milliseconds for 5,000 notes on the embedded database): in a room's burst that stalled
+ * every acknowledgement behind it. So a log due for compaction waits for a batch after which
+ * nothing is waiting to be stored, unless it has grown this many times longer than due (loading
+ * a board reads every row after its snapshot).
+ */
+const COMPACT_BACKLOG = 5;
 
 /** Back off while the database is failing: 100 ms doubling up to 5 s. */
 const backoffMs = (failures: number) => Math.min(5000, 50 * 2 ** failures);

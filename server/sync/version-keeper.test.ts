@@ -6,6 +6,7 @@ import { withDatabase, type TestDatabase } from '../../test/helpers/databases.ts
 import { aWorkshop } from '../../test/db/fixtures.ts';
 import { aNote } from '../../test/helpers/notes.ts';
 import { Rooms } from './rooms.ts';
+import { versionDelay } from './version-keeper.ts';
 
 /**
  * Periodic and unload versions on real rooms and a real PGlite database, with a short period.
@@ -107,3 +108,18 @@ async function expectSoon(predicate: () => boolean): Promise<void> {
 		await sleep(10);
 	}
 }
+
+describe('when a due periodic version is taken', () => {
+	const QUIET = 1000;
+	const MAX = 600_000;
+	test('at once on a board that has been still for the quiet time', () => {
+		expect(versionDelay(50_000, 50_000, 48_000, QUIET, MAX)).toBe(0);
+	});
+	test('after the pause, on a board changing now (a room voting)', () => {
+		expect(versionDelay(50_000, 50_000, 49_900, QUIET, MAX)).toBe(900);
+	});
+	test('never later than one more period on a board that never pauses', () => {
+		expect(versionDelay(50_000 + MAX - 300, 50_000, 50_000 + MAX - 310, QUIET, MAX)).toBe(300);
+		expect(versionDelay(50_000 + MAX, 50_000, 50_000 + MAX - 1, QUIET, MAX)).toBe(0);
+	});
+});

@@ -6,7 +6,7 @@ import type { Room } from './room.ts';
 import { saveVersion, saveVersionIfChanged, type BoardVersionInfo } from '../db/repositories/board-versions.ts';
 import { readAgenda, readClock } from '../db/repositories/agenda.ts';
 import { boardContent } from '../../src/lib/domain/board/restore.ts';
-import { readNotes } from '../../src/lib/domain/board/notes.ts';
+import { noteCount } from '../../src/lib/domain/board/notes.ts';
 import type { VersionReason } from '../../src/lib/domain/board/versions.ts';
 
 /** The phase a version is labelled with: its id and its title at the time (none before the start). */
@@ -17,12 +17,32 @@ export interface VersionPhase {
 
 /** A board leaving memory is not saved again within this time of its latest version. */
 const UNLOAD_GAP_MS = 60_000;
+/** A periodic version waits for the board to be still this long (at most one more period). */
+const QUIET_MS = 1000;
 
 interface Watch {
 	/** Changed since the last version this process saved (or since it loaded the board). */
 	dirty: boolean;
 	timer: ReturnType<typeof setTimeout> | null;
+	/** When the period of the pending version ended (its timer first fired), or null. */
+	dueAt: number | null;
+	lastChangeAt: number;
 	off: () => void;
+}
+
+/**
+ * When a due periodic version is taken: now if the board has been still for `quietMs`, else
+ * once it has, but never more than `maxWaitMs` after it was due. Returns the delay to wait
+ * again, or 0 to save now. Taking a version walks the whole board on the server's one thread
+ * (a few hundred milliseconds for 5,000 notes): in a room's burst (300 people voting) that
+ * stalled every acknowledgement; a second of pause costs nobody anything.
+ */
+export function versionDelay(now: number, dueAt: number, lastChangeAt: number, quietMs: number, maxWaitMs: number): number {
+	const stillFor = now - lastChangeAt;
+	if (stillFor >= quietMs) return 0;
+	const left = dueAt + maxWaitMs - now;
+	if (left <= 0) return 0;
+	return Math.min(quietMs - stillFor, left);
 }
 
 /**
@@ -52,7 +72,7 @@ export class VersionKeeper {
 	watch(room: Room): void {
 		const onUpdate = () => this.changed(room);
 		room.doc.on('update', onUpdate);
-		this.watched.set(room, { dirty: false, timer: null, off: () => room.doc.off('update', onUpdate) });
+		this.watched.set(room, { dirty: false, timer: null, dueAt: null, lastChangeAt: 0, off: () => room.doc.off('update', onUpdate) });
 	}
 
 	/**
@@ -80,6 +100,7 @@ export class VersionKeeper {
 		const w = this.watched.get(room);
 		if (!w) return;
 		w.dirty = false;
+		w.dueAt = null;
 		if (w.timer) clearTimeout(w.timer);
 		w.timer = null;
 	}
@@ -101,7 +122,7 @@ export class VersionKeeper {
 			workshopId: room.workshopId,
 			reason,
 			...phase,
-			noteCount: readNotes(room.doc).length,
+			noteCount: noteCount(room.doc),
 			digest: createHash('sha256').update(boardContent(room.doc)).digest('hex'),
 			state: Y.encodeStateAsUpdate(room.doc)
 		};
@@ -121,11 +142,20 @@ export class VersionKeeper {
 		const w = this.watched.get(room);
 		if (!w) return;
 		w.dirty = true;
+		w.lastChangeAt = Date.now();
 		if (w.timer) return;
+		this.arm(room, w, this.everyMs);
+	}
+
+	private arm(room: Room, w: Watch, delay: number): void {
 		w.timer = setTimeout(() => {
 			w.timer = null;
+			const now = Date.now();
+			w.dueAt ??= now;
+			const wait = versionDelay(now, w.dueAt, w.lastChangeAt, Math.min(QUIET_MS, this.everyMs), this.everyMs);
+			if (wait > 0) return this.arm(room, w, wait);
 			void this.periodic(room);
-		}, this.everyMs);
+		}, delay);
 		// A pending version never keeps a stopping process alive: shutdown saves boards anyway.
 		w.timer.unref?.();
 	}
