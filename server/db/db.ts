@@ -11,6 +11,13 @@ export interface Db extends Queryable {
 	readonly engine: 'postgres' | 'pglite';
 	/** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
 	transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+	/**
+	 * The embedded database only: runs `sql`, statements without parameters (values written in
+	 * with sql-literals.ts) separated by semicolons, in one round and as one transaction. Returns
+	 * each statement's rows. PostgreSQL's driver prepares and pipelines its statements, so it
+	 * keeps the parameters.
+	 */
+	script?(sql: string): Promise<Array<Record<string, unknown>[]>>;
 	close(): Promise<void>;
 }
 

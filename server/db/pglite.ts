@@ -10,7 +10,13 @@ import type { Db, Queryable } from './db.ts';
  * server; a workshop's working set is a few megabytes and the files stay in the system's page
  * cache. None of these touch durability (fsync and the WAL are as before).
  */
-const LAPTOP_SETTINGS = ['shared_buffers=16MB', 'maintenance_work_mem=16MB', 'temp_buffers=2MB'];
+const LAPTOP_SETTINGS = [
+	'shared_buffers=16MB',
+	'maintenance_work_mem=16MB',
+	'temp_buffers=2MB',
+	// PostgreSQL's default, stated because `script`'s literals rely on it (sql-literals.ts).
+	'standard_conforming_strings=on'
+];
 
 /**
  * Makes a new data directory in a short-lived process of its own. Creating the cluster (initdb)
@@ -49,6 +55,10 @@ export async function openPglite(dataDir: string): Promise<Db> {
 		query: run(pg).query,
 		async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
 			return pg.transaction((tx) => fn(run(tx)));
+		},
+		// One simple-protocol message: PostgreSQL runs its statements as one implicit transaction.
+		async script(sql: string) {
+			return (await pg.exec(sql)).map((r) => r.rows as Record<string, unknown>[]);
 		},
 		async close() {
 			await pg.close();

@@ -39,6 +39,9 @@ function switchable(initial: Db) {
 		async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
 			return (await guard()).transaction(fn);
 		},
+		async script(sql: string) {
+			return (await guard()).script!(sql);
+		},
 		async close() {}
 	};
 	return { db, state };
@@ -104,12 +107,12 @@ describe('UpdateLog on PGlite', () => {
 	test('stored() resolves only after the row is in the database', async () => {
 		const r = await room();
 		const events: string[] = [];
-		const query = r.sw.db.query.bind(r.sw.db);
-		r.sw.db.query = async <T>(sql: string, params?: readonly unknown[]) => {
+		const script = r.sw.db.script!.bind(r.sw.db);
+		r.sw.db.script = async (sql: string) => {
 			await sleep(30); // a slow disk: resolving early would show up as 'resolved' first
-			const rows = await query<T>(sql, params);
+			const results = await script(sql);
 			if (sql.startsWith('INSERT INTO yjs_update')) events.push(`row ${await countUpdates(t.db, r.id)}`);
-			return rows;
+			return results;
 		};
 		r.add();
 		expect(await countUpdates(t.db, r.id)).toBe(0);
@@ -214,8 +217,19 @@ describe('UpdateLog on PGlite', () => {
 		r.log.close();
 	});
 
-	test('storedWith stores a command record in the same transaction as the updates before it: a crash between them is impossible', async () => {
+	test('storedWith stores a command record with the updates before it, in one round: a crash between them is impossible', async () => {
 		const r = await room({ commitWindowMs: 5 });
+		// The record's insert fails once inside the database, after the update's insert ran.
+		const script = r.sw.db.script!.bind(r.sw.db);
+		let failRecord = 1;
+		r.sw.db.script = (sql: string) =>
+			script(failRecord-- > 0 ? sql.replace('INSERT INTO live_command', 'INSERT INTO live_command_gone') : sql);
+		await storedWithAfterAFailure(r, () => failRecord < 0);
+	});
+
+	test('storedWith, PostgreSQL’s way (a transaction of parameterised statements): a crash between them is impossible', async () => {
+		const r = await room({ commitWindowMs: 5 });
+		delete r.sw.db.script;
 		// The record's insert fails once, inside the transaction that appended the update.
 		const transaction = r.sw.db.transaction.bind(r.sw.db);
 		let failRecord = 1;
@@ -228,10 +242,15 @@ describe('UpdateLog on PGlite', () => {
 					}
 				})
 			);
+		await storedWithAfterAFailure(r, () => failRecord < 0);
+	});
+
+	/** A note and its command's record, whose first write fails: the retry stores both, once. */
+	async function storedWithAfterAFailure(r: Awaited<ReturnType<typeof room>>, failed: () => boolean) {
 		r.add();
 		const stored = r.log.storedWith({ commandId: 'n0', actorId: 'p1', result: { noteId: 'n0' } });
 		expect(r.log.pendingActor('n0')).toBe('p1');
-		await eventually(() => failRecord < 0);
+		await eventually(failed);
 		// The failed attempt rolled back the update with the record; the retry stores both.
 		await stored;
 		expect(await countUpdates(t.db, r.id)).toBe(1);
@@ -239,7 +258,7 @@ describe('UpdateLog on PGlite', () => {
 		expect(await findCommand(t.db, r.id, 'n0')).toEqual({ actorId: 'p1', result: { noteId: 'n0' } });
 		expect(r.log.pendingActor('n0')).toBeUndefined();
 		r.log.close();
-	});
+	}
 
 	test('storedWith with no update pending still stores the record', async () => {
 		const r = await room({ commitWindowMs: 5 });

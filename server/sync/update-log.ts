@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import type { Db } from '../db/db.ts';
-import { appendUpdate, compact } from '../db/repositories/yjs-log.ts';
-import { recordCommands, type CommandRecord } from '../db/repositories/live-commands.ts';
+import { compact } from '../db/repositories/yjs-log.ts';
+import type { CommandRecord } from '../db/repositories/live-commands.ts';
+import { storeBatch } from '../db/repositories/update-batch.ts';
 import type { Log } from '../log.ts';
 import type { UpdateSink } from './shared-doc.ts';
 
@@ -166,15 +167,7 @@ export class UpdateLog implements UpdateSink {
 		this.writing = records;
 		try {
 			const merged = batch.length === 0 ? null : batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
-			// Editors' updates alone need no transaction; with command records, one holds both.
-			const seq =
-				records.length === 0
-					? await appendUpdate(this.db, this.workshopId, merged!)
-					: await this.db.transaction(async (tx) => {
-							const seq = merged ? await appendUpdate(tx, this.workshopId, merged) : null;
-							await recordCommands(tx, this.workshopId, records);
-							return seq;
-						});
+			const seq = await storeBatch(this.db, this.workshopId, merged, records);
 			this.writing = [];
 			this.failures = 0;
 			if (seq !== null) {

@@ -45,13 +45,20 @@ export interface CommandRecord {
 	result: unknown;
 }
 
+/**
+ * The statement recording a batch of commands, with its values as placeholders or as literals
+ * (update-batch.ts): the workshop, and the records as one JSON text (`recordsJson`).
+ */
+export const recordCommandsSql = (workshopId: string, records: string) =>
+	`INSERT INTO live_command (workshop_id, command_id, actor_id, result)
+	 SELECT ${workshopId}, r.command_id, r.actor_id, r.result FROM jsonb_to_recordset(${records}::text::jsonb) AS r(command_id text, actor_id text, result jsonb)
+	 ON CONFLICT DO NOTHING`;
+
+export const recordsJson = (commands: readonly CommandRecord[]) =>
+	JSON.stringify(commands.map((c) => ({ command_id: c.commandId, actor_id: c.actorId, result: c.result })));
+
 /** Records a batch of applied commands in one statement (a retry's id already stored is left as it was). */
 export async function recordCommands(db: Queryable, workshopId: string, commands: readonly CommandRecord[]): Promise<void> {
 	if (commands.length === 0) return;
-	await db.query(
-		`INSERT INTO live_command (workshop_id, command_id, actor_id, result)
-		 SELECT $1, r.command_id, r.actor_id, r.result FROM jsonb_to_recordset($2::text::jsonb) AS r(command_id text, actor_id text, result jsonb)
-		 ON CONFLICT DO NOTHING`,
-		[workshopId, JSON.stringify(commands.map((c) => ({ command_id: c.commandId, actor_id: c.actorId, result: c.result })))]
-	);
+	await db.query(recordCommandsSql('$1', '$2'), [workshopId, recordsJson(commands)]);
 }
