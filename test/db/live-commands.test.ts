@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findCommand, findCommands, recordCommand, recordCommands } from '../../server/db/repositories/live-commands.ts';
+import { FIND_COMMANDS_SQL, findCommand, findCommands, recordCommand, recordCommands } from '../../server/db/repositories/live-commands.ts';
 import { engines, useDatabase } from '../helpers/databases.ts';
 import { aWorkshop, unique } from './fixtures.ts';
 
@@ -48,5 +48,18 @@ describe.each(engines())('%s live commands', (engine) => {
 		const found = await findCommands(db(), w.id, [a, b, c]);
 		expect(Object.fromEntries(found)).toEqual({ [a]: { actorId: 'p1', result: { left: 4 } }, [b]: { actorId: 'p2', result: { itemId: 'n’1', dots: 2 } } });
 		expect(await findCommands(db(), w.id, [])).toEqual(new Map());
+	});
+
+	test('finding a batch of ids looks them up in the key, however many commands the workshop has stored', async () => {
+		const w = await aWorkshop(db());
+		const stored = Array.from({ length: 5000 }, (_, i) => ({ commandId: `c${i}`, actorId: `p${i % 300}`, result: { noteId: `n${i}` } }));
+		await recordCommands(db(), w.id, stored);
+		await db().query('ANALYZE live_command');
+		const ids = JSON.stringify(['c17', 'c4242', 'absent']);
+		const [{ 'QUERY PLAN': plan }] = await db().query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${FIND_COMMANDS_SQL}`, [w.id, ids]);
+		// A scan of the whole table (or of the workshop's 5,000 rows) would grow with every vote and note.
+		expect(JSON.stringify(plan)).not.toMatch(/"Seq Scan"/);
+		expect(JSON.stringify(plan)).toMatch(/"Index (Only )?Scan"/);
+		expect([...(await findCommands(db(), w.id, ['c17', 'c4242', 'absent'])).keys()].sort()).toEqual(['c17', 'c4242']);
 	});
 });

@@ -32,15 +32,15 @@ export async function lockVotePhase(tx: Queryable, workshopId: string, phaseId: 
 	await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`vote:${workshopId}:${phaseId}`]);
 }
 
+/** Several voters' dots in a phase: `= ANY(ARRAY(…))` looks them up in the primary key (see FIND_COMMANDS_SQL). */
+export const READ_BALLOTS_SQL = `SELECT voter_id, item_id, dots FROM vote
+	WHERE workshop_id = $1 AND phase_id = $2 AND voter_id = ANY(ARRAY(SELECT jsonb_array_elements_text($3::text::jsonb)))`;
+
 /** The ballots of several voters at once (one query for a batch), by voter then item. */
 export async function readBallots(db: Queryable, workshopId: string, phaseId: string, voterIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
 	const ballots = new Map<string, Map<string, number>>(voterIds.map((id) => [id, new Map()]));
 	if (voterIds.length === 0) return ballots;
-	const rows = await db.query<{ voter_id: string; item_id: string; dots: number }>(
-		`SELECT voter_id, item_id, dots FROM vote
-		 WHERE workshop_id = $1 AND phase_id = $2 AND voter_id IN (SELECT jsonb_array_elements_text($3::text::jsonb))`,
-		[workshopId, phaseId, JSON.stringify(voterIds)]
-	);
+	const rows = await db.query<{ voter_id: string; item_id: string; dots: number }>(READ_BALLOTS_SQL, [workshopId, phaseId, JSON.stringify(voterIds)]);
 	for (const r of rows) ballots.get(r.voter_id)?.set(r.item_id, r.dots);
 	return ballots;
 }
