@@ -39,6 +39,30 @@ describe('reads shared within one turn', () => {
 		expect(db.queries).toHaveLength(3);
 	});
 
+	test('calls arriving while a read runs share the next one, started when it ends', async () => {
+		const db = countingDb({ b: 'bob', c: 'carla' });
+		const answer = db.query.bind(db);
+		const held: Array<() => void> = [];
+		db.query = <T>(sql: string, params?: unknown[]) => new Promise<T[]>((resolve) => held.push(() => resolve(answer<T>(sql, params))));
+		const nextTurn = () => new Promise((r) => setImmediate(r));
+		const a = findCommandShared(db, 'w1', 'a');
+		await nextTurn();
+		expect(held).toHaveLength(1);
+		// Two more turns while the first read is under way: no query of their own yet.
+		const b = findCommandShared(db, 'w1', 'b');
+		await nextTurn();
+		const c = findCommandShared(db, 'w1', 'c');
+		await nextTurn();
+		expect(held).toHaveLength(1);
+		held[0]();
+		expect(await a).toBeNull();
+		await nextTurn();
+		expect(held).toHaveLength(2);
+		held[1]();
+		expect([(await b)?.actorId, (await c)?.actorId]).toEqual(['bob', 'carla']);
+		expect(db.queries).toHaveLength(2);
+	});
+
 	test('a failed read fails every command that shared it', async () => {
 		const db = countingDb({});
 		db.query = () => Promise.reject(new Error('database away'));

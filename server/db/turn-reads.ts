@@ -8,28 +8,48 @@ import { readRoomRules, type RoomRules } from './repositories/agenda.ts';
  * connection, or behind a pool of a few, those queries queued ahead of the group commit that
  * the same commands were waiting for: acknowledgements fell behind (PostgreSQL at 2,000
  * offered/s: 2 % acknowledged). Here the calls for one workshop made in one turn of the event
- * loop wait for that turn's end and share one query. It starts after every one of them
- * arrived, so none reads older state than a query of its own would have.
+ * loop wait for that turn's end and share one query; and while that query runs, the calls that
+ * arrive share the next one, which starts as soon as it ends. A turn's worth at 1,000 commands/s
+ * was two or three commands, so a query per turn still cost a millisecond of the embedded
+ * database per command; waiting on the running one, the burst groups itself. Each query starts
+ * after every call it answers arrived, so none reads older state than a query of its own would.
  */
 function perTurn<Item, Out>(run: (db: Db, workshopId: string, items: readonly Item[]) => Promise<Out[]>) {
-	const pending = new WeakMap<Db, Map<string, { items: Item[]; waiters: Array<{ resolve(v: Out): void; reject(e: unknown): void }> }>>();
-	return (db: Db, workshopId: string, item: Item): Promise<Out> => {
-		let byWorkshop = pending.get(db);
-		if (!byWorkshop) pending.set(db, (byWorkshop = new Map()));
-		let batch = byWorkshop.get(workshopId);
+	type Batch = { items: Item[]; waiters: Array<{ resolve(v: Out): void; reject(e: unknown): void }> };
+	/** Per database and workshop: the batch gathering callers, and whether a read is under way. */
+	type Line = { next: Batch | null; running: boolean };
+	const lines = new WeakMap<Db, Map<string, Line>>();
+
+	const start = (db: Db, workshopId: string, byWorkshop: Map<string, Line>, line: Line) => {
+		const batch = line.next;
+		line.next = null;
 		if (!batch) {
-			const mine = (batch = { items: [] as Item[], waiters: [] as Array<{ resolve(v: Out): void; reject(e: unknown): void }> });
-			const map = byWorkshop;
-			map.set(workshopId, mine);
-			setImmediate(() => {
-				map.delete(workshopId);
-				run(db, workshopId, mine.items).then(
-					(outs) => mine.waiters.forEach((w, i) => w.resolve(outs[i])),
-					(e: unknown) => mine.waiters.forEach((w) => w.reject(e))
-				);
-			});
+			byWorkshop.delete(workshopId);
+			return;
 		}
-		const { items, waiters } = batch;
+		line.running = true;
+		run(db, workshopId, batch.items)
+			.then(
+				(outs) => batch.waiters.forEach((w, i) => w.resolve(outs[i])),
+				(e: unknown) => batch.waiters.forEach((w) => w.reject(e))
+			)
+			.finally(() => {
+				line.running = false;
+				start(db, workshopId, byWorkshop, line);
+			});
+	};
+
+	return (db: Db, workshopId: string, item: Item): Promise<Out> => {
+		let byWorkshop = lines.get(db);
+		if (!byWorkshop) lines.set(db, (byWorkshop = new Map()));
+		let line = byWorkshop.get(workshopId);
+		if (!line) byWorkshop.set(workshopId, (line = { next: null, running: false }));
+		if (!line.next) {
+			line.next = { items: [], waiters: [] };
+			// Idle: at the turn's end. Busy: the running read starts this batch when it ends.
+			if (!line.running) setImmediate(() => start(db, workshopId, byWorkshop, line));
+		}
+		const { items, waiters } = line.next;
 		return new Promise<Out>((resolve, reject) => {
 			items.push(item);
 			waiters.push({ resolve, reject });
