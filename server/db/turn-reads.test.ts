@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Db } from './db.ts';
-import { findCommandShared, readRoomRulesShared } from './turn-reads.ts';
+import { readRoomRulesShared, readTurnShared } from './turn-reads.ts';
 
 /** A database that answers from memory and counts the queries it is sent. */
 function countingDb(commands: Record<string, string>): Db & { queries: string[] } {
@@ -23,11 +23,12 @@ function countingDb(commands: Record<string, string>): Db & { queries: string[] 
 }
 
 describe('reads shared within one turn', () => {
-	test('the commands of one workshop arriving together make one lookup, each answered for its own id', async () => {
+	test('the commands of one workshop arriving together make one lookup and one rules read, each answered for its own id', async () => {
 		const db = countingDb({ known: 'alice' });
-		const answers = await Promise.all(['known', 'new-1', 'new-2', 'known'].map((id) => findCommandShared(db, 'w1', id)));
-		expect(answers.map((a) => a?.actorId ?? null)).toEqual(['alice', null, null, 'alice']);
-		expect(db.queries).toHaveLength(1);
+		const answers = await Promise.all(['known', 'new-1', 'new-2', 'known'].map((id) => readTurnShared(db, 'w1', id)));
+		expect(answers.map((a) => a.previous?.actorId ?? null)).toEqual(['alice', null, null, 'alice']);
+		expect(answers.map((a) => a.rules.phase?.id)).toEqual(['idees', 'idees', 'idees', 'idees']);
+		expect(db.queries).toHaveLength(2);
 	});
 
 	test('other workshops and later turns read again: no answer older than its question', async () => {
@@ -45,28 +46,31 @@ describe('reads shared within one turn', () => {
 		const held: Array<() => void> = [];
 		db.query = <T>(sql: string, params?: unknown[]) => new Promise<T[]>((resolve) => held.push(() => resolve(answer<T>(sql, params))));
 		const nextTurn = () => new Promise((r) => setImmediate(r));
-		const a = findCommandShared(db, 'w1', 'a');
-		await nextTurn();
-		expect(held).toHaveLength(1);
-		// Two more turns while the first read is under way: no query of their own yet.
-		const b = findCommandShared(db, 'w1', 'b');
-		await nextTurn();
-		const c = findCommandShared(db, 'w1', 'c');
-		await nextTurn();
-		expect(held).toHaveLength(1);
-		held[0]();
-		expect(await a).toBeNull();
+		const a = readTurnShared(db, 'w1', 'a');
 		await nextTurn();
 		expect(held).toHaveLength(2);
+		// Two more turns while the first read is under way: no query of their own yet.
+		const b = readTurnShared(db, 'w1', 'b');
+		await nextTurn();
+		const c = readTurnShared(db, 'w1', 'c');
+		await nextTurn();
+		expect(held).toHaveLength(2);
+		held[0]();
 		held[1]();
-		expect([(await b)?.actorId, (await c)?.actorId]).toEqual(['bob', 'carla']);
-		expect(db.queries).toHaveLength(2);
+		expect((await a).previous).toBeNull();
+		await nextTurn();
+		// b and c: one id lookup and one rules read between them.
+		expect(held).toHaveLength(4);
+		held[2]();
+		held[3]();
+		expect([(await b).previous?.actorId, (await c).previous?.actorId]).toEqual(['bob', 'carla']);
+		expect(db.queries).toHaveLength(4);
 	});
 
 	test('a failed read fails every command that shared it', async () => {
 		const db = countingDb({});
 		db.query = () => Promise.reject(new Error('database away'));
-		const results = await Promise.allSettled([findCommandShared(db, 'w1', 'a-command'), findCommandShared(db, 'w1', 'b-command')]);
+		const results = await Promise.allSettled([readTurnShared(db, 'w1', 'a-command'), readTurnShared(db, 'w1', 'b-command')]);
 		expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
 	});
 });

@@ -10,7 +10,8 @@ import type { CommandName, CommandResult, LiveCommands } from '../../src/lib/pro
 import { liveSchemas } from '../../src/lib/protocol/live-schemas.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
 import { recordCommand } from '../db/repositories/live-commands.ts';
-import { findCommandShared } from '../db/turn-reads.ts';
+import { readTurnShared } from '../db/turn-reads.ts';
+import type { RoomRules } from '../db/repositories/agenda.ts';
 import { ensureClock, logEvent, markPhaseTimes, readAgenda, readClock, saveClock, type AgendaPhase, type Clock } from '../db/repositories/agenda.ts';
 import type { Notifier } from './notifier.ts';
 import { setWorkshopStatus } from '../db/repositories/workshops.ts';
@@ -23,6 +24,11 @@ export interface CommandDeps {
 	rooms: Rooms;
 	log: Log;
 	notify: Notifier;
+	/**
+	 * The room's rules, read with the command's id lookup once it had arrived (turn-reads.ts):
+	 * `requireOpen` uses them instead of a read of its own.
+	 */
+	turnRules?: RoomRules;
 }
 
 export type Runner = (deps: CommandDeps, actor: Actor, workshopId: string, raw: unknown) => Promise<CommandResult<unknown>>;
@@ -96,10 +102,10 @@ function once<N extends CommandName>(
 
 	async function attempt(deps: CommandDeps, actor: Actor, workshopId: string, input: Input<N>): Promise<CommandResult<Result<N>>> {
 		try {
-			const previous = await findCommandShared(deps.db, workshopId, input.commandId);
+			const { previous, rules } = await readTurnShared(deps.db, workshopId, input.commandId);
 			if (previous !== null && previous.actorId !== actor.id) throw new CommandError('conflict', 'this command id is already used');
 			if (previous !== null) return { ok: true, value: previous.result as Result<N> };
-			return { ok: true, value: await execute(deps, actor, workshopId, input) };
+			return { ok: true, value: await execute({ ...deps, turnRules: rules }, actor, workshopId, input) };
 		} catch (e) {
 			return failure(e, deps, name, workshopId, actor);
 		}

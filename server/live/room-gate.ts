@@ -14,12 +14,12 @@ export function actorGate(actor: Pick<Actor, 'role' | 'category'>, rules: RoomRu
 
 /** Reads the room's rules and refuses the command with the gate's code unless `action` is open to `actor` now. */
 export async function requireOpen(
-	deps: Pick<CommandDeps, 'db'>,
+	deps: Pick<CommandDeps, 'db' | 'turnRules'>,
 	actor: Actor,
 	workshopId: string,
 	action: RoomAction
 ): Promise<{ rules: RoomRules; gate: Extract<Gate, { ok: true }> }> {
-	const rules = await readRoomRulesShared(deps.db, workshopId);
+	const rules = deps.turnRules ?? (await readRoomRulesShared(deps.db, workshopId));
 	const gate = actorGate(actor, rules, action);
 	if (!gate.ok) throw new CommandError(gate.code, gate.message);
 	return { rules, gate };
