@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { logEvent, markPhaseTimes, readAgenda, readClock, readEvents, saveAgenda, saveClock } from '../../server/db/repositories/agenda.ts';
+import { logEvent, markPhaseTimes, readAgenda, readClock, readEvents, readRoomRules, saveAgenda, saveClock } from '../../server/db/repositories/agenda.ts';
+import { findCommand, recordCommands } from '../../server/db/repositories/live-commands.ts';
+import { readTurnShared } from '../../server/db/turn-reads.ts';
 import type { Phase } from '../../src/lib/domain/agenda/phase.ts';
 import { INITIAL_TIMER } from '../../src/lib/domain/agenda/timer.ts';
 import { engines, useDatabase } from '../helpers/databases.ts';
@@ -81,5 +83,26 @@ describe.each(engines())('%s agenda', (engine) => {
 			['phase.start', {}],
 			['phase.extend', { minutes: 5 }]
 		]);
+	});
+});
+
+describe.each(engines())('%s a command’s first reads', (engine) => {
+	const db = useDatabase(engine);
+
+	test('the shared round (one script on the embedded database) reads what the two queries of their own read', async () => {
+		const w = await aWorkshop(db());
+		await db().transaction((tx) => saveAgenda(tx, w.id, [phase('idees', 20, { settings: { silent: true, prompts: ['Fond', 'Forme'], categories: ['usager'] } })]));
+		await saveClock(db(), w.id, { timer: { ...INITIAL_TIMER, phase: 'idees', status: 'running', endsAt: Date.now() + 60_000 }, locked: true, revealed: false });
+		await recordCommands(db(), w.id, [{ commandId: "l'idée-1", actorId: 'p1', result: { noteId: 'n1', nested: { ok: true } } }]);
+		const [known, fresh] = await Promise.all([readTurnShared(db(), w.id, "l'idée-1"), readTurnShared(db(), w.id, 'inconnue')]);
+		const rules = await readRoomRules(db(), w.id);
+		expect(rules).toMatchObject({ locked: true, status: 'running', phase: { id: 'idees', settings: { silent: true, prompts: ['Fond', 'Forme'] } } });
+		expect(known.rules).toEqual(rules);
+		expect(known.previous).toEqual(await findCommand(db(), w.id, "l'idée-1"));
+		expect(known.previous).toEqual({ actorId: 'p1', result: { noteId: 'n1', nested: { ok: true } } });
+		expect(fresh.previous).toBeNull();
+		// A workshop without a clock yet.
+		const bare = await aWorkshop(db());
+		expect((await readTurnShared(db(), bare.id, 'x')).rules).toEqual(await readRoomRules(db(), bare.id));
 	});
 });

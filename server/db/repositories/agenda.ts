@@ -182,14 +182,17 @@ export interface RoomRules {
  * transaction ends, so a facilitator's control (which locks it for update) waits: no vote is
  * stored after the phase closed or its results were revealed.
  */
-export async function readRoomRules(db: Queryable, workshopId: string, options: { share?: boolean } = {}): Promise<RoomRules> {
-	const rows = await db.query<{ locked: boolean; status: TimerStatus; revealed: boolean; phase_id: string | null; type: PhaseType | null; settings: PhaseSettings | null }>(
-		`SELECT c.locked, c.status, c.revealed, p.id AS phase_id, p.type, p.settings
-		 FROM workshop_clock c LEFT JOIN phase p ON p.workshop_id = c.workshop_id AND p.id = c.phase_id
-		 WHERE c.workshop_id = $1${options.share ? ' FOR SHARE OF c' : ''}`,
-		[workshopId]
-	);
-	const r = rows[0];
+/** The statement reading a room's rules, with the workshop as a placeholder or a literal (turn-reads.ts). */
+export const roomRulesSql = (workshopId: string, share = false) =>
+	`SELECT c.locked, c.status, c.revealed, p.id AS phase_id, p.type, p.settings
+	 FROM workshop_clock c LEFT JOIN phase p ON p.workshop_id = c.workshop_id AND p.id = c.phase_id
+	 WHERE c.workshop_id = ${workshopId}${share ? ' FOR SHARE OF c' : ''}`;
+
+type RoomRulesRow = { locked: boolean; status: TimerStatus; revealed: boolean; phase_id: string | null; type: PhaseType | null; settings: PhaseSettings | null };
+
+/** The rules from `roomRulesSql`'s rows. */
+export function roomRulesOf(rows: readonly Record<string, unknown>[]): RoomRules {
+	const r = rows[0] as RoomRulesRow | undefined;
 	if (!r) return { locked: false, status: 'idle', revealed: false, phase: null };
 	return {
 		locked: r.locked,
@@ -197,4 +200,8 @@ export async function readRoomRules(db: Queryable, workshopId: string, options: 
 		revealed: r.revealed,
 		phase: r.phase_id && r.type ? { id: r.phase_id, type: r.type, settings: r.settings ?? {} } : null
 	};
+}
+
+export async function readRoomRules(db: Queryable, workshopId: string, options: { share?: boolean } = {}): Promise<RoomRules> {
+	return roomRulesOf(await db.query(roomRulesSql('$1', options.share), [workshopId]));
 }

@@ -33,14 +33,19 @@ export async function recordCommand(
  * stored (4 ms at 20,000 on the embedded database, growing with each vote and note), where this
  * looks the ids up in the primary key.
  */
-export const FIND_COMMANDS_SQL = `SELECT command_id, actor_id, result FROM live_command
-	WHERE workshop_id = $1 AND command_id = ANY(ARRAY(SELECT jsonb_array_elements_text($2::text::jsonb)))`;
+export const findCommandsSql = (workshopId: string, commandIds: string) => `SELECT command_id, actor_id, result FROM live_command
+	WHERE workshop_id = ${workshopId} AND command_id = ANY(ARRAY(SELECT jsonb_array_elements_text(${commandIds}::text::jsonb)))`;
+export const FIND_COMMANDS_SQL = findCommandsSql('$1', '$2');
+
+/** `findCommandsSql`'s rows by command id. */
+export function commandsOf(rows: readonly Record<string, unknown>[]): Map<string, StoredCommand> {
+	return new Map(rows.map((r) => [r.command_id as string, { actorId: r.actor_id as string, result: r.result }]));
+}
 
 /** The commands among `commandIds` already applied in this workshop, by id: one query for a batch. */
 export async function findCommands(db: Queryable, workshopId: string, commandIds: readonly string[]): Promise<Map<string, StoredCommand>> {
 	if (commandIds.length === 0) return new Map();
-	const rows = await db.query<{ command_id: string; actor_id: string; result: unknown }>(FIND_COMMANDS_SQL, [workshopId, JSON.stringify(commandIds)]);
-	return new Map(rows.map((r) => [r.command_id, { actorId: r.actor_id, result: r.result }]));
+	return commandsOf(await db.query(FIND_COMMANDS_SQL, [workshopId, JSON.stringify(commandIds)]));
 }
 
 /** An applied command as recorded: its client-made id, who sent it, what it answered. */
