@@ -36,8 +36,13 @@ describe('a live command while the update log cannot store', () => {
 				return q.query<T>(sql, params);
 			}
 		});
-		// The document's updates are stored with the commands' records in one transaction: it fails there too.
-		const db: Db = { ...t.db, ...guarded(t.db), transaction: (fn) => t.db.transaction((tx) => fn(guarded(tx))), close: async () => {} };
+		// The document's updates are stored with the commands' records in one transaction (on the
+		// embedded database, one script): it fails there too.
+		const script = async (sql: string) => {
+			if (logDown && sql.startsWith('INSERT INTO yjs_update')) throw new DbError('connection refused');
+			return t.db.script!(sql);
+		};
+		const db: Db = { ...t.db, ...guarded(t.db), transaction: (fn) => t.db.transaction((tx) => fn(guarded(tx))), script, close: async () => {} };
 		const log = pino({ level: 'silent' });
 		const rooms = new Rooms(db, { commitWindowMs: 10, compactEvery: 1000 }, log);
 		const actor: Actor = { kind: 'participant', id: participant.id, role: 'participant', displayName: 'Dominique', category: 'usager' };
