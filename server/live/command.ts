@@ -11,8 +11,7 @@ import { liveSchemas } from '../../src/lib/protocol/live-schemas.ts';
 import { can } from '../../src/lib/domain/permissions/roles.ts';
 import { recordCommand } from '../db/repositories/live-commands.ts';
 import { readTurnShared } from '../db/turn-reads.ts';
-import type { RoomRules } from '../db/repositories/agenda.ts';
-import { ensureClock, logEvent, markPhaseTimes, readAgenda, readClock, saveClock, type AgendaPhase, type Clock } from '../db/repositories/agenda.ts';
+import { ensureClock, logEvent, markPhaseTimes, readAgenda, readClock, saveClock, type AgendaPhase, type Clock, type RoomRules } from '../db/repositories/agenda.ts';
 import type { Notifier } from './notifier.ts';
 import { setWorkshopStatus } from '../db/repositories/workshops.ts';
 

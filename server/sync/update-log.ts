@@ -135,9 +135,10 @@ export class UpdateLog implements UpdateSink {
 
 	/**
 	 * True when the log should be folded now: due, and the board still for the quiet time (or
-	 * the log grown five times past due). Due but busy, it looks again once the board may be still.
+	 * the log grown five times past due). Due but busy, it arms a look again for when the board
+	 * may be still, and answers false.
 	 */
-	private compactionDue(): boolean {
+	private compactNowOrLater(): boolean {
 		const due = this.options.compactEvery;
 		if (this.batchesSinceSnapshot < due) return false;
 		if (this.batchesSinceSnapshot >= due * COMPACT_BACKLOG) return true;
@@ -153,12 +154,8 @@ export class UpdateLog implements UpdateSink {
 		if (this.compactTimer || this.closed) return;
 		this.compactTimer = setTimeout(() => {
 			this.compactTimer = null;
-			if (this.running || this.closed || !this.compactionDue()) return;
-			const run = this.compactFolding().finally(() => {
-				this.running = null;
-				if (this.pending.length || this.waiters.length) this.schedule(this.options.commitWindowMs);
-			});
-			this.running = run;
+			if (this.running || this.closed || !this.compactNowOrLater()) return;
+			void this.exclusive(this.compactFolding());
 		}, delay);
 		this.compactTimer.unref?.();
 	}
@@ -181,7 +178,15 @@ export class UpdateLog implements UpdateSink {
 	}
 
 	private write(): Promise<void> {
-		const run = this.writeBatch().finally(() => {
+		return this.exclusive(this.writeBatch());
+	}
+
+	/**
+	 * Holds the log's one running slot (a batch being written, or a compaction the timer started)
+	 * until `work` ends, then schedules what arrived meanwhile (after a backoff while failing).
+	 */
+	private exclusive(work: Promise<void>): Promise<void> {
+		const run = work.finally(() => {
 			this.running = null;
 			if (this.pending.length || this.waiters.length) {
 				const delay = this.failures ? backoffMs(this.failures) : this.options.commitWindowMs;
@@ -225,7 +230,7 @@ export class UpdateLog implements UpdateSink {
 			this.log.warn({ workshopId: this.workshopId, err: (e as Error).message, attempt: this.failures }, 'storing document updates failed; will retry');
 			return;
 		}
-		if (this.compactionDue()) await this.compactFolding();
+		if (this.compactNowOrLater()) await this.compactFolding();
 	}
 }
 
