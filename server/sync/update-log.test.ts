@@ -185,25 +185,25 @@ describe('UpdateLog on PGlite', () => {
 		};
 		const snapshot = async (r: Awaited<ReturnType<typeof room>>) => (await loadDoc(t.db, r.id)).snapshot;
 
-		const r = await room({ compactEvery: 2, compactQuietMs: 400 });
+		const r = await room({ compactEvery: 2, compactQuietMs: 1500 });
 		r.sw.state.delayMs = 15;
 		for (let i = 0; i < 4; i++) await busyBatch(r);
 		expect(await snapshot(r)).toBeNull();
 		// The burst ends: once the board has been still for the quiet time, the log is folded.
 		await r.log.flush();
-		await expect.poll(() => snapshot(r), { timeout: 5000 }).not.toBeNull();
+		await expect.poll(() => snapshot(r), { timeout: 10_000 }).not.toBeNull();
 		expect(await rebuild(t.db, r.id)).toHaveLength(8);
 		r.log.close();
 
 		// A steady stream whose batches each end with nothing queued (one in twenty at 1,000
 		// commands/s): still not folded while it flows.
-		const steady = await room({ compactEvery: 2, compactQuietMs: 400 });
+		const steady = await room({ compactEvery: 2, compactQuietMs: 1500 });
 		for (let i = 0; i < 4; i++) {
 			steady.add();
 			await steady.log.stored();
 		}
 		expect(await snapshot(steady)).toBeNull();
-		await expect.poll(() => snapshot(steady), { timeout: 5000 }).not.toBeNull();
+		await expect.poll(() => snapshot(steady), { timeout: 10_000 }).not.toBeNull();
 		steady.log.close();
 
 		const endless = await room({ compactEvery: 1, compactQuietMs: 60_000 });
