@@ -5,6 +5,7 @@ import { FACILITATOR_COOKIE, sessionCookieOptions } from '$server/auth/cookies';
 import { validateSession } from '$server/db/repositories/sessions';
 import { findFacilitator } from '$server/db/repositories/facilitators';
 import { CATALOG_PRELOAD_SLOT, catalogPreload } from '$lib/server/catalog-preload';
+import { EARLY_SYNC_SCRIPT, EARLY_SYNC_SLOT } from '$lib/sync/early-sync-script';
 
 /** Resolves the facilitator session (sliding expiry) and the language for every request. */
 export const handle: Handle = async ({ event, resolve }) => {
@@ -26,7 +27,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		// Only the page's own language is preloaded: a phone never downloads both catalogs.
 		transformPageChunk: ({ html }) =>
-			html.replace('%lang%', event.locals.locale).replace(CATALOG_PRELOAD_SLOT, catalogPreload(catalogChunks?.[event.locals.locale]))
+			html
+				.replace('%lang%', event.locals.locale)
+				.replace(CATALOG_PRELOAD_SLOT, catalogPreload(catalogChunks?.[event.locals.locale]))
+				// A board page's sync socket opens before the scripts arrive (the script looks for the board's preload itself).
+				.replace(EARLY_SYNC_SLOT, () => EARLY_SYNC_SCRIPT)
 	});
 	setSecurityHeaders(response.headers, config.origin);
 	return response;

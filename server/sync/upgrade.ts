@@ -22,7 +22,7 @@ const WORKSHOP_ID = /^[a-z2-7]{16}$/;
 const FIRST_STATE = /^\/sync\/([^/]+)\/state$/;
 
 export interface SyncServer {
-	/** Answers `GET /sync/<id>/state` (the document as one gzip update, for a phone's first load); false for other requests. */
+	/** Answers `GET /sync/<id>/state` (the document as one gzip update in Yjs's second format, for a phone's first load); false for other requests. */
 	serveFirstState(req: IncomingMessage, res: ServerResponse): boolean;
 	/** Handles an HTTP upgrade if it is for `/sync/…`; returns false to let others take it. */
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;

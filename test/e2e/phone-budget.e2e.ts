@@ -92,6 +92,12 @@ test('participant page on a throttled phone with 1,000 notes becomes interactive
 		if (new URL(request.url()).pathname === catalogPath) catalogRequests.push(request.url());
 	});
 
+	// The sync sockets the page opens (one, by the head script, taken over by the board's code).
+	const syncSockets: string[] = [];
+	page.on('websocket', (ws) => {
+		if (new URL(ws.url()).pathname.startsWith('/sync/')) syncSockets.push(ws.url());
+	});
+
 	await page.goto(`/p/${workshop.id}`, { waitUntil: 'commit' });
 	// Interactive = hydrated and synced: the 1,000 count shown (only the client shows it: the
 	// server-rendered page shows none), the page hydrated, and the sync socket's first sync done
@@ -128,6 +134,7 @@ test('participant page on a throttled phone with 1,000 notes becomes interactive
 			`html ${at(nav.responseEnd)}`,
 			`DOMContentLoaded ${at(nav.domContentLoadedEventEnd)}`,
 			`scripts downloaded ${at(Math.max(0, ...scripts.map((r) => r.responseEnd)))}`,
+			`sync socket opened by the head script ${at(marks['sync-early'])}`,
 			`hydrated ${at(marks['hydrated'])}`,
 			`sync connect ${at(marks['sync-connect'])}`,
 			`sync open ${at(marks['sync-open'])}`,
@@ -140,6 +147,15 @@ test('participant page on a throttled phone with 1,000 notes becomes interactive
 			`composer ready ${at(marks['composer'] === undefined ? undefined : Math.max(marks['composer'], marks['hydrated'] ?? 0))}`
 		].join(', ');
 	});
+
+	// The sync socket was opened by the page's head script, before any module ran (its handshake
+	// is off the critical path), and it is the one the board syncs on: no second socket.
+	const early = await page.evaluate(() => {
+		const mark = (name: string) => performance.getEntriesByName(`concerto:${name}`, 'mark')[0]?.startTime;
+		return { early: mark('sync-early'), hydrated: mark('hydrated') };
+	});
+	expect(early.early, 'head script opened the sync socket (ms)').toBeLessThan(early.hydrated ?? 0);
+	expect(syncSockets, 'sync sockets opened').toEqual([expect.stringMatching(new RegExp(`/sync/${workshop.id}$`))]);
 
 	// The catalog was asked for with the page's other scripts, before the root layout's module
 	// (whose code imports it) had even arrived: not one round trip after it.

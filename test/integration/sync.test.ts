@@ -87,7 +87,7 @@ describe('sync endpoint with unmodified y-websocket providers', () => {
 describe("the document's first state over HTTP (a phone's first load)", () => {
 	const stateOf = (who: Record<string, string>) => fetch(`${server.url}/sync/${workshopId}/state`, { headers: { 'sec-fetch-site': 'same-origin', ...who } });
 
-	test('a participant gets the whole document, gzip-compressed, as the socket would give it; it is never cached', async () => {
+	test('a participant gets the whole document, gzip-compressed in Yjs’s second format; it is never cached', async () => {
 		const editor = syncClient(server.url, workshopId, { cookie });
 		await editor.synced;
 		insertNote(editor.doc, note('note-for-first-state', 'Un guichet ouvert le samedi'));
@@ -98,7 +98,7 @@ describe("the document's first state over HTTP (a phone's first load)", () => {
 			async () => {
 				const res = await stateOf({ cookie: phone });
 				if (res.status !== 200) return false;
-				Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
+				Y.applyUpdateV2(doc, new Uint8Array(await res.arrayBuffer()));
 				return readNotes(doc).some((n) => n.id === 'note-for-first-state');
 			},
 			'the new note in the first state',

@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { getContext, setContext } from 'svelte';
-import { connectSync, fetchFirstState, type ConnectionStatus } from '$lib/sync/provider';
+import { connectSync, fetchFirstState, openSyncEarly, type ConnectionStatus } from '$lib/sync/provider';
+import type { EarlySocket } from '$lib/sync/early-socket';
 import { newClientId } from '$lib/sync/ids';
 import { onNetworkChange } from '$lib/sync/network';
 import { markOnce } from '$lib/perf/marks';
@@ -54,6 +55,8 @@ export class BoardState {
 	canRedo = $state(false);
 
 	#provider: WebsocketProvider | null = null;
+	/** The sync socket opened before its provider, until the provider takes it. */
+	#early: EarlySocket | undefined;
 	#unwatch: () => void = () => {};
 	#repairTimer: ReturnType<typeof setTimeout> | undefined;
 	#undo: Y.UndoManager | null = null;
@@ -102,11 +105,19 @@ export class BoardState {
 	 */
 	connect({ firstState = false }: { firstState?: boolean } = {}): void {
 		markOnce('sync-connect');
-		const provider = connectSync(this.workshopId, this.doc, { connect: !firstState });
+		// The socket's handshake runs while the state comes; its first sync waits for the state.
+		const early = firstState ? openSyncEarly(this.workshopId) : undefined;
+		this.#early = early;
+		const provider = connectSync(this.workshopId, this.doc, { connect: !firstState, early });
 		if (firstState)
 			void fetchFirstState(this.workshopId).then((update) => {
 				if (this.#provider !== provider) return; // destroyed meanwhile
-				if (update) Y.applyUpdate(this.doc, update, FIRST_STATE);
+				try {
+					if (update) Y.applyUpdateV2(this.doc, update, FIRST_STATE);
+				} catch {
+					// Not a state this page can read (say, from a server updated since the page came):
+					// the socket's first sync brings everything instead.
+				}
 				provider.connect();
 			});
 		provider.on('status', ({ status }) => {
@@ -138,6 +149,7 @@ export class BoardState {
 		clearTimeout(this.#repairTimer);
 		this.#unwatch();
 		this.#undo?.destroy();
+		this.#early?.discard();
 		this.#provider?.destroy();
 		this.#provider = null;
 		this.doc.destroy();

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { openEarly, type EarlySocket } from './early-socket';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -10,10 +11,19 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
  * participant) never exchange updates behind the server's back. With `connect: false` the
  * socket opens on `provider.connect()`.
  */
-export function connectSync(workshopId: string, doc: Y.Doc, { connect = true }: { connect?: boolean } = {}): WebsocketProvider {
-	const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-	return new WebsocketProvider(`${scheme}://${location.host}/sync`, workshopId, doc, { disableBc: true, maxBackoffTime: 5000, connect });
+export function connectSync(workshopId: string, doc: Y.Doc, { connect = true, early }: { connect?: boolean; early?: EarlySocket } = {}): WebsocketProvider {
+	return new WebsocketProvider(syncServerUrl(), workshopId, doc, {
+		disableBc: true,
+		maxBackoffTime: 5000,
+		connect,
+		...(early ? { WebSocketPolyfill: early.Socket } : {})
+	});
 }
+
+const syncServerUrl = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+
+/** The workshop's sync socket, opened now for a provider made later (see early-socket.ts). */
+export const openSyncEarly = (workshopId: string): EarlySocket => openEarly(`${syncServerUrl()}/${workshopId}`);
 
 /** How long a page waits for the first state before its socket syncs everything itself (35 kB for 1,000 notes: 6 s even at 50 kbit/s). */
 const FIRST_STATE_WAIT_MS = 15_000;
@@ -25,7 +35,7 @@ const FIRST_STATE_WAIT_MS = 15_000;
  */
 export const firstStateUrl = (workshopId: string): string => `/sync/${workshopId}/state`;
 
-/** The first state as a Yjs update, or null when it could not be had (the socket's sync brings everything then). */
+/** The first state as a Yjs update in the second format (apply it with `Y.applyUpdateV2`), or null when it could not be had (the socket's sync brings everything then). */
 export async function fetchFirstState(workshopId: string): Promise<Uint8Array | null> {
 	try {
 		// Same mode and credentials as the page's <link rel="preload" as="fetch" crossorigin>, so the preloaded answer is used.
