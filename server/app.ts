@@ -56,7 +56,12 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 		fanout
 	);
 	const limits = createLimits(
-		{ commands: perSecond(config.liveCommandsPerSecond), notes: perMinute(config.notesPerMinute), joins: perMinute(config.joinsPerMinute) },
+		{
+			commands: perSecond(config.liveCommandsPerSecond),
+			notes: perMinute(config.notesPerMinute),
+			joins: perMinute(config.joinsPerMinute),
+			connections: perMinute(config.connectionsPerMinute)
+		},
 		config.redisUrl,
 		log
 	);
@@ -81,7 +86,7 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 		log,
 		rooms,
 		attach(server) {
-			sync = createSyncServer({ db, rooms, config, log, onMessage: metrics.countSyncMessage });
+			sync = createSyncServer({ db, rooms, config, log, limits, onMessage: metrics.countSyncMessage });
 			const s = sync;
 			server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 				s.handleUpgrade(req, socket, head);

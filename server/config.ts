@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { addressSource, type AddressSource } from './limits/client-address.ts';
 
 /** Every setting Concerto reads from its environment; the README's configuration table mirrors it. */
 export interface Config {
@@ -28,6 +29,10 @@ export interface Config {
 	notesPerMinute: number;
 	/** Joins per minute from one client address (a room behind one Wi-Fi shares it). */
 	joinsPerMinute: number;
+	/** Sync sockets, first states and live handshakes per minute from one client address (burst of half). */
+	connectionsPerMinute: number;
+	/** Where a client's address is read for those (ADDRESS_HEADER and XFF_DEPTH, as for the pages). */
+	clientAddress: AddressSource;
 	/** Participants' names, age bands and genders are erased this many months after they joined (the join notice says so). */
 	participantRetentionMonths: number;
 	/** Facilitators' sign-in through an OpenID Connect provider (ProConnect, a town's Keycloak); null when not configured. */
@@ -120,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		liveCommandsPerSecond: int(env.CONCERTO_LIVE_COMMANDS_PER_SECOND, 20, 'CONCERTO_LIVE_COMMANDS_PER_SECOND', 1),
 		notesPerMinute: int(env.CONCERTO_NOTES_PER_MINUTE, 30, 'CONCERTO_NOTES_PER_MINUTE', 1),
 		joinsPerMinute: int(env.CONCERTO_JOINS_PER_MINUTE, 120, 'CONCERTO_JOINS_PER_MINUTE', 1),
+		connectionsPerMinute: int(env.CONCERTO_CONNECTIONS_PER_MINUTE, 6000, 'CONCERTO_CONNECTIONS_PER_MINUTE', 1),
+		clientAddress: addressSource(env),
 		participantRetentionMonths: int(env.CONCERTO_PARTICIPANT_RETENTION_MONTHS, 6, 'CONCERTO_PARTICIPANT_RETENTION_MONTHS', 1),
 		oidc: oidcFrom(env),
 		passwordSignIn: env.CONCERTO_PASSWORD_SIGNIN !== 'false',

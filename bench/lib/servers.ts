@@ -35,8 +35,9 @@ export const CONCERTO_BENCH_ENV: Record<string, string> = {
 	// their defaults (the load fits).
 	CONCERTO_NOTES_PER_MINUTE: '100000',
 	CONCERTO_LIVE_COMMANDS_PER_SECOND: '1000',
-	// Every simulated phone joins from 127.0.0.1: one address for a thousand people.
-	CONCERTO_JOINS_PER_MINUTE: '1000000'
+	// Every simulated phone joins and connects from 127.0.0.1: one address for a thousand people.
+	CONCERTO_JOINS_PER_MINUTE: '1000000',
+	CONCERTO_CONNECTIONS_PER_MINUTE: '1000000'
 };
 
 const HEAP_PROBE = fileURLToPath(new URL('../heap-probe.cjs', import.meta.url));

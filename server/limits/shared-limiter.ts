@@ -20,6 +20,8 @@ export interface Limits {
 	notes: SharedLimiter;
 	/** Joins, per client address. */
 	joins: SharedLimiter;
+	/** Sync sockets, first states and live handshakes, per client address: each costs reads at the gate. */
+	connections: SharedLimiter;
 	close(): Promise<void>;
 }
 
@@ -82,12 +84,13 @@ class RedisLimiter implements SharedLimiter {
 	}
 }
 
-export function createLimits(rates: { commands: Rate; notes: Rate; joins: Rate }, redisUrl: string | null, log: Log): Limits {
+export function createLimits(rates: { commands: Rate; notes: Rate; joins: Rate; connections: Rate }, redisUrl: string | null, log: Log): Limits {
 	if (!redisUrl) {
 		return {
 			commands: new LocalLimiter(rates.commands),
 			notes: new LocalLimiter(rates.notes),
 			joins: new LocalLimiter(rates.joins),
+			connections: new LocalLimiter(rates.connections),
 			close: async () => {}
 		};
 	}
@@ -99,6 +102,7 @@ export function createLimits(rates: { commands: Rate; notes: Rate; joins: Rate }
 		commands: new RedisLimiter(redis, 'commands', rates.commands),
 		notes: new RedisLimiter(redis, 'notes', rates.notes),
 		joins: new RedisLimiter(redis, 'joins', rates.joins),
+		connections: new RedisLimiter(redis, 'connections', rates.connections),
 		close: async () => {
 			redis.disconnect();
 		}

@@ -36,6 +36,7 @@ import { readinessSet, readMyReadiness, readReadinessState } from './readiness.t
 import { tableNoteAdd } from './table-notes.ts';
 import { tablePick, tableReporter } from './table-report.ts';
 import { tableExtend } from './table-time.ts';
+import { clientAddress } from '../limits/client-address.ts';
 
 /** Vote states are pushed at most this often per workshop (the last change always gets its push). */
 const VOTE_PUSH_MS = 250;
@@ -235,6 +236,9 @@ export function createLiveServer(
 		const workshopId = (socket.handshake.auth as { workshopId?: unknown })?.workshopId;
 		if (typeof workshopId !== 'string') return next(refusal('invalid_input', 'auth.workshopId is required'));
 		(async () => {
+			// Before any read, as at the sync gate: one allowance of connections per client address.
+			const waitMs = await base.limits.connections.check(clientAddress(socket.request, config.clientAddress));
+			if (waitMs > 0) return next(refusal('rate_limited', `too many connections from this address; retry in ${Math.ceil(waitMs / 1000)} s`));
 			const found = await findWorkshop(db, workshopId);
 			if (!found) return next(refusal('not_found', 'unknown workshop'));
 			// An archive is read-only: it has no room to command.

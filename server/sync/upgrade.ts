@@ -15,6 +15,8 @@ import { findWorkshop } from '../db/repositories/workshops.ts';
 import { syncAccess } from '../../src/lib/domain/permissions/roles.ts';
 import { serveConnection } from './ws-connection.ts';
 import { RateLimiter } from '../limits/rate-limiter.ts';
+import type { Limits } from '../limits/shared-limiter.ts';
+import { clientAddress } from '../limits/client-address.ts';
 import { perSecond } from '../../src/lib/domain/limits/token-bucket.ts';
 
 export const SYNC_PREFIX = '/sync/';
@@ -36,12 +38,20 @@ export interface SyncServer {
 	closeWhere(workshopId: string, match: (actor: Actor) => boolean, code: number, reason: string): number;
 }
 
+/** Why the gate says no, as an HTTP answer. */
+interface Refusal {
+	status: number;
+	text: string;
+	reason: string;
+	retryAfterS?: number;
+}
+
 /**
  * The gate: origin, workshop, session, role — then one read-only flag for the connection's
  * whole life. Refusals are plain HTTP answers before the handshake, each logged on one line.
  */
-export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; log: Log; onMessage?: () => void }): SyncServer {
-	const { db, rooms, config, log } = deps;
+export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; log: Log; limits: Pick<Limits, 'connections'>; onMessage?: () => void }): SyncServer {
+	const { db, rooms, config, log, limits } = deps;
 	const limiter = new RateLimiter(perSecond(config.syncMessagesPerSecond));
 	const actors = new Map<WebSocket, { workshopId: string; actor: Actor }>();
 	// Compression stays off: with permessage-deflate on (large messages only), 20 editors at once
@@ -49,18 +59,26 @@ export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; l
 	// first sync sevenfold (260 kB -> 36 kB) for phones on slow networks: worth finding out why.
 	const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
 
-	function refuse(socket: Duplex, status: number, text: string, reason: string, req: IncomingMessage): void {
+	function refuse(socket: Duplex, refusal: Refusal, req: IncomingMessage): void {
+		const { status, text, reason, retryAfterS } = refusal;
 		log.warn({ url: req.url, status, reason }, 'sync upgrade refused');
-		socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${reason}\n`);
+		const retry = retryAfterS ? `Retry-After: ${retryAfterS}\r\n` : '';
+		socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: text/plain\r\n${retry}Connection: close\r\n\r\n${reason}\n`);
 	}
 
 	/** Who may open the workshop's document, and how: the same answer for the socket and for the first state. */
 	async function admit(
 		req: IncomingMessage,
 		workshopId: string
-	): Promise<{ refused: { status: number; text: string; reason: string } } | { actor: Actor; access: 'read' | 'write' }> {
+	): Promise<{ refused: Refusal } | { actor: Actor; access: 'read' | 'write' }> {
 		const no = (status: number, text: string, reason: string) => ({ refused: { status, text, reason } });
 		if (!originAllowed(req, config.origin)) return no(403, 'Forbidden', 'origin not allowed');
+		// Before any read: a script opening sockets by the thousand is held to its address's allowance.
+		const waitMs = await limits.connections.check(clientAddress(req, config.clientAddress));
+		if (waitMs > 0) {
+			const retryAfterS = Math.ceil(waitMs / 1000);
+			return { refused: { status: 429, text: 'Too Many Requests', reason: `too many connections from this address; retry in ${retryAfterS} s`, retryAfterS } };
+		}
 		const found = WORKSHOP_ID.test(workshopId) ? await findWorkshop(db, workshopId) : null;
 		if (!found) return no(404, 'Not Found', 'unknown workshop');
 		// An archive is read-only and has no board document.
@@ -77,7 +95,7 @@ export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; l
 
 	async function gate(req: IncomingMessage, socket: Duplex, head: Buffer, workshopId: string): Promise<void> {
 		const admitted = await admit(req, workshopId);
-		if ('refused' in admitted) return refuse(socket, admitted.refused.status, admitted.refused.text, admitted.refused.reason, req);
+		if ('refused' in admitted) return refuse(socket, admitted.refused, req);
 		const { actor, access } = admitted;
 		if (socket.destroyed) return;
 		// A writable connection is checked against what this person's read-only connections tried
@@ -113,7 +131,8 @@ export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; l
 				.then(async (admitted) => {
 					if ('refused' in admitted) {
 						log.warn({ url: req.url, status: admitted.refused.status, reason: admitted.refused.reason }, 'first state refused');
-						res.writeHead(admitted.refused.status, { 'content-type': 'text/plain' }).end(`${admitted.refused.reason}\n`);
+						const { status, reason, retryAfterS } = admitted.refused;
+						res.writeHead(status, { 'content-type': 'text/plain', ...(retryAfterS ? { 'retry-after': String(retryAfterS) } : {}) }).end(`${reason}\n`);
 						return;
 					}
 					const gzipped = await rooms.with(workshopId, (room) => firstState(room.doc));
@@ -142,7 +161,7 @@ export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; l
 			socket.on('error', () => socket.destroy());
 			gate(req, socket, head, workshopId).catch((e: Error) => {
 				log.error({ url: req.url, err: e.message }, 'sync upgrade failed');
-				if (!socket.destroyed) refuse(socket, 503, 'Service Unavailable', 'try again later', req);
+				if (!socket.destroyed) refuse(socket, { status: 503, text: 'Service Unavailable', reason: 'try again later' }, req);
 			});
 			return true;
 		},

@@ -64,9 +64,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 			CONCERTO_DATA_DIR: dataDir,
 			DATABASE_URL: options.databaseUrl ?? '',
 			LOG_LEVEL: 'info',
-			// Every test client joins from 127.0.0.1: a room of 300 from one address. The join limit
-			// has its own test (rate-limits.test.ts), which sets it back.
+			// Every test client joins and connects from 127.0.0.1: a room of 300 from one address. The
+			// join and connection limits have their own tests (rate-limits.test.ts), which set them back.
 			CONCERTO_JOINS_PER_MINUTE: '100000',
+			CONCERTO_CONNECTIONS_PER_MINUTE: '1000000',
 			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

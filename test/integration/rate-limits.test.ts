@@ -3,6 +3,7 @@ import { startServer, removeDir, type RunningServer } from '../helpers/server-pr
 import { liveClient, connected, send, rawSync, syncClient } from '../helpers/clients.ts';
 import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 import { readNotes } from '../../src/lib/domain/board/notes.ts';
+import { io, type Socket } from 'socket.io-client';
 
 let server: RunningServer;
 let facilitator: string;
@@ -136,3 +137,72 @@ function post(base: string, path: string, fields: Record<string, string>, addres
 		body: new URLSearchParams(fields)
 	});
 }
+
+describe('connections per address', () => {
+	let proxied: RunningServer;
+	let workshopId: string;
+	let phone: string;
+	beforeAll(async () => {
+		// 20 a minute, 10 at once, behind a proxy that names each client.
+		proxied = await startServer({ env: { CONCERTO_CONNECTIONS_PER_MINUTE: '20', ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' } });
+		const f = await post(proxied.url, '/signup', { email: `anim-c-${Date.now()}@exemple.fr`, displayName: 'Camille', password: 'un mot de passe solide' }, '203.0.113.1');
+		const cookie = f.headers.getSetCookie().find((c) => c.startsWith('concerto_session='))!.split(';')[0];
+		const created = await post(proxied.url, '/?/create', { title: 'Ouvert à tous' }, '203.0.113.1', cookie);
+		workshopId = (created.headers.get('location') ?? '').split('/').pop()!;
+		const page = await (await fetch(`${proxied.url}/w/${workshopId}`, { headers: { cookie, 'x-forwarded-for': '203.0.113.1' } })).text();
+		const joinCode = /\/j\/([A-Z0-9]{6})/.exec(page)![1];
+		const joined = await post(proxied.url, `/j/${joinCode}`, { displayName: 'Nadia', category: 'usager' }, '203.0.113.2');
+		phone = joined.headers.getSetCookie().find((c) => c.startsWith('concerto_p_'))!.split(';')[0];
+	});
+	afterAll(async () => {
+		await proxied?.kill();
+		if (proxied) removeDir(proxied.dataDir);
+	});
+
+	const firstState = (address: string) =>
+		fetch(`${proxied.url}/sync/${workshopId}/state`, { headers: { cookie: phone, 'sec-fetch-site': 'same-origin', 'x-forwarded-for': address } });
+	const syncSocket = (address: string) => rawSync(`${proxied.url.replace('http', 'ws')}/sync/${workshopId}`, { origin: proxied.url, cookie: phone, 'x-forwarded-for': address });
+	const liveSocket = (address: string) => {
+		const socket = io(proxied.url, { path: '/live', transports: ['websocket'], auth: { workshopId }, extraHeaders: { origin: proxied.url, cookie: phone, 'x-forwarded-for': address }, reconnection: false });
+		return new Promise<{ socket: Socket; code: string | null }>((resolve) => {
+			socket.once('connect', () => resolve({ socket, code: null }));
+			socket.once('connect_error', (e: Error & { data?: { code?: string } }) => resolve({ socket, code: e.data?.code ?? e.message }));
+		});
+	};
+
+	test('a script opening first states, sync and live sockets by the dozen from one address is held to one allowance, with a wait; another address gets in', async () => {
+		const script = '198.51.100.41';
+		const outcomes: { kind: string; allowed: boolean; detail: string }[] = [];
+		const open: { close(): void }[] = [];
+		for (let i = 0; i < 6; i++) {
+			const state = await firstState(script);
+			outcomes.push({ kind: 'state', allowed: state.status === 200, detail: `${state.status} ${state.headers.get('retry-after') ?? ''} ${await state.text().catch(() => '')}` });
+			const sync = await syncSocket(script);
+			if (sync.opened) open.push({ close: () => sync.ws.close() });
+			outcomes.push({ kind: 'sync', allowed: sync.opened, detail: sync.opened ? 'open' : String(sync.status) });
+			const live = await liveSocket(script);
+			open.push({ close: () => live.socket.close() });
+			outcomes.push({ kind: 'live', allowed: live.code === null, detail: live.code ?? 'connected' });
+		}
+		const allowed = outcomes.filter((o) => o.allowed).length;
+		// 10 at once, and whatever the seconds of the test refilled (one every 3 s).
+		expect(allowed, JSON.stringify(outcomes)).toBeGreaterThanOrEqual(10);
+		expect(allowed, JSON.stringify(outcomes)).toBeLessThanOrEqual(12);
+		// Each kind was refused, each in its own way, with the wait said.
+		const refused = (kind: string) => outcomes.find((o) => o.kind === kind && !o.allowed)?.detail;
+		expect(refused('state')).toMatch(/^429 \d+ too many connections from this address; retry in \d+ s/);
+		expect(refused('sync')).toBe('429');
+		expect(refused('live')).toBe('rate_limited');
+
+		// Someone else, behind the same proxy, is not held by it.
+		const other = '198.51.100.42';
+		expect((await firstState(other)).status).toBe(200);
+		const sync = await syncSocket(other);
+		expect(sync.opened).toBe(true);
+		if (sync.opened) sync.ws.close();
+		const live = await liveSocket(other);
+		expect(live.code).toBeNull();
+		live.socket.close();
+		for (const socket of open) socket.close();
+	});
+});

@@ -106,8 +106,10 @@ export class LiveChannel {
 			this.connected = false;
 			if (!err.data?.code) return; // a network error: socket.io retries by itself
 			this.refused = toErrorCode(err.data.code);
-			// A refused handshake is not retried by socket.io; only "unavailable" is worth a new try.
-			if (err.data.code === 'unavailable') setTimeout(() => socket.connect(), 5000);
+			// A refused handshake is not retried by socket.io. Two refusals pass: the server was busy,
+			// or this address opened too many connections at once (a room behind one Wi-Fi after a
+			// cut) — tried again a few seconds later, spread out so the room does not come back at once.
+			if (err.data.code === 'unavailable' || err.data.code === 'rate_limited') setTimeout(() => socket.connect(), 3000 + Math.random() * 4000);
 		});
 		socket.on('workshop.state', (state: WorkshopState) => {
 			markOnce('live-state');
