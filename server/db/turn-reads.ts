@@ -81,11 +81,19 @@ async function readBoth(db: Db, workshopId: string, ids: readonly string[]): Pro
 	return [commandsOf(found), roomRulesOf(rules)];
 }
 
-/** `readRoomRules`, shared likewise (callers only read the rules they get). */
-export const readRoomRulesShared: (db: Db, workshopId: string) => Promise<RoomRules> = (() => {
-	const read = perTurn(async (db, workshopId, items: readonly null[]) => {
-		const rules = await readRoomRules(db, workshopId);
-		return items.map(() => rules);
+/**
+ * A read of what is the same for everyone in a workshop, shared likewise: every caller of a batch
+ * gets the one result, so callers must only read it (or copy before changing it). A room of
+ * 1,000 phones reconnecting at once (the Wi-Fi came back, the server restarted) asked for the
+ * same agenda, vote and affiche 1,000 times.
+ */
+export function sharedPerWorkshop<T>(read: (db: Db, workshopId: string) => Promise<T>): (db: Db, workshopId: string) => Promise<T> {
+	const line = perTurn(async (db, workshopId, items: readonly null[]) => {
+		const value = await read(db, workshopId);
+		return items.map(() => value);
 	});
-	return (db: Db, workshopId: string) => read(db, workshopId, null);
-})();
+	return (db, workshopId) => line(db, workshopId, null);
+}
+
+/** `readRoomRules`, shared likewise. */
+export const readRoomRulesShared: (db: Db, workshopId: string) => Promise<RoomRules> = sharedPerWorkshop(readRoomRules);

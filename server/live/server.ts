@@ -37,6 +37,7 @@ import { tableNoteAdd } from './table-notes.ts';
 import { tablePick, tableReporter } from './table-report.ts';
 import { tableExtend } from './table-time.ts';
 import { clientAddress } from '../limits/client-address.ts';
+import { sharedPerWorkshop } from '../db/turn-reads.ts';
 
 /** Vote states are pushed at most this often per workshop (the last change always gets its push). */
 const VOTE_PUSH_MS = 250;
@@ -124,6 +125,21 @@ export function createLiveServer(
 		allowRequest: (req, callback) => callback(originAllowed(req, config.origin) ? null : 'origin not allowed', originAllowed(req, config.origin))
 	});
 
+	// What a workshop's screens are sent is the same for all of them: a room connecting at once (a
+	// Wi-Fi back, a restart: 1,000 phones in a second) shares each read, as do the pushes after a
+	// change (turn-reads.ts). Each read still starts after its callers asked: none gets older state.
+	const shared = {
+		workshop: sharedPerWorkshop(findWorkshop),
+		state: sharedPerWorkshop((d, workshopId) => readWorkshopState(d, workshopId)),
+		votes: sharedPerWorkshop((d, workshopId) => readVoteState(d, base.rooms, workshopId)),
+		polls: sharedPerWorkshop(readPollState),
+		priorities: sharedPerWorkshop((d, workshopId) => readPrioritiesState(d, base.rooms, workshopId)),
+		decisions: sharedPerWorkshop(readDecisionsView),
+		affiche: sharedPerWorkshop(readAfficheView),
+		tables: sharedPerWorkshop(readTablesView),
+		readiness: sharedPerWorkshop(readReadinessState)
+	};
+
 	// Pushes read the database after the change committed; a failure only costs a stale screen
 	// until the next push or reconnect, so it is logged, never thrown at the command.
 	const push = (what: string, workshopId: string, work: () => Promise<void>) =>
@@ -141,7 +157,7 @@ export function createLiveServer(
 	const notify: Notifier = {
 		state: (workshopId, options) => {
 			void push('state', workshopId, async () => {
-				io.to(workshopRoom(workshopId)).emit('workshop.state', await readWorkshopState(db, workshopId));
+				io.to(workshopRoom(workshopId)).emit('workshop.state', await shared.state(db, workshopId));
 			});
 			if (!options?.phases) return;
 			// A phase change can start or leave a vote or a poll: what they show follows the clock (the priorities too).
@@ -162,10 +178,10 @@ export function createLiveServer(
 				io.to(actorRoom(workshopId, authorId)).emit('notes.hidden', notes.map(({ id, text, prompt }) => ({ id, text, ...(prompt ? { prompt } : {}) })));
 			}),
 		attention: (workshopId) => void io.to(workshopRoom(workshopId)).emit('room.attention', { at: Date.now() }),
-		votes: coalesced('votes', 'vote.state', (workshopId) => readVoteState(db, base.rooms, workshopId)),
+		votes: coalesced('votes', 'vote.state', (workshopId) => shared.votes(db, workshopId)),
 		myVotes: (workshopId, voterId, mine) => void io.to(actorRoom(workshopId, voterId)).emit('vote.mine', mine),
 		// Like votes: one push per workshop per window.
-		polls: coalesced('polls', 'poll.state', (workshopId) => readPollState(db, workshopId)),
+		polls: coalesced('polls', 'poll.state', (workshopId) => shared.polls(db, workshopId)),
 		myPoll: (workshopId, participantId) =>
 			void push('own poll answer', workshopId, async () => {
 				const mine = await readMyPoll(db, workshopId, participantId);
@@ -174,12 +190,12 @@ export function createLiveServer(
 		// Facilitators get the owners' e-mails; every other screen (phones, observers, projector) the room's copy.
 		decisions: (workshopId) =>
 			void push('decisions', workshopId, async () => {
-				const view = await readDecisionsView(db, workshopId);
+				const view = await shared.decisions(db, workshopId);
 				io.to(facilitatorsRoom(workshopId)).emit('decisions', view);
 				io.to(workshopRoom(workshopId)).except(facilitatorsRoom(workshopId)).emit('decisions', roomView(view));
 			}),
 		// Placements are not secret, but are pushed coalesced like votes.
-		priorities: coalesced('priorities', 'priorities.state', (workshopId) => readPrioritiesState(db, base.rooms, workshopId)),
+		priorities: coalesced('priorities', 'priorities.state', (workshopId) => shared.priorities(db, workshopId)),
 		myPriorities: (workshopId, placerId) =>
 			void push('own placements', workshopId, async () => {
 				const mine = await readMyPlacements(db, workshopId, placerId);
@@ -192,7 +208,7 @@ export function createLiveServer(
 			}),
 		affiche: (workshopId) =>
 			void push('affiche', workshopId, async () => {
-				const view = await readAfficheView(db, workshopId);
+				const view = await shared.affiche(db, workshopId);
 				io.to(facilitatorsRoom(workshopId)).emit('affiche.state', view);
 				io.to(workshopRoom(workshopId)).except(facilitatorsRoom(workshopId)).emit('affiche.state', roomAfficheView(view));
 			}),
@@ -202,7 +218,7 @@ export function createLiveServer(
 			return (workshopId: string) =>
 				pushes.schedule(workshopId, () =>
 					push('affiche counts', workshopId, async () => {
-						io.to(facilitatorsRoom(workshopId)).emit('affiche.state', await readAfficheView(db, workshopId));
+						io.to(facilitatorsRoom(workshopId)).emit('affiche.state', await shared.affiche(db, workshopId));
 					})
 				);
 		})(),
@@ -212,10 +228,10 @@ export function createLiveServer(
 			}),
 		tables: (workshopId) =>
 			void push('tables', workshopId, async () => {
-				io.to(workshopRoom(workshopId)).emit('tables.state', await readTablesView(db, workshopId));
+				io.to(workshopRoom(workshopId)).emit('tables.state', await shared.tables(db, workshopId));
 			}),
 		// 60 phones tapping "j'ai fini" at once: one push of the counts per workshop per window.
-		readiness: coalesced('readiness', 'readiness.state', (workshopId) => readReadinessState(db, workshopId)),
+		readiness: coalesced('readiness', 'readiness.state', (workshopId) => shared.readiness(db, workshopId)),
 		myReadiness: (workshopId, participantId) =>
 			void push('own readiness', workshopId, async () => {
 				io.to(actorRoom(workshopId, participantId)).emit('readiness.mine', await readMyReadiness(db, workshopId, participantId));
@@ -239,7 +255,7 @@ export function createLiveServer(
 			// Before any read, as at the sync gate: one allowance of connections per client address.
 			const waitMs = await base.limits.connections.check(clientAddress(socket.request, config.clientAddress));
 			if (waitMs > 0) return next(refusal('rate_limited', `too many connections from this address; retry in ${Math.ceil(waitMs / 1000)} s`));
-			const found = await findWorkshop(db, workshopId);
+			const found = await shared.workshop(db, workshopId);
 			if (!found) return next(refusal('not_found', 'unknown workshop'));
 			// An archive is read-only: it has no room to command.
 			if (found.status === 'archived') return next(refusal('forbidden', 'an archived workshop is read-only'));
@@ -267,23 +283,23 @@ export function createLiveServer(
 		]);
 		// A late joiner or a reconnecting phone gets the agenda and clock at once, and its own hidden notes.
 		void push('state', workshopId, async () => {
-			socket.emit('workshop.state', await readWorkshopState(db, workshopId));
+			socket.emit('workshop.state', await shared.state(db, workshopId));
 			const hidden = await hiddenNotesOf(db, workshopId, actor.id);
 			if (hidden.length) socket.emit('notes.hidden', hidden.map(({ id, text, prompt }) => ({ id, text, ...(prompt ? { prompt } : {}) })));
-			socket.emit('vote.state', await readVoteState(db, base.rooms, workshopId));
+			socket.emit('vote.state', await shared.votes(db, workshopId));
 			const mine = actor.kind === 'observer' ? null : await readMyVotes(db, workshopId, actor.id);
 			if (mine) socket.emit('vote.mine', mine);
-			socket.emit('poll.state', await readPollState(db, workshopId));
+			socket.emit('poll.state', await shared.polls(db, workshopId));
 			const myPoll = actor.kind === 'observer' ? null : await readMyPoll(db, workshopId, actor.id);
 			if (myPoll) socket.emit('poll.mine', myPoll);
 		});
 		void push('priorities', workshopId, async () => {
-			socket.emit('priorities.state', await readPrioritiesState(db, base.rooms, workshopId));
+			socket.emit('priorities.state', await shared.priorities(db, workshopId));
 			const mine = actor.kind === 'observer' ? null : await readMyPlacements(db, workshopId, actor.id);
 			if (mine) socket.emit('priorities.mine', mine);
 		});
 		void push('decisions', workshopId, async () => {
-			const view = await readDecisionsView(db, workshopId);
+			const view = await shared.decisions(db, workshopId);
 			socket.emit('decisions', can(actor.role, 'workshop.manage') ? view : roomView(view));
 		});
 		if (can(actor.role, 'workshop.manage'))
@@ -291,7 +307,7 @@ export function createLiveServer(
 				socket.emit('proxy.names', await readProxyNames(db, workshopId));
 			});
 		void push('affiche', workshopId, async () => {
-			const view = await readAfficheView(db, workshopId);
+			const view = await shared.affiche(db, workshopId);
 			socket.emit('affiche.state', can(actor.role, 'workshop.manage') ? view : roomAfficheView(view));
 			if (actor.kind === 'participant') socket.emit('affiche.mine', await readMyAffiche(db, workshopId, actor.id));
 		});
@@ -299,9 +315,9 @@ export function createLiveServer(
 		// plan and counts). Phones know the phase run from the clock: only boards and screens need the counts now.
 		void push('tables', workshopId, async () => {
 			const seating = await seatLateJoiner(deps, workshopId, actor);
-			if (seating !== 'seated') socket.emit('tables.state', seating === 'no-plan' ? null : await readTablesView(db, workshopId));
+			if (seating !== 'seated') socket.emit('tables.state', seating === 'no-plan' ? null : await shared.tables(db, workshopId));
 			if (actor.kind === 'participant') socket.emit('readiness.mine', await readMyReadiness(db, workshopId, actor.id));
-			else socket.emit('readiness.state', await readReadinessState(db, workshopId));
+			else socket.emit('readiness.state', await shared.readiness(db, workshopId));
 		});
 		const person = `${workshopId}:${actor.id}`;
 		socket.onAny(async (event: string, ...args: unknown[]) => {
