@@ -5,6 +5,7 @@ import { startConcerto } from './app.ts';
 import { readCatalogChunks } from './catalog-chunks.ts';
 import { networkInterfaces } from 'node:os';
 import { startBanner } from '../src/lib/domain/workshop/reachability.ts';
+import { compressPages } from './compress-pages.ts';
 
 const PROTOCOL_HEADER = 'x-concerto-protocol';
 
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
 	const server = createServer((req, res) => {
 		if (c.serveOps(req, res)) return;
 		if (ownProtocolHeader) req.headers[PROTOCOL_HEADER] = 'encrypted' in req.socket ? 'https' : 'http';
-		handler(req, res, () => res.writeHead(404).end('Not found'));
+		compressPages(req, res, () => handler(req, res, () => res.writeHead(404).end('Not found')));
 	});
 	c.attach(server);
 	server.listen(config.port, config.host, () => {
