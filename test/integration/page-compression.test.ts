@@ -5,9 +5,9 @@ import { startServer, removeDir, type RunningServer } from '../helpers/server-pr
 import { createWorkshop, joinAs, signUp } from '../helpers/http.ts';
 
 /**
- * Pages are sent compressed (gzip, or brotli where offered) to phones (server/compress-pages.ts), never to a facilitator,
- * whose pages hold secret links beside text others wrote. Read with node:http, which (unlike
- * fetch) shows the bytes as they came.
+ * The pages phones open are sent compressed (gzip, or brotli where offered; server/compress-pages.ts),
+ * never a page holding secret links beside text others wrote (a facilitator's, an invitation).
+ * Read with node:http, which (unlike fetch) shows the bytes as they came.
  */
 let server: RunningServer;
 let facilitator: string;
@@ -54,9 +54,12 @@ test('a participant’s page and the join page come gzip-compressed, and decompr
 	expect(brotliDecompressSync(br.body).toString()).toContain('<!doctype html>');
 });
 
-test('a facilitator’s pages are sent as they are', async () => {
-	const page = await raw(`/w/${workshop.id}`, facilitator);
+test('a facilitator’s pages are sent as they are, even with a participant’s cookie beside', async () => {
+	const phone = await joinAs(server.url, workshop.joinCode, 'Karim', 'usager');
+	const page = await raw(`/w/${workshop.id}`, `${facilitator}; ${phone}`);
 	expect(page.status).toBe(200);
 	expect(page.encoding).toBeUndefined();
 	expect(page.body.toString()).toContain('<!doctype html>');
+	const home = await raw('/', facilitator);
+	expect(home.encoding).toBeUndefined();
 });
