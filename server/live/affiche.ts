@@ -2,6 +2,7 @@ import { CommandError } from '../../src/lib/protocol/errors.ts';
 import { canEdit, canPublish, canSubmit, canValidate, normaliseContent, type Refusal } from '../../src/lib/domain/affiche/affiche.ts';
 import { isCategory } from '../../src/lib/domain/workshop/categories.ts';
 import type { AfficheView } from '../../src/lib/protocol/affiche.ts';
+import type { Affiche } from '../../src/lib/domain/affiche/affiche.ts';
 import type { Queryable } from '../db/db.ts';
 import { readAffiche, readMyValidation, readTally, readValidations, saveAfficheContent, saveValidation, setAfficheStatus } from '../db/repositories/affiches.ts';
 import { control, recorded, type CommandDeps } from './command.ts';
@@ -34,9 +35,12 @@ export function roomAfficheView(view: AfficheView | null): AfficheView | null {
 	return { affiche: view.affiche, tally: view.tally };
 }
 
-/** A participant's own answer to the version shown (null when none, or nothing shown). */
-export async function readMyAffiche(db: Queryable, workshopId: string, participantId: string) {
-	const affiche = await readAffiche(db, workshopId);
+/**
+ * A participant's own answer to the version shown (null when none, or nothing shown). `shown`:
+ * the affiche (null: none), when the caller has just read it.
+ */
+export async function readMyAffiche(db: Queryable, workshopId: string, participantId: string, shown?: Pick<Affiche, 'status' | 'version'> | null) {
+	const affiche = shown === undefined ? await readAffiche(db, workshopId) : shown;
 	if (!affiche || affiche.status === 'draft') return null;
 	const mine = await readMyValidation(db, workshopId, participantId, affiche.version);
 	return mine ? { version: affiche.version, ...mine } : null;

@@ -72,9 +72,9 @@ export async function readPollState(db: Queryable, workshopId: string): Promise<
 	return { ...state, results: pollResults(choices.length, await readAnswers(db, workshopId, phase.id)) };
 }
 
-/** One's own answer in the poll phase shown (for a reload or a second tab). */
-export async function readMyPoll(db: Queryable, workshopId: string, participantId: string): Promise<MyPoll | null> {
-	const phase = await pollPhaseShown(db, workshopId);
-	if (!phase) return null;
-	return { phaseId: phase.id, choices: await readAnswer(db, workshopId, phase.id, participantId) };
+/** One's own answer in the poll phase shown (for a reload or a second tab); `shown` as for readMyVotes. */
+export async function readMyPoll(db: Queryable, workshopId: string, participantId: string, shown?: string | null): Promise<MyPoll | null> {
+	const phaseId = shown === undefined ? (await pollPhaseShown(db, workshopId))?.id : shown;
+	if (!phaseId) return null;
+	return { phaseId, choices: await readAnswer(db, workshopId, phaseId, participantId) };
 }

@@ -93,10 +93,10 @@ export async function readPrioritiesState(db: Queryable, rooms: Rooms, workshopI
 	};
 }
 
-/** One's own placements in the priorities phase shown (for a reload or a second device). */
-export async function readMyPlacements(db: Queryable, workshopId: string, actorId: string): Promise<MyPlacements | null> {
-	const phase = await prioritiesPhaseShown(db, workshopId);
-	if (!phase) return null;
-	const mine = await readPlacements(db, workshopId, phase.id, actorId);
-	return { phaseId: phase.id, placements: Object.fromEntries(mine.map((p) => [p.itemId, { desirability: p.desirability, feasibility: p.feasibility }])) };
+/** One's own placements in the priorities phase shown (for a reload or a second device); `shown` as for readMyVotes. */
+export async function readMyPlacements(db: Queryable, workshopId: string, actorId: string, shown?: string | null): Promise<MyPlacements | null> {
+	const phaseId = shown === undefined ? (await prioritiesPhaseShown(db, workshopId))?.id : shown;
+	if (!phaseId) return null;
+	const mine = await readPlacements(db, workshopId, phaseId, actorId);
+	return { phaseId, placements: Object.fromEntries(mine.map((p) => [p.itemId, { desirability: p.desirability, feasibility: p.feasibility }])) };
 }

@@ -16,7 +16,7 @@ import { readCurrentSeating } from './tables.ts';
  */
 
 /** The phase run on now (running or paused), or null before the start, after the end. */
-async function phaseRun(db: Queryable, workshopId: string): Promise<{ phaseId: string; startedAt: number } | null> {
+export async function phaseRun(db: Queryable, workshopId: string): Promise<{ phaseId: string; startedAt: number } | null> {
 	const { timer } = await readClock(db, workshopId);
 	if ((timer.status !== 'running' && timer.status !== 'paused') || timer.phase === null || timer.startedAt === null) return null;
 	return { phaseId: timer.phase, startedAt: timer.startedAt };
@@ -45,9 +45,14 @@ export async function readReadinessState(db: Queryable, workshopId: string): Pro
 	return { ...run, counts };
 }
 
-/** One's own answer in the phase run on. */
-export async function readMyReadiness(db: Queryable, workshopId: string, participantId: string): Promise<TableEvents['readiness.mine']> {
-	const run = await phaseRun(db, workshopId);
+/** One's own answer in the phase run on; `shown`: that run (null: none), when the caller has just read it. */
+export async function readMyReadiness(
+	db: Queryable,
+	workshopId: string,
+	participantId: string,
+	shown?: { phaseId: string; startedAt: number } | null
+): Promise<TableEvents['readiness.mine']> {
+	const run = shown === undefined ? await phaseRun(db, workshopId) : shown;
 	if (!run) return null;
 	return { ...run, done: (await readDone(db, workshopId, run)).has(participantId) };
 }

@@ -32,7 +32,7 @@ import { decisionDelete, decisionMove, decisionSave, ownersSave, readDecisionsVi
 import { noteProxyName } from './proxy-name.ts';
 import { readProxyNames } from '../db/repositories/proxy-names.ts';
 import { readTablesView, seatLateJoiner, tableAssign, tableCreate, tableDelete, tablesSplit, tableUpdate } from './tables.ts';
-import { readinessSet, readMyReadiness, readReadinessState } from './readiness.ts';
+import { phaseRun, readinessSet, readMyReadiness, readReadinessState } from './readiness.ts';
 import { tableNoteAdd } from './table-notes.ts';
 import { tablePick, tableReporter } from './table-report.ts';
 import { tableExtend } from './table-time.ts';
@@ -137,7 +137,8 @@ export function createLiveServer(
 		decisions: sharedPerWorkshop(readDecisionsView),
 		affiche: sharedPerWorkshop(readAfficheView),
 		tables: sharedPerWorkshop(readTablesView),
-		readiness: sharedPerWorkshop(readReadinessState)
+		readiness: sharedPerWorkshop(readReadinessState),
+		phaseRun: sharedPerWorkshop(phaseRun)
 	};
 
 	// Pushes read the database after the change committed; a failure only costs a stale screen
@@ -286,16 +287,20 @@ export function createLiveServer(
 			socket.emit('workshop.state', await shared.state(db, workshopId));
 			const hidden = await hiddenNotesOf(db, workshopId, actor.id);
 			if (hidden.length) socket.emit('notes.hidden', hidden.map(({ id, text, prompt }) => ({ id, text, ...(prompt ? { prompt } : {}) })));
-			socket.emit('vote.state', await shared.votes(db, workshopId));
-			const mine = actor.kind === 'observer' ? null : await readMyVotes(db, workshopId, actor.id);
+			// One's own part is read in the phase the shared state names: no lookup of one's own.
+			const vote = await shared.votes(db, workshopId);
+			socket.emit('vote.state', vote);
+			const mine = actor.kind === 'observer' ? null : await readMyVotes(db, workshopId, actor.id, vote?.phaseId ?? null);
 			if (mine) socket.emit('vote.mine', mine);
-			socket.emit('poll.state', await shared.polls(db, workshopId));
-			const myPoll = actor.kind === 'observer' ? null : await readMyPoll(db, workshopId, actor.id);
+			const poll = await shared.polls(db, workshopId);
+			socket.emit('poll.state', poll);
+			const myPoll = actor.kind === 'observer' ? null : await readMyPoll(db, workshopId, actor.id, poll?.phaseId ?? null);
 			if (myPoll) socket.emit('poll.mine', myPoll);
 		});
 		void push('priorities', workshopId, async () => {
-			socket.emit('priorities.state', await shared.priorities(db, workshopId));
-			const mine = actor.kind === 'observer' ? null : await readMyPlacements(db, workshopId, actor.id);
+			const priorities = await shared.priorities(db, workshopId);
+			socket.emit('priorities.state', priorities);
+			const mine = actor.kind === 'observer' ? null : await readMyPlacements(db, workshopId, actor.id, priorities?.phaseId ?? null);
 			if (mine) socket.emit('priorities.mine', mine);
 		});
 		void push('decisions', workshopId, async () => {
@@ -309,14 +314,17 @@ export function createLiveServer(
 		void push('affiche', workshopId, async () => {
 			const view = await shared.affiche(db, workshopId);
 			socket.emit('affiche.state', can(actor.role, 'workshop.manage') ? view : roomAfficheView(view));
-			if (actor.kind === 'participant') socket.emit('affiche.mine', await readMyAffiche(db, workshopId, actor.id));
+			if (actor.kind === 'participant') socket.emit('affiche.mine', await readMyAffiche(db, workshopId, actor.id, view?.affiche ?? null));
 		});
 		// A late joiner is seated by the plan's rule when a plan exists (then the whole room gets the
 		// plan and counts). Phones know the phase run from the clock: only boards and screens need the counts now.
 		void push('tables', workshopId, async () => {
-			const seating = await seatLateJoiner(deps, workshopId, actor);
-			if (seating !== 'seated') socket.emit('tables.state', seating === 'no-plan' ? null : await shared.tables(db, workshopId));
-			if (actor.kind === 'participant') socket.emit('readiness.mine', await readMyReadiness(db, workshopId, actor.id));
+			// Without a plan (the shared view says so) there is no one to seat; seated, the whole room
+			// is sent the new plan; otherwise the plan just read is still the plan.
+			const plan = await shared.tables(db, workshopId);
+			const seating = plan === null ? 'no-plan' : await seatLateJoiner(deps, workshopId, actor);
+			if (seating !== 'seated') socket.emit('tables.state', seating === 'no-plan' ? null : plan);
+			if (actor.kind === 'participant') socket.emit('readiness.mine', await readMyReadiness(db, workshopId, actor.id, await shared.phaseRun(db, workshopId)));
 			else socket.emit('readiness.state', await shared.readiness(db, workshopId));
 		});
 		const person = `${workshopId}:${actor.id}`;

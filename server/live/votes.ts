@@ -177,9 +177,17 @@ export async function readVoteState(db: Queryable, rooms: Rooms, workshopId: str
 	return { ...base, results: voteResults({ itemIds: ids, phoneVotes: votes, paperDots: paper }), labels };
 }
 
-/** One's own dots in the vote phase shown (for a reload or a second tab). */
-export async function readMyVotes(db: Queryable, workshopId: string, actorId: string): Promise<{ phaseId: string; dots: Record<string, number> } | null> {
-	const phase = await votePhaseShown(db, workshopId);
-	if (!phase) return null;
-	return { phaseId: phase.id, dots: Object.fromEntries(await readBallot(db, workshopId, phase.id, actorId)) };
+/**
+ * One's own dots in the vote phase shown (for a reload or a second tab). `shown`: that phase's
+ * id (null: none), when the caller has just read the vote's state, which names it.
+ */
+export async function readMyVotes(
+	db: Queryable,
+	workshopId: string,
+	actorId: string,
+	shown?: string | null
+): Promise<{ phaseId: string; dots: Record<string, number> } | null> {
+	const phaseId = shown === undefined ? (await votePhaseShown(db, workshopId))?.id : shown;
+	if (!phaseId) return null;
+	return { phaseId, dots: Object.fromEntries(await readBallot(db, workshopId, phaseId, actorId)) };
 }
