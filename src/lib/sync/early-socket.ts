@@ -78,25 +78,23 @@ export function openEarly(url: string, create: (url: string) => WebSocket = (u) 
 		constructor(target: string | URL) {
 			const adopted = early;
 			early = null;
-			this.#ws = adopted ?? create(String(target));
-			this.#ws.binaryType = 'arraybuffer';
-			const ws = this.#ws;
-			let announced = false;
-			const announce = (event: Event): void => {
-				if (announced) return;
-				announced = true;
-				this.onopen?.call(ws, event);
-				// What the server said before the provider was there, in order, then live.
-				for (const message of held.splice(0)) this.onmessage?.call(ws, message);
-				ws.onmessage = (message) => this.onmessage?.call(ws, message);
-			};
+			const ws = (this.#ws = adopted ?? create(String(target)));
+			ws.binaryType = 'arraybuffer';
 			ws.onerror = (event) => this.onerror?.call(ws, event);
 			ws.onclose = (event) => this.onclose?.call(ws, event);
+			const live = (message: MessageEvent) => this.onmessage?.call(ws, message);
 			if (!adopted) {
-				ws.onopen = announce;
-				ws.onmessage = (message) => this.onmessage?.call(ws, message);
+				// A reconnection: an ordinary socket (what the early one held is not its own).
+				ws.onopen = (event) => this.onopen?.call(ws, event);
+				ws.onmessage = live;
 				return;
 			}
+			// What the server said before the provider was there, in order, then live.
+			const announce = (event: Event): void => {
+				this.onopen?.call(ws, event);
+				for (const message of held.splice(0)) live(message);
+				ws.onmessage = live;
+			};
 			// The provider sets its handlers right after constructing: tell it what it missed then.
 			if (ws.readyState === OPEN) queueMicrotask(() => announce(new Event('open')));
 			else if (ws.readyState === CLOSED) queueMicrotask(() => this.onclose?.call(ws, abnormalClose()));
