@@ -36,7 +36,7 @@ import { phaseRun, readinessSet, readMyReadiness, readReadinessState } from './r
 import { tableNoteAdd } from './table-notes.ts';
 import { tablePick, tableReporter } from './table-report.ts';
 import { tableExtend } from './table-time.ts';
-import { clientAddress } from '../limits/client-address.ts';
+import { tooManyConnections } from '../limits/connection-allowance.ts';
 import { sharedPerWorkshop } from '../db/turn-reads.ts';
 
 /** Vote states are pushed at most this often per workshop (the last change always gets its push). */
@@ -254,8 +254,8 @@ export function createLiveServer(
 		if (typeof workshopId !== 'string') return next(refusal('invalid_input', 'auth.workshopId is required'));
 		(async () => {
 			// Before any read, as at the sync gate: one allowance of connections per client address.
-			const waitMs = await base.limits.connections.check(clientAddress(socket.request, config.clientAddress));
-			if (waitMs > 0) return next(refusal('rate_limited', `too many connections from this address; retry in ${Math.ceil(waitMs / 1000)} s`));
+			const over = await tooManyConnections(base.limits, socket.request, config.clientAddress);
+			if (over) return next(refusal('rate_limited', over.message));
 			const found = await shared.workshop(db, workshopId);
 			if (!found) return next(refusal('not_found', 'unknown workshop'));
 			// An archive is read-only: it has no room to command.

@@ -16,7 +16,7 @@ import { syncAccess } from '../../src/lib/domain/permissions/roles.ts';
 import { serveConnection } from './ws-connection.ts';
 import { RateLimiter } from '../limits/rate-limiter.ts';
 import type { Limits } from '../limits/shared-limiter.ts';
-import { clientAddress } from '../limits/client-address.ts';
+import { tooManyConnections } from '../limits/connection-allowance.ts';
 import { perSecond } from '../../src/lib/domain/limits/token-bucket.ts';
 
 export const SYNC_PREFIX = '/sync/';
@@ -71,14 +71,11 @@ export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; l
 		req: IncomingMessage,
 		workshopId: string
 	): Promise<{ refused: Refusal } | { actor: Actor; access: 'read' | 'write' }> {
-		const no = (status: number, text: string, reason: string) => ({ refused: { status, text, reason } });
+		const no = (status: number, text: string, reason: string, retryAfterS?: number) => ({ refused: { status, text, reason, retryAfterS } });
 		if (!originAllowed(req, config.origin)) return no(403, 'Forbidden', 'origin not allowed');
 		// Before any read: a script opening sockets by the thousand is held to its address's allowance.
-		const waitMs = await limits.connections.check(clientAddress(req, config.clientAddress));
-		if (waitMs > 0) {
-			const retryAfterS = Math.ceil(waitMs / 1000);
-			return { refused: { status: 429, text: 'Too Many Requests', reason: `too many connections from this address; retry in ${retryAfterS} s`, retryAfterS } };
-		}
+		const over = await tooManyConnections(limits, req, config.clientAddress);
+		if (over) return no(429, 'Too Many Requests', over.message, over.retryAfterS);
 		const found = WORKSHOP_ID.test(workshopId) ? await findWorkshop(db, workshopId) : null;
 		if (!found) return no(404, 'Not Found', 'unknown workshop');
 		// An archive is read-only and has no board document.
