@@ -319,11 +319,11 @@ export function createLiveServer(
 		// A late joiner is seated by the plan's rule when a plan exists (then the whole room gets the
 		// plan and counts). Phones know the phase run from the clock: only boards and screens need the counts now.
 		void push('tables', workshopId, async () => {
-			// Without a plan (the shared view says so) there is no one to seat; seated, the whole room
+			// Without a plan (the shared view is null) there is no one to seat; seated, the whole room
 			// is sent the new plan; otherwise the plan just read is still the plan.
 			const plan = await shared.tables(db, workshopId);
-			const seating = plan === null ? 'no-plan' : await seatLateJoiner(deps, workshopId, actor);
-			if (seating !== 'seated') socket.emit('tables.state', seating === 'no-plan' ? null : plan);
+			const seated = plan !== null && (await seatLateJoiner(deps, workshopId, actor));
+			if (!seated) socket.emit('tables.state', plan);
 			if (actor.kind === 'participant') socket.emit('readiness.mine', await readMyReadiness(db, workshopId, actor.id, await shared.phaseRun(db, workshopId)));
 			else socket.emit('readiness.state', await shared.readiness(db, workshopId));
 		});

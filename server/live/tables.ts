@@ -113,12 +113,12 @@ export const tablesSplit = recorded('tables.split', async ({ input, actor, works
 
 /**
  * A participant who connects while a plan exists and sits nowhere is seated by the same rule
- * as everyone: at a smallest table, with the fewest of their collège. `no-plan` costs one query
- * (most connections), so a room of 1,000 phones without tables pays almost nothing.
+ * as everyone: at a smallest table, with the fewest of their collège. True when seated (then the
+ * whole room is sent the new plan). The caller asks only when the plan it was sent has tables:
+ * a room of 1,000 phones without tables pays nothing here.
  */
-export async function seatLateJoiner(deps: CommandDeps, workshopId: string, actor: Pick<Actor, 'id' | 'kind' | 'category'>): Promise<'no-plan' | 'seated' | 'unchanged'> {
-	if ((await readTables(deps.db, workshopId)).length === 0) return 'no-plan';
-	if (actor.kind !== 'participant' || !isCategory(actor.category)) return 'unchanged';
+export async function seatLateJoiner(deps: CommandDeps, workshopId: string, actor: Pick<Actor, 'id' | 'kind' | 'category'>): Promise<boolean> {
+	if (actor.kind !== 'participant' || !isCategory(actor.category)) return false;
 	const category = actor.category;
 	const seated = await deps.db.transaction(async (tx) => {
 		await lockPlan(tx, workshopId);
@@ -133,7 +133,7 @@ export async function seatLateJoiner(deps: CommandDeps, workshopId: string, acto
 		return true;
 	});
 	if (seated) pushed(deps, workshopId);
-	return seated ? 'seated' : 'unchanged';
+	return seated;
 }
 
 /** The plan every screen is sent (null: no tables), with current participants only. */
