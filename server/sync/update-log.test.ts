@@ -136,6 +136,7 @@ describe('UpdateLog on PGlite', () => {
 		const r = await room({ commitWindowMs: 60 });
 		await r.log.stored();
 		expect(r.log.lagMs()).toBe(0);
+		r.sw.state.delayMs = 60; // a slow disk: the write is still under way below
 		r.add();
 		expect(r.log.idle).toBe(false);
 		await sleep(20);
@@ -144,6 +145,36 @@ describe('UpdateLog on PGlite', () => {
 		await r.log.flush();
 		expect(r.log.idle).toBe(true);
 		expect(r.log.lagMs()).toBe(0);
+		r.log.close();
+	});
+
+	test('a quiet board’s update is stored at once; in a burst the next batch waits the window after the last write', async () => {
+		const r = await room({ commitWindowMs: 10_000 });
+		const started = Date.now();
+		r.add();
+		await r.log.stored();
+		// Not a window of ten seconds later: a quiet board needs no timer per update.
+		expect(Date.now() - started).toBeLessThan(5_000);
+		expect(await countUpdates(t.db, r.id)).toBe(1);
+		// Right after that write, what follows waits for the window, gathered into one row.
+		const attempts = r.sw.state.attempts;
+		r.add(3);
+		await new Promise((resolve) => setImmediate(resolve));
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(r.sw.state.attempts).toBe(attempts);
+		expect(r.log.idle).toBe(false);
+		await r.log.flush();
+		expect(await countUpdates(t.db, r.id)).toBe(2);
+		expect(await rebuild(t.db, r.id)).toEqual(['n0', 'n1', 'n2', 'n3']);
+		r.log.close();
+	});
+
+	test('updates read in the same turn of the event loop go together, though the board was quiet', async () => {
+		const r = await room({ commitWindowMs: 10_000 });
+		r.add();
+		r.add(); // e.g. two sockets' messages read in one turn
+		await r.log.stored();
+		expect(await countUpdates(t.db, r.id)).toBe(1);
 		r.log.close();
 	});
 
