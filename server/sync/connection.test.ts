@@ -10,7 +10,7 @@ import type { Db } from '../db/db.ts';
 import { openConnection } from './connection.ts';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './message-types.ts';
 import { Room } from './room.ts';
-import type { SyncSocket } from './sync-socket.ts';
+import type { RoomMessage, SyncSocket } from './sync-socket.ts';
 import { UpdateLog } from './update-log.ts';
 
 /**
@@ -52,6 +52,9 @@ class MemorySocket implements SyncSocket {
 	closedWith: { code: number; reason: string } | null = null;
 	send(message: Uint8Array): void {
 		this.received.push(message);
+	}
+	sendRoomMessage(message: RoomMessage): void {
+		this.received.push(message.payload);
 	}
 	close(code: number, reason: string): void {
 		this.isOpen = false;

@@ -4,7 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import type { UpdateLog } from './update-log.ts';
 import type { SharedDoc, UpdateSink } from './shared-doc.ts';
-import { sendTo, type SyncSocket } from './sync-socket.ts';
+import { RoomMessage, sendTo, type SyncSocket } from './sync-socket.ts';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './message-types.ts';
 import { keepRemoteEntries } from './awareness-filter.ts';
 import type { ReadOnlyPast } from '../db/repositories/read-only-writes.ts';
@@ -155,10 +155,11 @@ export class Room implements SharedDoc {
 
 	/** Sends to every connection except `except` (the one the change came from). */
 	broadcast(message: Uint8Array, except: unknown = null): void {
-		// Encoded once, and wrapped once: `ws` sends a Buffer as it is but wraps any other
-		// Uint8Array in a new Buffer for every socket (300 allocations per update at N = 300).
-		const frame = Buffer.isBuffer(message) ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength);
-		for (const socket of this.conns) if (socket !== except) sendTo(socket, frame);
+		// Encoded once, wrapped once (`ws` would wrap a Uint8Array that is not a Buffer in a new
+		// Buffer for every socket), and framed once by the first socket that sends it.
+		const payload = Buffer.isBuffer(message) ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+		const shared = new RoomMessage(payload);
+		for (const socket of this.conns) if (socket !== except) sendTo(socket, shared);
 	}
 
 	destroy(): void {

@@ -112,7 +112,7 @@ export function createSyncServer(deps: { db: Db; rooms: Rooms; config: Config; l
 				rateCheck: () => limiter.check(key)
 			};
 			actors.set(ws, { workshopId, actor: actor });
-			serveConnection(ws, room, options, () => {
+			serveConnection(ws, socket, room, options, () => {
 				actors.delete(ws);
 				rooms.release(room);
 			});
