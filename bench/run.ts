@@ -24,7 +24,7 @@ import { runName } from './lib/run-name.ts';
 const usage = `npm run bench [-- options]
   --quick            small sizes, short stages; results go to bench/results/quick-*, README untouched
   --sizes=10,50      clients in one workshop (default 10,50,100,300,500,1000)
-  --seconds=5        seconds of steady writing per stage
+  --seconds=5        seconds of steady writing per measuring window (a fan-out row has three)
   --rate=10          notes per second per writer
   --stages=memory,fanout,workshops,sync,commands,vote   which stages to run (default: all; e.g. --stages=vote for the dot vote only)
   --participants=300 participants on /live in the command stage's first rows (offering 1,000 and 2,500 commands/s; a third row has 1,000 participants; --quick: 30, offering 3 and 6 per participant, then 90)

@@ -203,8 +203,9 @@ export function markdownReport(results: BenchResults, file?: string): string {
 		),
 		...section(
 			results.oneWorkshop.length + results.manyWorkshops.length,
-			'**Fan-out** (one writer per workshop, everyone else observes; latency from the writer’s insert to each observer’s copy; ' +
-				'CPU in % of one core; CPU µs/msg = the server’s CPU time over the window per message delivered to an observer, and CPU ÷ ref compares it, ' +
+			'**Fan-out** (one writer per workshop, everyone else observes; three measuring windows in a row per row: latencies pooled, CPU figures their median; ' +
+				'latency from the writer’s insert to each observer’s copy; ' +
+				'CPU in % of one core; CPU µs/msg = the server’s CPU time over a window per message delivered to an observer, and CPU ÷ ref compares it, ' +
 				'both counting concerto-pg’s PostgreSQL backends with it (PGlite runs inside the server process); ' +
 				'machine CPU = all processes of the 2-core machine, ours and others’):',
 			() => fanoutTable(results)

@@ -1,10 +1,10 @@
 import { prepareBoard } from '../lib/accounts.ts';
 import { deal, sleep, specsOf, type BenchContext } from '../lib/context.ts';
 import { cpus } from 'node:os';
-import { cpuMicrosPer, cpuPercent, machineCpu, monoNow, sampleAll, sampleProc } from '../lib/proc.ts';
+import { cpuMicrosPer, cpuPercent, machineCpu, monoNow, sampleAll, sampleProc, type ProcSample } from '../lib/proc.ts';
 import type { CollectReply, ConnectReply, Counters, SyncClientSpec, WriteReply } from '../lib/protocol.ts';
 import type { BenchServer, ServerKind } from '../lib/servers.ts';
-import { round, summarize, type Summary } from '../lib/stats.ts';
+import { median, round, summarize, type Summary } from '../lib/stats.ts';
 
 export interface FanoutResult {
 	server: ServerKind;
@@ -14,6 +14,8 @@ export interface FanoutResult {
 	clients: number;
 	connectMs: number;
 	failedToConnect: number;
+	/** measuring windows: CPU and rates are their median, latencies and counts their total */
+	windows: number;
 	/** ms from a writer's insert to each observer's copy of the note */
 	latency: Summary;
 	delivered: number;
@@ -32,6 +34,8 @@ export interface FanoutResult {
 	serverCpuUsPerMessage: number | null;
 	/** the same for the PostgreSQL backends (concerto-pg) */
 	databaseCpuUsPerMessage: number | null;
+	/** the server's CPU µs per message in each window, to see the spread the median hides */
+	serverCpuUsPerMessageByWindow: (number | null)[];
 	serverRssMb: number | null;
 	/** live heap after GC with the workshops loaded and their clients on, minus before, per workshop */
 	heapPerWorkshopMb: number | null;
@@ -77,34 +81,12 @@ export async function fanoutStage(ctx: BenchContext, server: BenchServer, worksh
 		await sleep(300);
 		await workers.all({ op: 'collect', tag: 'warm' });
 
-		const tag = `m${Math.round(monoNow())}`;
-		const count = Math.round(ctx.rate * ctx.seconds);
-		const counters0 = await workers.all<Counters>({ op: 'counters' });
-		const dbPids = await server.databasePids();
-		const server0 = sampleProc(server.pid);
-		const db0 = dbPids.length ? sampleAll(dbPids) : null;
-		const machine0 = machineCpu();
-		const clients0 = sampleAll(workers.pids);
-		const wrote = await write(ctx, tag, count);
-		const expected = wrote.reduce((t, w) => t + w.written, 0) * (clientsPerWorkshop - 1);
-		// Deliveries still in flight: wait until all arrived (or a 5 s grace for losses).
-		const graceEnd = monoNow() + 5000;
-		let counters1 = await workers.all<Counters>({ op: 'counters' });
-		while (counters1.reduce((t, c) => t + (c.delivered ?? 0), 0) < expected && monoNow() < graceEnd) {
-			await sleep(50);
-			counters1 = await workers.all<Counters>({ op: 'counters' });
-		}
-		const server1 = sampleProc(server.pid);
-		const db1 = dbPids.length ? sampleAll(dbPids) : null;
-		const machine1 = machineCpu();
-		const clients1 = sampleAll(workers.pids);
-		const collected = await workers.all<CollectReply>({ op: 'collect', tag });
-		const latencies = collected.flatMap((c) => c.latencies);
-		const lastAt = Math.max(...counters1.map((c) => c.lastMessageAt));
-		// A worker without writers reports firstAt Infinity, which IPC (JSON) turns into null.
-		const firstAt = Math.min(...wrote.filter((w) => w.written > 0).map((w) => w.firstAt));
-		const messages = counters1.reduce((t, c) => t + c.messages, 0) - counters0.reduce((t, c) => t + c.messages, 0);
+		const windows: Window[] = [];
+		for (let w = 0; w < WINDOWS; w++) windows.push(await measureWindow(ctx, server, clientsPerWorkshop));
+		const latencies = windows.flatMap((w) => w.latencies);
 		const heapLoaded = await server.heapAfterGc();
+		const mid = (pick: (w: Window) => number | null) => round(median(windows.map(pick).filter((v): v is number => v !== null)));
+		const last = windows[windows.length - 1];
 		return {
 			server: server.kind,
 			workshops,
@@ -112,22 +94,24 @@ export async function fanoutStage(ctx: BenchContext, server: BenchServer, worksh
 			clients: workshops * clientsPerWorkshop,
 			connectMs: Math.round(connectMs),
 			failedToConnect,
+			windows: windows.length,
 			latency: summarize(latencies),
 			delivered: latencies.length,
-			expected,
-			observers: collected.reduce((t, c) => t + c.observers, 0),
-			duplicates: sum(counters1, 'duplicates') - sum(counters0, 'duplicates'),
-			disconnects: sum(counters1, 'disconnects') - sum(counters0, 'disconnects'),
-			messagesPerSecond: lastAt > firstAt ? Math.round(messages / ((lastAt - firstAt) / 1000)) : null,
-			serverCpuPercent: round(cpuPercent(server0, server1)),
-			databaseCpuPercent: round(cpuPercent(db0, db1)),
-			serverCpuUsPerMessage: round(cpuMicrosPer(server0, server1, latencies.length)),
-			databaseCpuUsPerMessage: round(cpuMicrosPer(db0, db1, latencies.length)),
-			serverRssMb: server1 ? round(server1.rssBytes / MB) : null,
+			expected: windows.reduce((t, w) => t + w.expected, 0),
+			observers: last.observers,
+			duplicates: windows.reduce((t, w) => t + w.duplicates, 0),
+			disconnects: windows.reduce((t, w) => t + w.disconnects, 0),
+			messagesPerSecond: mid((w) => w.messagesPerSecond),
+			serverCpuPercent: mid((w) => cpuPercent(w.server0, w.server1)),
+			databaseCpuPercent: mid((w) => cpuPercent(w.db0, w.db1)),
+			serverCpuUsPerMessage: mid((w) => cpuMicrosPer(w.server0, w.server1, w.latencies.length)),
+			databaseCpuUsPerMessage: mid((w) => cpuMicrosPer(w.db0, w.db1, w.latencies.length)),
+			serverCpuUsPerMessageByWindow: windows.map((w) => round(cpuMicrosPer(w.server0, w.server1, w.latencies.length))),
+			serverRssMb: last.server1 ? round(last.server1.rssBytes / MB) : null,
 			heapPerWorkshopMb: heapBefore !== null && heapLoaded !== null ? round((heapLoaded - heapBefore) / workshops / MB, 2) : null,
-			clientCpuPercent: round(cpuPercent(clients0, clients1)),
-			machineCpuPercent: machine0 && machine1 ? round(((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) * 100 * cpus().length) : null,
-			writerLateP99: round(Math.max(...wrote.map((w) => w.lateP99))) ?? 0
+			clientCpuPercent: mid((w) => cpuPercent(w.clients0, w.clients1)),
+			machineCpuPercent: mid((w) => (w.machine0 && w.machine1 ? ((w.machine1.busy - w.machine0.busy) / (w.machine1.total - w.machine0.total)) * 100 * cpus().length : null)),
+			writerLateP99: round(Math.max(...windows.map((w) => w.writerLateP99))) ?? 0
 		};
 	} finally {
 		await workers.all({ op: 'closeAll' }, 60_000);
@@ -135,6 +119,79 @@ export async function fanoutStage(ctx: BenchContext, server: BenchServer, worksh
 }
 
 const sum = (cs: Counters[], key: 'duplicates' | 'disconnects') => cs.reduce((t, c) => t + c[key], 0);
+
+/**
+ * Measuring windows per stage. One window's CPU figure moved by a fifth from run to run (a
+ * garbage collection, the optimising compiler still at work, the VM's neighbours), so the
+ * stage measures several in a row and reports the median; latencies are pooled.
+ */
+const WINDOWS = 3;
+
+interface Window {
+	latencies: number[];
+	expected: number;
+	observers: number;
+	duplicates: number;
+	disconnects: number;
+	messagesPerSecond: number | null;
+	server0: ProcSample | null;
+	server1: ProcSample | null;
+	db0: ProcSample | null;
+	db1: ProcSample | null;
+	clients0: ProcSample | null;
+	clients1: ProcSample | null;
+	machine0: { busy: number; total: number } | null;
+	machine1: { busy: number; total: number } | null;
+	writerLateP99: number;
+}
+
+/** One window: every writer makes `rate × seconds` notes; CPU is sampled around it, until all arrived. */
+async function measureWindow(ctx: BenchContext, server: BenchServer, clientsPerWorkshop: number): Promise<Window> {
+	const { workers } = ctx;
+	const tag = `m${Math.round(monoNow())}`;
+	const count = Math.round(ctx.rate * ctx.seconds);
+	const counters0 = await workers.all<Counters>({ op: 'counters' });
+	const dbPids = await server.databasePids();
+	const server0 = sampleProc(server.pid);
+	const db0 = dbPids.length ? sampleAll(dbPids) : null;
+	const machine0 = machineCpu();
+	const clients0 = sampleAll(workers.pids);
+	const wrote = await write(ctx, tag, count);
+	const expected = wrote.reduce((t, w) => t + w.written, 0) * (clientsPerWorkshop - 1);
+	// Deliveries still in flight: wait until all arrived (or a 5 s grace for losses).
+	const graceEnd = monoNow() + 5000;
+	let counters1 = await workers.all<Counters>({ op: 'counters' });
+	while (counters1.reduce((t, c) => t + (c.delivered ?? 0), 0) < expected && monoNow() < graceEnd) {
+		await sleep(50);
+		counters1 = await workers.all<Counters>({ op: 'counters' });
+	}
+	const server1 = sampleProc(server.pid);
+	const db1 = dbPids.length ? sampleAll(dbPids) : null;
+	const machine1 = machineCpu();
+	const clients1 = sampleAll(workers.pids);
+	const collected = await workers.all<CollectReply>({ op: 'collect', tag });
+	const lastAt = Math.max(...counters1.map((c) => c.lastMessageAt));
+	// A worker without writers reports firstAt Infinity, which IPC (JSON) turns into null.
+	const firstAt = Math.min(...wrote.filter((w) => w.written > 0).map((w) => w.firstAt));
+	const messages = counters1.reduce((t, c) => t + c.messages, 0) - counters0.reduce((t, c) => t + c.messages, 0);
+	return {
+		latencies: collected.flatMap((c) => c.latencies),
+		expected,
+		observers: collected.reduce((t, c) => t + c.observers, 0),
+		duplicates: sum(counters1, 'duplicates') - sum(counters0, 'duplicates'),
+		disconnects: sum(counters1, 'disconnects') - sum(counters0, 'disconnects'),
+		messagesPerSecond: lastAt > firstAt ? messages / ((lastAt - firstAt) / 1000) : null,
+		server0,
+		server1,
+		db0,
+		db1,
+		clients0,
+		clients1,
+		machine0,
+		machine1,
+		writerLateP99: Math.max(...wrote.map((w) => w.lateP99))
+	};
+}
 
 /** Waits (at most 10 s) until the clients receive less than one message each per 250 ms. */
 async function quiet(ctx: BenchContext, clients: number): Promise<void> {
