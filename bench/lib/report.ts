@@ -203,7 +203,7 @@ export function markdownReport(results: BenchResults, file?: string): string {
 		),
 		...section(
 			results.oneWorkshop.length + results.manyWorkshops.length,
-			'**Fan-out** (one writer per workshop, everyone else observes; three measuring windows in a row per row: latencies pooled, CPU figures their median; ' +
+			'**Fan-out** (one writer per workshop, everyone else observes; three measuring windows in a row per row: latencies pooled, CPU figures those of the median window; ' +
 				'latency from the writer’s insert to each observer’s copy; ' +
 				'CPU in % of one core; CPU µs/msg = the server’s CPU time over a window per message delivered to an observer, and CPU ÷ ref compares it, ' +
 				'both counting concerto-pg’s PostgreSQL backends with it (PGlite runs inside the server process); ' +

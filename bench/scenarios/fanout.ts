@@ -4,7 +4,7 @@ import { cpus } from 'node:os';
 import { cpuMicrosPer, cpuPercent, machineCpu, monoNow, sampleAll, sampleProc, type ProcSample } from '../lib/proc.ts';
 import type { CollectReply, ConnectReply, Counters, SyncClientSpec, WriteReply } from '../lib/protocol.ts';
 import type { BenchServer, ServerKind } from '../lib/servers.ts';
-import { median, round, summarize, type Summary } from '../lib/stats.ts';
+import { round, summarize, type Summary } from '../lib/stats.ts';
 
 export interface FanoutResult {
 	server: ServerKind;
@@ -14,7 +14,7 @@ export interface FanoutResult {
 	clients: number;
 	connectMs: number;
 	failedToConnect: number;
-	/** measuring windows: CPU and rates are their median, latencies and counts their total */
+	/** measuring windows: CPU and rates are those of the median window (by CPU per message), latencies and counts their total */
 	windows: number;
 	/** ms from a writer's insert to each observer's copy of the note */
 	latency: Summary;
@@ -85,7 +85,10 @@ export async function fanoutStage(ctx: BenchContext, server: BenchServer, worksh
 		for (let w = 0; w < WINDOWS; w++) windows.push(await measureWindow(ctx, server, clientsPerWorkshop));
 		const latencies = windows.flatMap((w) => w.latencies);
 		const heapLoaded = await server.heapAfterGc();
-		const mid = (pick: (w: Window) => number | null) => round(median(windows.map(pick).filter((v): v is number => v !== null)));
+		// The window whose CPU per delivered message (the server's with its PostgreSQL backends, as
+		// the ratio to the reference counts it) is the median: its figures are reported together.
+		const perMessage = (w: Window) => (cpuMicrosPer(w.server0, w.server1, w.latencies.length) ?? 0) + (cpuMicrosPer(w.db0, w.db1, w.latencies.length) ?? 0);
+		const mid = [...windows].sort((a, b) => perMessage(a) - perMessage(b))[Math.floor(windows.length / 2)];
 		const last = windows[windows.length - 1];
 		return {
 			server: server.kind,
@@ -101,16 +104,16 @@ export async function fanoutStage(ctx: BenchContext, server: BenchServer, worksh
 			observers: last.observers,
 			duplicates: windows.reduce((t, w) => t + w.duplicates, 0),
 			disconnects: windows.reduce((t, w) => t + w.disconnects, 0),
-			messagesPerSecond: mid((w) => w.messagesPerSecond),
-			serverCpuPercent: mid((w) => cpuPercent(w.server0, w.server1)),
-			databaseCpuPercent: mid((w) => cpuPercent(w.db0, w.db1)),
-			serverCpuUsPerMessage: mid((w) => cpuMicrosPer(w.server0, w.server1, w.latencies.length)),
-			databaseCpuUsPerMessage: mid((w) => cpuMicrosPer(w.db0, w.db1, w.latencies.length)),
+			messagesPerSecond: mid.messagesPerSecond === null ? null : Math.round(mid.messagesPerSecond),
+			serverCpuPercent: round(cpuPercent(mid.server0, mid.server1)),
+			databaseCpuPercent: round(cpuPercent(mid.db0, mid.db1)),
+			serverCpuUsPerMessage: round(cpuMicrosPer(mid.server0, mid.server1, mid.latencies.length)),
+			databaseCpuUsPerMessage: round(cpuMicrosPer(mid.db0, mid.db1, mid.latencies.length)),
 			serverCpuUsPerMessageByWindow: windows.map((w) => round(cpuMicrosPer(w.server0, w.server1, w.latencies.length))),
 			serverRssMb: last.server1 ? round(last.server1.rssBytes / MB) : null,
 			heapPerWorkshopMb: heapBefore !== null && heapLoaded !== null ? round((heapLoaded - heapBefore) / workshops / MB, 2) : null,
-			clientCpuPercent: mid((w) => cpuPercent(w.clients0, w.clients1)),
-			machineCpuPercent: mid((w) => (w.machine0 && w.machine1 ? ((w.machine1.busy - w.machine0.busy) / (w.machine1.total - w.machine0.total)) * 100 * cpus().length : null)),
+			clientCpuPercent: round(cpuPercent(mid.clients0, mid.clients1)),
+			machineCpuPercent: mid.machine0 && mid.machine1 ? round(((mid.machine1.busy - mid.machine0.busy) / (mid.machine1.total - mid.machine0.total)) * 100 * cpus().length) : null,
 			writerLateP99: round(Math.max(...windows.map((w) => w.writerLateP99))) ?? 0
 		};
 	} finally {
@@ -123,7 +126,7 @@ const sum = (cs: Counters[], key: 'duplicates' | 'disconnects') => cs.reduce((t,
 /**
  * Measuring windows per stage. One window's CPU figure moved by a fifth from run to run (a
  * garbage collection, the optimising compiler still at work, the VM's neighbours), so the
- * stage measures several in a row and reports the median; latencies are pooled.
+ * stage measures several in a row and reports the figures of the median one; latencies are pooled.
  */
 const WINDOWS = 3;
 
