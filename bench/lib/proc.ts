@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
@@ -74,4 +75,12 @@ export function machineCpu(): { busy: number; total: number } | null {
 	const idle = n[3] + (n[4] ?? 0);
 	const total = n.reduce((a, b) => a + b, 0);
 	return { busy: total - idle, total };
+}
+
+export type MachineSample = ReturnType<typeof machineCpu>;
+
+/** The whole machine's busy CPU between two `machineCpu()` samples, in percent of one core (200 % = both of two cores). */
+export function machineCpuPercent(a: MachineSample, b: MachineSample): number | null {
+	if (!a || !b || b.total <= a.total) return null;
+	return ((b.busy - a.busy) / (b.total - a.total)) * 100 * cpus().length;
 }

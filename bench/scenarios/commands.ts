@@ -1,7 +1,6 @@
 import { prepareBoard } from '../lib/accounts.ts';
 import { deal, sleep, type BenchContext } from '../lib/context.ts';
-import { cpus } from 'node:os';
-import { cpuPercent, machineCpu, monoNow, sampleAll, sampleProc } from '../lib/proc.ts';
+import { cpuPercent, machineCpu, machineCpuPercent, monoNow, sampleAll, sampleProc } from '../lib/proc.ts';
 import type { ConnectReply, LiveClientSpec, LiveRunReply } from '../lib/protocol.ts';
 import type { BenchServer, ServerKind } from '../lib/servers.ts';
 import { round, summarize, type Summary } from '../lib/stats.ts';
@@ -136,7 +135,7 @@ export async function commandsStage(ctx: BenchContext, server: BenchServer, part
 			rssKbPerConnection: rssBefore === null || rssConnected === null || sockets === 0 ? null : round((rssConnected - rssBefore) / 1024 / sockets),
 			cpuPercentPerConnection: serverCpuPercent === null || sockets === 0 ? null : round(serverCpuPercent / sockets, 3),
 			clientCpuPercent: round(cpuPercent(clients0, clients1)),
-			machineCpuPercent: machine0 && machine1 ? round(((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) * 100 * cpus().length) : null
+			machineCpuPercent: round(machineCpuPercent(machine0, machine1))
 		};
 	} finally {
 		projector.destroy();

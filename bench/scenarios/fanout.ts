@@ -1,7 +1,6 @@
 import { prepareBoard } from '../lib/accounts.ts';
 import { deal, sleep, specsOf, type BenchContext } from '../lib/context.ts';
-import { cpus } from 'node:os';
-import { cpuMicrosPer, cpuPercent, machineCpu, monoNow, sampleAll, sampleProc, type ProcSample } from '../lib/proc.ts';
+import { cpuMicrosPer, cpuPercent, machineCpu, machineCpuPercent, monoNow, sampleAll, sampleProc, type MachineSample, type ProcSample } from '../lib/proc.ts';
 import type { CollectReply, ConnectReply, Counters, SyncClientSpec, WriteReply } from '../lib/protocol.ts';
 import type { BenchServer, ServerKind } from '../lib/servers.ts';
 import { round, summarize, type Summary } from '../lib/stats.ts';
@@ -113,7 +112,7 @@ export async function fanoutStage(ctx: BenchContext, server: BenchServer, worksh
 			serverRssMb: last.server1 ? round(last.server1.rssBytes / MB) : null,
 			heapPerWorkshopMb: heapBefore !== null && heapLoaded !== null ? round((heapLoaded - heapBefore) / workshops / MB, 2) : null,
 			clientCpuPercent: round(cpuPercent(mid.clients0, mid.clients1)),
-			machineCpuPercent: mid.machine0 && mid.machine1 ? round(((mid.machine1.busy - mid.machine0.busy) / (mid.machine1.total - mid.machine0.total)) * 100 * cpus().length) : null,
+			machineCpuPercent: round(machineCpuPercent(mid.machine0, mid.machine1)),
 			writerLateP99: round(Math.max(...windows.map((w) => w.writerLateP99))) ?? 0
 		};
 	} finally {
@@ -143,8 +142,8 @@ interface Window {
 	db1: ProcSample | null;
 	clients0: ProcSample | null;
 	clients1: ProcSample | null;
-	machine0: { busy: number; total: number } | null;
-	machine1: { busy: number; total: number } | null;
+	machine0: MachineSample;
+	machine1: MachineSample;
 	writerLateP99: number;
 }
 
