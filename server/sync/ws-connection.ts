@@ -35,8 +35,9 @@ export function serveConnection(ws: WebSocket, wire: Duplex, room: Room, options
  * once for the room with ws's own framing (`Sender.frame`, which ws exports for this: one frame
  * for many sockets): one write per socket instead of ws.send's header allocation, options
  * objects, cork, two writes and uncork: measured alone, a fifth less CPU per delivered message
- * (user time a third less; the kernel's share of a write stays). It keeps its place among ws's own frames because ws writes a frame at once when
- * nothing is compressed (permessage-deflate is off, upgrade.ts) and nothing is a Blob.
+ * (user time a third less; the kernel's share of a write stays). It keeps its place among ws's
+ * own frames because ws writes a frame at once when nothing is compressed (permessage-deflate is
+ * off, upgrade.ts) and nothing is a Blob.
  *
  * A class, not an object literal with getters: a literal's getters are new functions for every
  * connection, so the fan-out loop over 300 sockets met 300 shapes and every `isOpen`,
