@@ -101,6 +101,8 @@ const COMMANDS: Record<CommandName, Runner> = {
 interface SocketData {
 	actor: Actor;
 	workshopId: string;
+	/** The page was rendered for another role than the person has now (LiveAuth.renderedAs). */
+	staleRole: boolean;
 }
 
 function refusal(code: ErrorCode, message: string): Error {
@@ -250,8 +252,10 @@ export function createLiveServer(
 	});
 
 	io.use((socket, next) => {
-		const workshopId = (socket.handshake.auth as { workshopId?: unknown })?.workshopId;
+		const auth = socket.handshake.auth as { workshopId?: unknown; renderedAs?: unknown } | undefined;
+		const workshopId = auth?.workshopId;
 		if (typeof workshopId !== 'string') return next(refusal('invalid_input', 'auth.workshopId is required'));
+		if (auth?.renderedAs !== undefined && typeof auth.renderedAs !== 'string') return next(refusal('invalid_input', 'auth.renderedAs must be a role'));
 		(async () => {
 			// Before any read, as at the sync gate: one allowance of connections per client address.
 			const over = await tooManyConnections(base.limits, socket.request, config.clientAddress);
@@ -265,7 +269,8 @@ export function createLiveServer(
 				log.warn({ workshopId, reason: resolved.refusal }, 'live handshake refused');
 				return next(refusal(resolved.refusal === 'forbidden' ? 'forbidden' : 'unauthorized', resolved.refusal));
 			}
-			(socket.data as SocketData) = { actor: resolved.actor, workshopId };
+			const staleRole = auth?.renderedAs !== undefined && auth.renderedAs !== resolved.actor.role;
+			(socket.data as SocketData) = { actor: resolved.actor, workshopId, staleRole };
 			next();
 		})().catch((e: Error) => {
 			log.error({ workshopId, err: e.message }, 'live handshake failed');
@@ -274,7 +279,13 @@ export function createLiveServer(
 	});
 
 	io.on('connection', (socket: Socket) => {
-		const { actor, workshopId } = socket.data as SocketData;
+		const { actor, workshopId, staleRole } = socket.data as SocketData;
+		// A page made for the role this person had before (promoted or demoted while it was loading
+		// or offline): ended as a role change ends open sockets (connections.ts), so it reloads.
+		if (staleRole) {
+			socket.disconnect(true);
+			return;
+		}
 		// Per-actor rooms let a form action end this socket on any instance (removal, new role),
 		// and carry an author's hidden notes to their own screens only.
 		void socket.join([

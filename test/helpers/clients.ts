@@ -45,11 +45,12 @@ export function syncClient(base: string, workshopId: string, who: Identity) {
 }
 
 /** A socket.io client on `/live` for one workshop. */
-export function liveClient(base: string, workshopId: string, who: Identity): Socket {
+/** `auth`: more of the handshake's `auth` than the workshop (e.g. `renderedAs`, see LiveAuth). */
+export function liveClient(base: string, workshopId: string, who: Identity, auth: Record<string, unknown> = {}): Socket {
 	return io(base, {
 		path: '/live',
 		transports: ['websocket'],
-		auth: { workshopId },
+		auth: { ...auth, workshopId },
 		extraHeaders: { origin: who.origin ?? base, ...(who.cookie ? { cookie: who.cookie } : {}) },
 		reconnection: false
 	});

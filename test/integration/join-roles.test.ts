@@ -177,6 +177,33 @@ describe('changes of rights reach open connections', () => {
 		check.destroy();
 	});
 
+	test('a page made for the role one had before (promoted while it loaded) has its live socket ended at once, so it reloads; the new role’s page stays', async () => {
+		const cookie = await joinAs(server.url, workshop.joinCode, 'Léa', 'agent');
+		const id = await participantId(server.url, workshop.id, cookie);
+		// Promoted before the phone's live socket connected: no open socket to end then.
+		expect((await peopleAction(server.url, workshop.id, 'role', { participantId: id, role: 'editor' }, owner)).status).toBe(200);
+		// What the socket gets first: ended by the server (the page reloads on it), or the room's state.
+		const firstWord = (s: ReturnType<typeof liveClient>) =>
+			new Promise<string>((resolve) => {
+				s.once('disconnect', (reason) => resolve(reason));
+				s.once('workshop.state', () => resolve('state'));
+			});
+		const stale = liveClient(server.url, workshop.id, { cookie }, { renderedAs: 'participant' });
+		expect(await firstWord(stale)).toBe('io server disconnect');
+		stale.close();
+		// The editor's page, and a page that does not say (every other page), are served as before.
+		for (const auth of [{ renderedAs: 'editor' }, {}]) {
+			const s = liveClient(server.url, workshop.id, { cookie }, auth);
+			expect(await firstWord(s), JSON.stringify(auth)).toBe('state');
+			expect(s.connected).toBe(true);
+			s.close();
+		}
+		// Bad input gets a clear refusal.
+		const bad = liveClient(server.url, workshop.id, { cookie }, { renderedAs: 42 });
+		await expect(connected(bad)).rejects.toMatchObject({ data: { code: 'invalid_input' } });
+		bad.close();
+	});
+
 	test('edits made while read-only are refused once promoted, even after the room was unloaded: the memory is in the database', async () => {
 		const w = await createWorkshop(server.url, owner, 'Atelier relu');
 		const cookie = await joinAs(server.url, w.joinCode, 'Nadia', 'usager');

@@ -5,6 +5,7 @@ import type { SuggestedCluster } from '../domain/clustering/suggest.ts';
 import type { PersonaList, PersonaTextField } from '../domain/board/personas.ts';
 import type { BoardVersionView } from '../domain/board/versions.ts';
 import type { Category } from '../domain/workshop/categories.ts';
+import type { Role } from '../domain/permissions/roles.ts';
 import type { VoteResults } from '../domain/vote/results.ts';
 import type { PollResults } from '../domain/poll/results.ts';
 import type { DecisionCommands } from './decisions.ts';
@@ -20,6 +21,18 @@ import type { TableCommands, TableEvents } from './tables.ts';
  * acknowledgement is a {@link CommandResult}. The event names below are the whole API.
  */
 export const LIVE_PATH = '/live';
+
+/**
+ * The handshake's `auth`. `renderedAs` (optional): the role the page was rendered for. When the
+ * person's role is another by now (promoted or demoted meanwhile), the server ends the socket
+ * right after it connects (`io server disconnect`), as it does to open sockets when the role
+ * changes: the page reloads and gets the one for the new role. Only a page that reloads then
+ * sends it (the participant's); any other value only ends the sender's own socket.
+ */
+export interface LiveAuth {
+	workshopId: string;
+	renderedAs?: Role;
+}
 
 /** 8–64 characters of [A-Za-z0-9_-]: long enough to be unique when made by `crypto.randomUUID`. */
 export const COMMAND_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;

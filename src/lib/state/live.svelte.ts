@@ -10,6 +10,7 @@ import type { DecisionsView } from '$lib/domain/decisions/decision';
 import type { MyPlacements, PrioritiesState } from '$lib/protocol/priorities';
 import type { AfficheEvents, AfficheView } from '$lib/protocol/affiche';
 import type { ReadinessState, TableEvents, TablesView } from '$lib/protocol/tables';
+import type { Role } from '$lib/domain/permissions/roles';
 
 const ACK_TIMEOUT_MS = 10_000;
 const CONNECT_WAIT_MS = 5_000;
@@ -80,11 +81,14 @@ export class LiveChannel {
 	offsetMs = $state(0);
 
 	readonly workshopId: string;
+	/** The role the page was rendered for, on a page that reloads when it changes (see LiveAuth). */
+	readonly #renderedAs: Role | undefined;
 	#socket: Socket | null = null;
 	#unwatch: () => void = () => {};
 
-	constructor(workshopId: string) {
+	constructor(workshopId: string, renderedAs?: Role) {
 		this.workshopId = workshopId;
+		this.#renderedAs = renderedAs;
 	}
 
 	get socket(): Socket | null {
@@ -92,7 +96,7 @@ export class LiveChannel {
 	}
 
 	connect(): Socket {
-		const socket = connectLive(this.workshopId);
+		const socket = connectLive(this.workshopId, this.#renderedAs);
 		socket.on('connect', () => {
 			markOnce('live-open');
 			this.connected = true;
