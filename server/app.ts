@@ -51,7 +51,7 @@ export async function startConcerto(config: Config, log: Log = createLog(config.
 	const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log) : null;
 	const rooms = new Rooms(
 		db,
-		{ commitWindowMs: config.commitWindowMs, compactEvery: config.compactEvery, versionEveryMs: config.versionEveryMs },
+		{ commitWindowMs: config.commitWindowMs, editWindowMs: config.editWindowMs, compactEvery: config.compactEvery, versionEveryMs: config.versionEveryMs },
 		log,
 		fanout
 	);

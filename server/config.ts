@@ -10,8 +10,10 @@ export interface Config {
 	databaseUrl: string | null;
 	redisUrl: string | null;
 	dataDir: string;
-	/** Group-commit window for Yjs updates, in ms. */
+	/** Group-commit window for Yjs updates while a command's acknowledgement waits for the store, in ms. */
 	commitWindowMs: number;
+	/** Group-commit window for editors' updates that nothing waits for, in ms. */
+	editWindowMs: number;
 	/** Compact the update log into a snapshot after this many stored batches. */
 	compactEvery: number;
 	/** While a board changes, a version of it is saved this often (ms); also on each phase change. */
@@ -113,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		redisUrl: env.REDIS_URL || null,
 		dataDir: resolve(env.CONCERTO_DATA_DIR || 'data'),
 		commitWindowMs: int(env.CONCERTO_COMMIT_WINDOW_MS, 20, 'CONCERTO_COMMIT_WINDOW_MS'),
+		editWindowMs: int(env.CONCERTO_EDIT_WINDOW_MS, 250, 'CONCERTO_EDIT_WINDOW_MS'),
 		compactEvery: int(env.CONCERTO_COMPACT_EVERY, 200, 'CONCERTO_COMPACT_EVERY', 1),
 		versionEveryMs: minutes(env.CONCERTO_VERSION_EVERY_MINUTES, 10, 'CONCERTO_VERSION_EVERY_MINUTES'),
 		maxMessageBytes: int(env.CONCERTO_MAX_MESSAGE_BYTES, 1024 * 1024, 'CONCERTO_MAX_MESSAGE_BYTES', 1024),

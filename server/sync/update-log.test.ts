@@ -178,6 +178,28 @@ describe('UpdateLog on PGlite', () => {
 		r.log.close();
 	});
 
+	test('editors’ updates nothing waits for are gathered for the edit window; a command’s record brings the write forward, with them', async () => {
+		const r = await room({ commitWindowMs: 5, editWindowMs: 10_000 });
+		r.add();
+		await r.log.stored(); // a quiet board: at once
+		const attempts = r.sw.state.attempts;
+		r.add(2);
+		// Ten times the short window: under the edit window's rule, nothing is written yet.
+		await sleep(50);
+		expect(r.sw.state.attempts).toBe(attempts);
+		expect(r.log.lagMs()).toBeGreaterThanOrEqual(40);
+		// A participant's command now waits for its acknowledgement: the short window applies,
+		// and the editors' updates go in the same round as its record.
+		const started = Date.now();
+		await r.log.storedWith({ commandId: 'cmd-1', actorId: 'p1', result: { noteId: 'n3' } });
+		expect(Date.now() - started).toBeLessThan(5_000);
+		expect(await countUpdates(t.db, r.id)).toBe(2);
+		expect(await rebuild(t.db, r.id)).toEqual(['n0', 'n1', 'n2']);
+		expect(await findCommand(t.db, r.id, 'cmd-1')).not.toBeNull();
+		expect(r.log.idle).toBe(true);
+		r.log.close();
+	});
+
 	test('flush stores at once, without waiting for the window (shutdown)', async () => {
 		const r = await room({ commitWindowMs: 10_000 });
 		r.add(2);

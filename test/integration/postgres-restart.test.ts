@@ -65,6 +65,10 @@ describe.skipIf(!tools)('PostgreSQL restarted mid-workshop', () => {
 		const refused = await send(live, 'note.add', during, 15_000);
 		expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable' } });
 
+		// The editors' edits were due to be stored during the outage (after at most the editors'
+		// group-commit window): that write failed and its batch waits for a retry.
+		await eventually(() => /storing document updates failed; will retry/.test(server.output()), 'a failed write of the edits', 10_000);
+
 		pg.start();
 		await eventuallyAsync(async () => (await status(`${server.url}/readyz`)) === 200, '/readyz 200 after the database returns', 20_000);
 		// The same command, retried, is now stored and acknowledged once.
