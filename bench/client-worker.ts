@@ -16,6 +16,8 @@ import type { CollectReply, ConnectReply, Counters, LiveClientSpec, LiveRunReply
 process.setMaxListeners(0);
 // The orchestrator gone (crash, Ctrl-C): nothing of ours stays behind.
 process.on('disconnect', () => process.exit(0));
+// Stopped by the orchestrator: exit normally, so that a --cpu-prof profile is written.
+process.on('SIGTERM', () => process.exit(0));
 
 const counters: Counters = { messages: 0, bytes: 0, notesSeen: 0, disconnects: 0, duplicates: 0, lastMessageAt: 0 };
 const sockets = new Set<WebSocket>();

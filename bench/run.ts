@@ -33,6 +33,7 @@ const usage = `npm run bench [-- options]
   --no-build         use the existing build (default: \`npm run build\` first, so the code measured is the code checked out)
   BENCH_CONCERTO_NODE_ARGS  extra node flags for the Concerto servers (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof)
   BENCH_REFERENCE_NODE_ARGS the same for the reference server, to compare profiles
+  BENCH_WORKER_NODE_ARGS    the same for the client workers (the load generator), e.g. to see where their CPU goes
   BENCH_CONCERTO_ENV        settings for the Concerto servers, to compare them (e.g. "CONCERTO_EDIT_WINDOW_MS=20 CONCERTO_COMMIT_WINDOW_MS=50")
   DATABASE_URL       admin URL of the PostgreSQL where a throwaway database is made (default postgres://postgres@127.0.0.1:5432/test)`;
 

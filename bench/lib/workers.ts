@@ -26,7 +26,7 @@ export class Workers {
 
 	private spawnOne(): Promise<void> {
 		// The loader (tsx) comes with process.execArgv; a larger heap for hundreds of documents.
-		const child = fork(WORKER, [], { execArgv: [...process.execArgv, '--max-old-space-size=4096'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+		const child = fork(WORKER, [], { execArgv: [...process.execArgv, '--max-old-space-size=4096', ...(process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean)], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 		this.children.push(child);
 		return new Promise((resolve, reject) => {
 			const timer = setTimeout(() => reject(new Error('client worker did not start')), 30_000);
