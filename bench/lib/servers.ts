@@ -113,7 +113,12 @@ export async function startConcerto(kind: 'concerto-pglite' | 'concerto-pg', dat
 		LOG_LEVEL: 'warn',
 		...CONCERTO_BENCH_ENV,
 		// e.g. BENCH_CONCERTO_ENV="CONCERTO_EDIT_WINDOW_MS=20" to measure a setting against its default.
-		...Object.fromEntries((process.env.BENCH_CONCERTO_ENV ?? '').split(' ').filter(Boolean).map((kv) => kv.split('=', 2)))
+		...Object.fromEntries(
+			(process.env.BENCH_CONCERTO_ENV ?? '')
+				.split(' ')
+				.filter((kv) => kv.includes('='))
+				.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])
+		)
 	};
 	// e.g. BENCH_CONCERTO_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile under load.
 	const nodeArgs = (process.env.BENCH_CONCERTO_NODE_ARGS ?? '').split(' ').filter(Boolean);
