@@ -101,6 +101,9 @@ function launch(kind: ServerKind, args: string[], env: Record<string, string>, r
 	return { child, started, stop, heapAfterGc, output: () => out };
 }
 
+/** The space-separated words of an environment variable of the bench (node flags, settings); none when unset. */
+export const envWords = (name: string): string[] => (process.env[name] ?? '').split(' ').filter(Boolean);
+
 /** Concerto's production build (`dist/server.js`) on PGlite (no URL) or PostgreSQL. */
 export async function startConcerto(kind: 'concerto-pglite' | 'concerto-pg', databaseUrl: string): Promise<BenchServer> {
 	const port = await freePort();
@@ -114,14 +117,13 @@ export async function startConcerto(kind: 'concerto-pglite' | 'concerto-pg', dat
 		...CONCERTO_BENCH_ENV,
 		// e.g. BENCH_CONCERTO_ENV="CONCERTO_EDIT_WINDOW_MS=20" to measure a setting against its default.
 		...Object.fromEntries(
-			(process.env.BENCH_CONCERTO_ENV ?? '')
-				.split(' ')
+			envWords('BENCH_CONCERTO_ENV')
 				.filter((kv) => kv.includes('='))
 				.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])
 		)
 	};
 	// e.g. BENCH_CONCERTO_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile under load.
-	const nodeArgs = (process.env.BENCH_CONCERTO_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const nodeArgs = envWords('BENCH_CONCERTO_NODE_ARGS');
 	const p = launch(kind, [...nodeArgs, 'dist/server.js'], env, /Concerto is ready/, () => rmSync(dataDir, { recursive: true, force: true }));
 	try {
 		await p.started;
@@ -150,7 +152,7 @@ export async function startReference(): Promise<BenchServer> {
 	const pkg = require.resolve('@y/websocket-server/package.json');
 	const script = join(dirname(pkg), 'src', 'server.js');
 	// BENCH_REFERENCE_NODE_ARGS profiles the reference the same way, to compare where each spends its CPU.
-	const nodeArgs = (process.env.BENCH_REFERENCE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const nodeArgs = envWords('BENCH_REFERENCE_NODE_ARGS');
 	const p = launch('reference', [...nodeArgs, script], { HOST: '127.0.0.1', PORT: String(port), BENCH_EXIT_ON_SIGTERM: '1' }, /running at/, () => {});
 	try {
 		await p.started;

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Reply, Request } from './protocol.ts';
+import { envWords } from './servers.ts';
 
 const WORKER = fileURLToPath(new URL('../client-worker.ts', import.meta.url));
 
@@ -26,7 +27,7 @@ export class Workers {
 
 	private spawnOne(): Promise<void> {
 		// The loader (tsx) comes with process.execArgv; a larger heap for hundreds of documents.
-		const child = fork(WORKER, [], { execArgv: [...process.execArgv, '--max-old-space-size=4096', ...(process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean)], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+		const child = fork(WORKER, [], { execArgv: [...process.execArgv, '--max-old-space-size=4096', ...envWords('BENCH_WORKER_NODE_ARGS')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 		this.children.push(child);
 		return new Promise((resolve, reject) => {
 			const timer = setTimeout(() => reject(new Error('client worker did not start')), 30_000);
