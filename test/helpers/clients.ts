@@ -44,8 +44,7 @@ export function syncClient(base: string, workshopId: string, who: Identity) {
 	};
 }
 
-/** A socket.io client on `/live` for one workshop. */
-/** `auth`: more of the handshake's `auth` than the workshop (e.g. `renderedAs`, see LiveAuth). */
+/** A socket.io client on `/live` for one workshop; `auth`: more of the handshake's `auth` (e.g. `renderedAs`, see LiveAuth). */
 export function liveClient(base: string, workshopId: string, who: Identity, auth: Record<string, unknown> = {}): Socket {
 	return io(base, {
 		path: '/live',
