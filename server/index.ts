@@ -50,7 +50,16 @@ async function main(): Promise<void> {
 		compressPages(req, res, () => handler(req, res, () => res.writeHead(404).end('Not found')));
 	});
 	c.attach(server);
+	// A port already taken (a second `npm start`, another app) is the usual first-start mistake:
+	// say so and how to fix it, and close the database cleanly, instead of an unhandled error.
+	const cannotListen = (e: NodeJS.ErrnoException) => {
+		log.fatal({ err: e.message }, 'Concerto could not start');
+		console.error(`Concerto could not start: ${listenFailure(e, config.host, config.port)}`);
+		c.close().finally(() => process.exit(1));
+	};
+	server.once('error', cannotListen);
 	server.listen(config.port, config.host, () => {
+		server.off('error', cannotListen);
 		const address = server.address();
 		const port = typeof address === 'object' && address ? address.port : config.port;
 		log.info({ port }, 'listening');
@@ -79,6 +88,14 @@ async function main(): Promise<void> {
 	process.on('SIGTERM', () => stop('SIGTERM'));
 	process.on('SIGINT', () => stop('SIGINT'));
 	process.on('unhandledRejection', (e) => log.error({ err: String(e) }, 'unhandled rejection'));
+}
+
+/** What to tell the person who started Concerto when it cannot listen. */
+function listenFailure(e: NodeJS.ErrnoException, host: string, port: number): string {
+	if (e.code === 'EADDRINUSE') return `${host}:${port} is already in use (Concerto already running, or another program); set PORT to a free port`;
+	if (e.code === 'EACCES') return `no permission to listen on ${host}:${port}; set PORT to a port above 1023`;
+	if (e.code === 'EADDRNOTAVAIL') return `${host} is not an address of this machine; set HOST (0.0.0.0 for every interface)`;
+	return e.message;
 }
 
 void main();

@@ -53,9 +53,21 @@ export function migratedDataDir(): Promise<string> {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
 	if (!existsSync('dist/server.js') || !existsSync('build/handler.js'))
 		throw new Error('run `npm run build` before the integration tests (npm test does it)');
-	const port = options.port ?? (await freePort());
-	// Only the tests about a first start need an empty directory; they pass one.
-	const dataDir = options.dataDir ?? (options.databaseUrl ? tempDataDir() : await migratedDataDir());
+	// Test files run two at a time: another file's server may take the free port we were given
+	// before ours binds it. Only a port we picked ourselves is picked again.
+	for (let attempt = 1; ; attempt++) {
+		// Only the tests about a first start need an empty directory; they pass one.
+		const dataDir = options.dataDir ?? (options.databaseUrl ? tempDataDir() : await migratedDataDir());
+		try {
+			return await startServerOn(options.port ?? (await freePort()), dataDir, options);
+		} catch (e) {
+			if (!options.dataDir) removeDir(dataDir);
+			if (options.port !== undefined || attempt === 3 || !String(e).includes('EADDRINUSE')) throw e;
+		}
+	}
+}
+
+async function startServerOn(port: number, dataDir: string, options: ServerOptions): Promise<RunningServer> {
 	const child: ChildProcess = spawn(process.execPath, ['dist/server.js'], {
 		env: {
 			PATH: process.env.PATH,
@@ -79,7 +91,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
 	await new Promise<void>((resolve, reject) => {
 		// Generous: PGlite starts in seconds, but a loaded 2-core CI machine can take far longer.
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`server did not start:\n${out}`));
+		}, 60_000);
 		const check = () => {
 			if (out.includes('Concerto is ready')) {
 				clearTimeout(timer);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { createServer, type AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { freePort, removeDir, startServer, tempDataDir } from '../helpers/server-process.ts';
 import { eventually } from '../helpers/clients.ts';
@@ -35,6 +36,20 @@ describe('npm start', () => {
 		}
 		expect(await exit).toBe(0);
 		removeDir(dataDir);
+	});
+
+	test('on a port already taken, it says so and how to fix it, and exits with 1', async () => {
+		const taken = createServer();
+		const port = await new Promise<number>((resolve) =>
+			taken.listen(0, '127.0.0.1', () => resolve((taken.address() as AddressInfo).port))
+		);
+		try {
+			await expect(startServer({ port })).rejects.toThrow(
+				new RegExp(`server exited with 1:[\\s\\S]*Concerto could not start: 127\\.0\\.0\\.1:${port} is already in use .*set PORT to a free port`)
+			);
+		} finally {
+			taken.close();
+		}
 	});
 
 	test('on every interface, it prints each address phones can use', async () => {
