@@ -9,6 +9,7 @@ import { Room, type ReadOnlyStore } from './room.ts';
 import { UpdateLog, type UpdateLogOptions } from './update-log.ts';
 import type { RedisFanout } from './fanout.ts';
 import { VersionKeeper } from './version-keeper.ts';
+import { SharedCommit } from './shared-commit.ts';
 
 export interface RoomsOptions extends UpdateLogOptions {
 	/** A changing board is saved as a version this often (ms); 10 minutes when not given. */
@@ -24,6 +25,8 @@ export class Rooms {
 	private readonly rooms = new Map<string, Promise<Room>>();
 	/** Versions of the boards held here (version history). */
 	readonly versions: VersionKeeper;
+	/** One transaction for the boards whose writes come due together. */
+	private readonly commits: SharedCommit;
 
 	constructor(
 		private readonly db: Db,
@@ -32,6 +35,7 @@ export class Rooms {
 		private readonly fanout: RedisFanout | null = null
 	) {
 		this.versions = new VersionKeeper(db, options.versionEveryMs ?? 10 * 60_000, log);
+		this.commits = new SharedCommit(db);
 	}
 
 	get size(): number {
@@ -95,7 +99,7 @@ export class Rooms {
 		// Loaded state is applied before the room listens, so it is not written back.
 		if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
 		for (const u of stored.updates) Y.applyUpdate(doc, u);
-		const log = new UpdateLog(this.db, workshopId, doc, this.options, this.log, stored.lastSeq, stored.updates.length);
+		const log = new UpdateLog(this.db, workshopId, doc, this.options, this.log, stored.lastSeq, stored.updates.length, this.commits);
 		const room = new Room({ workshopId, doc, log, sinks: this.fanout ? [this.fanout.sinkFor(workshopId)] : [], readOnlyStore: this.readOnlyStore(workshopId) });
 		await this.fanout?.join(room);
 		// Older boards held persona fields as plain strings: the server, as the one writer of

@@ -8,7 +8,8 @@ import { findCommand } from '../db/repositories/live-commands.ts';
 import { insertNote, readNotes, type Note } from '../../src/lib/domain/board/notes.ts';
 import { withDatabase, type TestDatabase } from '../../test/helpers/databases.ts';
 import { aWorkshop } from '../../test/db/fixtures.ts';
-import { UpdateLog, type UpdateLogOptions } from './update-log.ts';
+import { SharedCommit } from './shared-commit.ts';
+import { UpdateLog, editorsTick, type UpdateLogOptions } from './update-log.ts';
 
 /**
  * The group commit on a real PGlite database. The database sits behind a switch so a test can
@@ -80,13 +81,17 @@ describe('UpdateLog on PGlite', () => {
 	});
 	afterAll(() => t?.close());
 
-	/** A room's document wired to a fresh log, as Rooms.load does. */
-	async function room(options: Partial<UpdateLogOptions> = {}, db = t.db) {
+	/**
+	 * A room's document wired to a fresh log, as Rooms.load does; boards given the same switch
+	 * and SharedCommit share the process's transactions, as Rooms' boards do.
+	 */
+	async function room(options: Partial<UpdateLogOptions> = {}, db = t.db, shared?: { sw: ReturnType<typeof switchable>; commits: SharedCommit }) {
 		const { id } = await aWorkshop(db);
-		const sw = switchable(db);
+		const sw = shared?.sw ?? switchable(db);
 		const logger = capturedLog();
 		const doc = new Y.Doc();
-		const log = new UpdateLog(sw.db, id, doc, { commitWindowMs: 10, compactEvery: 1000, ...options }, logger.log, 0, 0);
+		const options_ = { commitWindowMs: 10, compactEvery: 1000, ...options };
+		const log = new UpdateLog(sw.db, id, doc, options_, logger.log, 0, 0, shared?.commits ?? new SharedCommit(sw.db));
 		doc.on('update', (u: Uint8Array) => log.push(u));
 		let n = 0;
 		const add = (count = 1) => {
@@ -198,6 +203,52 @@ describe('UpdateLog on PGlite', () => {
 		expect(await findCommand(t.db, r.id, 'cmd-1')).not.toBeNull();
 		expect(r.log.idle).toBe(true);
 		r.log.close();
+	});
+
+	test('editors’ updates of boards due together are written in one round, each board its own row', async () => {
+		const sw = switchable(t.db);
+		const shared = { sw, commits: new SharedCommit(sw.db) };
+		const boards = await Promise.all([1, 2, 3].map(() => room({ commitWindowMs: 5, editWindowMs: 200 }, t.db, shared)));
+		// A first note each, written together: the boards' last writes are now the same.
+		boards.forEach((b) => b.add());
+		await Promise.all(boards.map((b) => b.log.stored()));
+		const rounds = sw.state.attempts;
+		// Editors keep writing on each board; nothing waits, so each board waits for the shared tick.
+		boards.forEach((b) => b.add(2));
+		await eventually(() => boards.every((b) => b.log.idle));
+		expect(sw.state.attempts - rounds).toBe(1);
+		for (const b of boards) {
+			expect(await countUpdates(t.db, b.id)).toBe(2);
+			expect(await rebuild(t.db, b.id)).toEqual(['n0', 'n1', 'n2']);
+			b.log.close();
+		}
+	});
+
+	test('a board that cannot be written (its workshop erased) does not hold back the boards written with it', async () => {
+		const sw = switchable(t.db);
+		const shared = { sw, commits: new SharedCommit(sw.db) };
+		const [a, erased, c] = await Promise.all([1, 2, 3].map(() => room({ commitWindowMs: 5 }, t.db, shared)));
+		await t.db.query('DELETE FROM workshop WHERE id = $1', [erased.id]);
+		[a, erased, c].forEach((b) => b.add());
+		await Promise.all([a.log.stored(), c.log.stored()]);
+		expect(await rebuild(t.db, a.id)).toEqual(['n0']);
+		expect(await rebuild(t.db, c.id)).toEqual(['n0']);
+		// The erased board's own write failed alone, and is kept to be tried again.
+		await eventually(() => erased.messages().includes('storing document updates failed; will retry'));
+		expect(erased.log.idle).toBe(false);
+		[a, erased, c].forEach((b) => b.log.close());
+	});
+
+	test('the editors’ tick: on the shared clock, at least half a window after the last write, a window and a half at most', () => {
+		for (const lastWriteAt of [0, 1, 124, 125, 126, 249, 250, 1_700_000_000_123]) {
+			const tick = editorsTick(lastWriteAt, 250);
+			expect(tick % 250).toBe(0);
+			expect(tick).toBeGreaterThanOrEqual(lastWriteAt + 125);
+			expect(tick).toBeLessThan(lastWriteAt + 375);
+		}
+		// Boards whose last writes were close come due on the same tick.
+		expect(editorsTick(1_000_010, 250)).toBe(editorsTick(1_000_090, 250));
+		expect(editorsTick(5000, 0)).toBe(5000);
 	});
 
 	test('flush stores at once, without waiting for the window (shutdown)', async () => {

@@ -2,8 +2,8 @@ import * as Y from 'yjs';
 import type { Db } from '../db/db.ts';
 import { compact } from '../db/repositories/yjs-log.ts';
 import type { CommandRecord } from '../db/repositories/live-commands.ts';
-import { storeBatch } from '../db/repositories/update-batch.ts';
 import type { Log } from '../log.ts';
+import { SharedCommit, type BatchStore } from './shared-commit.ts';
 import type { UpdateSink } from './shared-doc.ts';
 
 export interface UpdateLogOptions {
@@ -27,7 +27,8 @@ export interface UpdateLogOptions {
  * they are merged and appended as one row: at once when the board was quiet (nothing written
  * for a window), else when the window since the last write has passed, with everything that
  * arrived meanwhile — the short window when a command or `stored()` waits, else the editors'
- * longer one (editWindowMs). A burst is still one row per window, while on a board edited now and then
+ * longer one (editWindowMs), on a clock shared by the process's boards so that boards due together
+ * share one transaction (`editorsTick`, shared-commit.ts). A burst is still one row per window, while on a board edited now and then
  * an acknowledgement no longer waits a window for nothing, and an update needs no timer of its
  * own (CPU was not measurably lower for it: the write itself dominates). `stored()` resolves
  * once everything pushed before the call is in the database, which is what a live command
@@ -63,7 +64,9 @@ export class UpdateLog implements UpdateSink {
 		private readonly options: UpdateLogOptions,
 		private readonly log: Log,
 		lastSeq: number,
-		storedBatches: number
+		storedBatches: number,
+		/** Shared by the boards of a process (Rooms), so that boards due together share a transaction. */
+		private readonly store: BatchStore = new SharedCommit(db)
 	) {
 		this.lastSeq = lastSeq;
 		this.batchesSinceSnapshot = storedBatches;
@@ -188,8 +191,8 @@ export class UpdateLog implements UpdateSink {
 	}
 
 	/**
-	 * Arms the next write: a window after the last write (the short one if anything waits, else
-	 * the editors' one), or in this turn of the event loop (setImmediate: after the messages read
+	 * Arms the next write: the short window after the last write if anything waits, else the
+	 * editors' shared tick (`editorsTick`), or in this turn of the event loop (setImmediate: after the messages read
 	 * with this one, so that they go together) when that is already past; while the database
 	 * fails, a backoff after the failed attempt. A write armed for later is brought forward when
 	 * something starts waiting.
@@ -197,8 +200,11 @@ export class UpdateLog implements UpdateSink {
 	private schedule(): void {
 		if (this.running || this.closed) return;
 		const { commitWindowMs, editWindowMs = commitWindowMs } = this.options;
-		const after = this.failures ? backoffMs(this.failures) : this.waiters.length ? commitWindowMs : editWindowMs;
-		const due = this.lastWriteAt + after;
+		const due = this.failures
+			? this.lastWriteAt + backoffMs(this.failures)
+			: this.waiters.length
+				? this.lastWriteAt + commitWindowMs
+				: editorsTick(this.lastWriteAt, editWindowMs);
 		if (this.timer) {
 			if (due >= this.timerDue) return;
 			this.cancelTimer();
@@ -256,7 +262,7 @@ export class UpdateLog implements UpdateSink {
 		this.writing = records;
 		try {
 			const merged = batch.length === 0 ? null : batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
-			const seq = await storeBatch(this.db, this.workshopId, merged, records);
+			const seq = await this.store.store({ workshopId: this.workshopId, update: merged, records });
 			this.writing = [];
 			this.failures = 0;
 			if (seq !== null) {
@@ -289,6 +295,18 @@ export class UpdateLog implements UpdateSink {
  */
 const COMPACT_QUIET_MS = 1000;
 const COMPACT_BACKLOG = 5;
+
+/**
+ * When editors' updates that nothing waits for are written: on the process's shared clock, the
+ * first multiple of the window at least half a window after the last write. Every busy board of
+ * the process then comes due in the same turn and shares one transaction (shared-commit.ts); a
+ * board still writes at most once a window, and an update waits a window and a half at most. A
+ * board quiet for longer is written at once (the tick is past).
+ */
+export function editorsTick(lastWriteAt: number, windowMs: number): number {
+	if (windowMs <= 0) return lastWriteAt;
+	return Math.ceil((lastWriteAt + windowMs / 2) / windowMs) * windowMs;
+}
 
 /** Back off while the database is failing: 100 ms doubling up to 5 s. */
 const backoffMs = (failures: number) => Math.min(5000, 50 * 2 ** failures);
