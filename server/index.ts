@@ -55,6 +55,7 @@ async function main(): Promise<void> {
 	const cannotListen = (e: NodeJS.ErrnoException) => {
 		log.fatal({ err: e.message }, 'Concerto could not start');
 		console.error(`Concerto could not start: ${listenFailure(e, config.host, config.port)}`);
+		setTimeout(() => process.exit(1), 15_000);
 		c.close().finally(() => process.exit(1));
 	};
 	server.once('error', cannotListen);

@@ -3,7 +3,10 @@ import { storeBatches, type BoardBatch } from '../db/repositories/update-batch.t
 
 /** Where a board's group commit is written (update-log.ts). */
 export interface BatchStore {
-	store(batch: BoardBatch): Promise<number | null>;
+	/** `alone`: not in a shared transaction (a board whose last write failed, so as not to fail the others' again). */
+	store(batch: BoardBatch, options?: { alone?: boolean }): Promise<number | null>;
+	/** Runs `fn` at the wall-clock time `due`, in one callback with everything else due then; returns its cancel. */
+	at(due: number, fn: () => void): () => void;
 }
 
 /** Boards in one transaction at most (a multi-row insert's parameters stay far below PostgreSQL's 65,535). */
@@ -21,14 +24,40 @@ const MAX_BOARDS = 200;
  * then fails alone and backs off on its own, as before.
  */
 export class SharedCommit implements BatchStore {
-	private queue: Array<{ batch: BoardBatch; resolve: (seq: number | null) => void; reject: (e: unknown) => void }> = [];
+	private queue: Array<{ batch: BoardBatch; alone: boolean; resolve: (seq: number | null) => void; reject: (e: unknown) => void }> = [];
 	private armed = false;
+	/** One timer per tick: boards' own timers for the same time could fire a loop turn apart (Node's clock is not the wall clock). */
+	private readonly ticks = new Map<number, { fns: Set<() => void>; timeout: ReturnType<typeof setTimeout> }>();
 
 	constructor(private readonly db: Db) {}
 
-	store(batch: BoardBatch): Promise<number | null> {
+	at(due: number, fn: () => void): () => void {
+		let tick = this.ticks.get(due);
+		if (!tick) {
+			const fns = new Set<() => void>();
+			const timeout = setTimeout(
+				() => {
+					this.ticks.delete(due);
+					for (const f of fns) f();
+				},
+				Math.max(0, due - Date.now())
+			);
+			tick = { fns, timeout };
+			this.ticks.set(due, tick);
+		}
+		const mine = tick;
+		mine.fns.add(fn);
+		return () => {
+			mine.fns.delete(fn);
+			if (mine.fns.size > 0 || this.ticks.get(due) !== mine) return;
+			clearTimeout(mine.timeout);
+			this.ticks.delete(due);
+		};
+	}
+
+	store(batch: BoardBatch, options: { alone?: boolean } = {}): Promise<number | null> {
 		return new Promise((resolve, reject) => {
-			this.queue.push({ batch, resolve, reject });
+			this.queue.push({ batch, alone: options.alone ?? false, resolve, reject });
 			if (this.armed) return;
 			this.armed = true;
 			// After the timers and socket reads of this turn, which may bring other boards' batches.
@@ -45,12 +74,13 @@ export class SharedCommit implements BatchStore {
 			const later: typeof queue = [];
 			const boards = new Set<string>();
 			for (const entry of queue) {
-				if (group.length < MAX_BOARDS && !boards.has(entry.batch.workshopId)) {
+				if (entry.alone) void this.write([entry]);
+				else if (group.length < MAX_BOARDS && !boards.has(entry.batch.workshopId)) {
 					boards.add(entry.batch.workshopId);
 					group.push(entry);
 				} else later.push(entry);
 			}
-			void this.write(group);
+			if (group.length) void this.write(group);
 			queue = later;
 		}
 	}

@@ -229,8 +229,11 @@ describe('UpdateLog on PGlite', () => {
 		const shared = { sw, commits: new SharedCommit(sw.db) };
 		const [a, erased, c] = await Promise.all([1, 2, 3].map(() => room({ commitWindowMs: 5 }, t.db, shared)));
 		await t.db.query('DELETE FROM workshop WHERE id = $1', [erased.id]);
+		const rounds = sw.state.attempts;
 		[a, erased, c].forEach((b) => b.add());
 		await Promise.all([a.log.stored(), c.log.stored()]);
+		// The three in one round, which failed; then each alone.
+		expect(sw.state.attempts - rounds).toBeGreaterThanOrEqual(4);
 		expect(await rebuild(t.db, a.id)).toEqual(['n0']);
 		expect(await rebuild(t.db, c.id)).toEqual(['n0']);
 		// The erased board's own write failed alone, and is kept to be tried again.

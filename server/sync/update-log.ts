@@ -215,7 +215,10 @@ export class UpdateLog implements UpdateSink {
 		};
 		const delay = due - Date.now();
 		this.timerDue = due;
-		if (delay > 0) {
+		if (delay > 0 && !this.failures && !this.waiters.length) {
+			// On the shared tick: one callback for every board due then, so they share a transaction.
+			this.timer = this.store.at(due, fire);
+		} else if (delay > 0) {
 			const timeout = setTimeout(fire, delay);
 			this.timer = () => clearTimeout(timeout);
 		} else {
@@ -262,7 +265,8 @@ export class UpdateLog implements UpdateSink {
 		this.writing = records;
 		try {
 			const merged = batch.length === 0 ? null : batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
-			const seq = await this.store.store({ workshopId: this.workshopId, update: merged, records });
+			// After a failure, alone: a board that cannot be written must not fail the others' write again.
+			const seq = await this.store.store({ workshopId: this.workshopId, update: merged, records }, { alone: this.failures > 0 });
 			this.writing = [];
 			this.failures = 0;
 			if (seq !== null) {

@@ -25,17 +25,19 @@ describe.each(engines())('%s: several boards’ group commits in one transaction
 
 	test('each board gets its own update and command records, and its own sequence number back', async () => {
 		const [a, b, c] = [await aWorkshop(db()), await aWorkshop(db()), await aWorkshop(db())];
-		const seqs = await storeBatches(db(), [
+		// The board without an update first: the numbers must follow the boards, not the rows' order.
+		const [seqC, seqA, seqB] = await storeBatches(db(), [
+			{ workshopId: c.id, update: null, records: [{ commandId: 'cmd-c', actorId: 'pc', result: { ok: true } }] },
 			{ workshopId: a.id, update: updateSaying('board A'), records: [{ commandId: 'cmd-a', actorId: 'pa', result: { noteId: 'na' } }] },
-			{ workshopId: b.id, update: updateSaying('board B'), records: [] },
-			{ workshopId: c.id, update: null, records: [{ commandId: 'cmd-c', actorId: 'pc', result: { ok: true } }] }
+			{ workshopId: b.id, update: updateSaying('board B'), records: [] }
 		]);
 		expect(await readBack(a.id)).toBe('board A');
 		expect(await readBack(b.id)).toBe('board B');
 		expect(await countUpdates(db(), c.id)).toBe(0);
-		expect(seqs[0]).toBe((await loadDoc(db(), a.id)).lastSeq);
-		expect(seqs[1]).toBe((await loadDoc(db(), b.id)).lastSeq);
-		expect(seqs[2]).toBeNull();
+		expect(seqA).toBe((await loadDoc(db(), a.id)).lastSeq);
+		expect(seqB).toBe((await loadDoc(db(), b.id)).lastSeq);
+		expect(seqA).not.toBe(seqB);
+		expect(seqC).toBeNull();
 		expect(await findCommand(db(), a.id, 'cmd-a')).toMatchObject({ actorId: 'pa', result: { noteId: 'na' } });
 		expect(await findCommand(db(), c.id, 'cmd-c')).toMatchObject({ actorId: 'pc' });
 		// Each board's command is its own: the same id is another board's command elsewhere.
@@ -47,7 +49,8 @@ describe.each(engines())('%s: several boards’ group commits in one transaction
 		await expect(
 			storeBatches(db(), [
 				{ workshopId: a.id, update: updateSaying('board A'), records: [{ commandId: 'cmd-1', actorId: 'p', result: {} }] },
-				{ workshopId: unique('erased'), update: updateSaying('gone'), records: [] }
+				// Only a record: the updates' insert succeeds, the records' insert fails after it.
+				{ workshopId: unique('erased'), update: null, records: [{ commandId: 'cmd-2', actorId: 'p', result: {} }] }
 			])
 		).rejects.toThrow();
 		expect(await countUpdates(db(), a.id)).toBe(0);

@@ -62,7 +62,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 			return await startServerOn(options.port ?? (await freePort()), dataDir, options);
 		} catch (e) {
 			if (!options.dataDir) removeDir(dataDir);
-			if (options.port !== undefined || attempt === 3 || !String(e).includes('EADDRINUSE')) throw e;
+			if (options.port !== undefined || attempt === 3 || !/EADDRINUSE|already in use/.test(String(e))) throw e;
 		}
 	}
 }
@@ -91,9 +91,11 @@ async function startServerOn(port: number, dataDir: string, options: ServerOptio
 
 	await new Promise<void>((resolve, reject) => {
 		// Generous: PGlite starts in seconds, but a loaded 2-core CI machine can take far longer.
+		// Killed, and rejected below once it has exited, so that its data directory can be removed.
+		let timedOut = false;
 		const timer = setTimeout(() => {
+			timedOut = true;
 			child.kill('SIGKILL');
-			reject(new Error(`server did not start:\n${out}`));
 		}, 60_000);
 		const check = () => {
 			if (out.includes('Concerto is ready')) {
@@ -102,9 +104,10 @@ async function startServerOn(port: number, dataDir: string, options: ServerOptio
 			}
 		};
 		child.stdout!.on('data', check);
-		child.once('exit', (code) => {
+		// 'close', not 'exit': by then everything it printed has been read (the error it exits with).
+		child.once('close', (code) => {
 			clearTimeout(timer);
-			reject(new Error(`server exited with ${code}:\n${out}`));
+			reject(new Error(timedOut ? `server did not start within 60 s:\n${out}` : `server exited with ${code}:\n${out}`));
 		});
 	});
 

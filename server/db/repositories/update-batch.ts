@@ -50,12 +50,12 @@ export async function storeBatches(db: Db, batches: readonly BoardBatch[]): Prom
 	}
 	// Matched by board, not by position: RETURNING's order is not promised.
 	const seqOf = new Map(rows.map((r) => [r.workshop_id, Number(r.seq)]));
-	return batches.map((b) => (b.update ? (seqOf.get(b.workshopId) ?? null) : null));
-}
-
-/** One board's group commit; see storeBatches. */
-export async function storeBatch(db: Db, workshopId: string, update: Uint8Array | null, records: readonly CommandRecord[]): Promise<number | null> {
-	return (await storeBatches(db, [{ workshopId, update, records }]))[0];
+	return batches.map((b) => {
+		if (!b.update) return null;
+		const seq = seqOf.get(b.workshopId);
+		if (seq === undefined) throw new Error(`storeBatches: no row came back for workshop ${b.workshopId}`);
+		return seq;
+	});
 }
 
 const insertUpdatesSql = (values: string[]) => `INSERT INTO yjs_update (workshop_id, data) VALUES ${values.join(', ')} RETURNING workshop_id, seq`;
