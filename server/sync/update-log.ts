@@ -200,11 +200,11 @@ export class UpdateLog implements UpdateSink {
 	private schedule(): void {
 		if (this.running || this.closed) return;
 		const { commitWindowMs, editWindowMs = commitWindowMs } = this.options;
-		const due = this.failures
-			? this.lastWriteAt + backoffMs(this.failures)
-			: this.waiters.length
-				? this.lastWriteAt + commitWindowMs
-				: editorsTick(this.lastWriteAt, editWindowMs);
+		// Only editors' updates pending, and the database answering: the process's shared tick.
+		const onTick = !this.failures && !this.waiters.length;
+		const due = onTick
+			? editorsTick(this.lastWriteAt, editWindowMs)
+			: this.lastWriteAt + (this.failures ? backoffMs(this.failures) : commitWindowMs);
 		if (this.timer) {
 			if (due >= this.timerDue) return;
 			this.cancelTimer();
@@ -215,8 +215,8 @@ export class UpdateLog implements UpdateSink {
 		};
 		const delay = due - Date.now();
 		this.timerDue = due;
-		if (delay > 0 && !this.failures && !this.waiters.length) {
-			// On the shared tick: one callback for every board due then, so they share a transaction.
+		if (delay > 0 && onTick) {
+			// One callback for every board due then, so they share a transaction.
 			this.timer = this.store.at(due, fire);
 		} else if (delay > 0) {
 			const timeout = setTimeout(fire, delay);

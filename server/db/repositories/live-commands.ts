@@ -56,19 +56,22 @@ export interface CommandRecord {
 }
 
 /**
- * The statement recording a batch of commands, with its values as placeholders or as literals
- * (update-batch.ts): the workshop, and the records as one JSON text (`recordsJson`).
+ * The statement recording commands of one or several workshops (a retry's id already stored is
+ * left as it was), their rows (`commandRows`) as one JSON text given as a placeholder or a
+ * literal (update-batch.ts).
  */
-export const recordCommandsSql = (workshopId: string, records: string) =>
+export const recordCommandsSql = (rows: string) =>
 	`INSERT INTO live_command (workshop_id, command_id, actor_id, result)
-	 SELECT ${workshopId}, r.command_id, r.actor_id, r.result FROM jsonb_to_recordset(${records}::text::jsonb) AS r(command_id text, actor_id text, result jsonb)
+	 SELECT r.workshop_id, r.command_id, r.actor_id, r.result
+	 FROM jsonb_to_recordset(${rows}::text::jsonb) AS r(workshop_id text, command_id text, actor_id text, result jsonb)
 	 ON CONFLICT DO NOTHING`;
 
-export const recordsJson = (commands: readonly CommandRecord[]) =>
-	JSON.stringify(commands.map((c) => ({ command_id: c.commandId, actor_id: c.actorId, result: c.result })));
+/** One workshop's commands as rows of `recordCommandsSql`'s JSON. */
+export const commandRows = (workshopId: string, commands: readonly CommandRecord[]) =>
+	commands.map((c) => ({ workshop_id: workshopId, command_id: c.commandId, actor_id: c.actorId, result: c.result }));
 
 /** Records a batch of applied commands in one statement (a retry's id already stored is left as it was). */
 export async function recordCommands(db: Queryable, workshopId: string, commands: readonly CommandRecord[]): Promise<void> {
 	if (commands.length === 0) return;
-	await db.query(recordCommandsSql('$1', '$2'), [workshopId, recordsJson(commands)]);
+	await db.query(recordCommandsSql('$1'), [JSON.stringify(commandRows(workshopId, commands))]);
 }

@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../db.ts';
 import { byteaLiteral, textLiteral } from '../sql-literals.ts';
-import type { CommandRecord } from './live-commands.ts';
+import { commandRows, recordCommandsSql, type CommandRecord } from './live-commands.ts';
+import { appendUpdatesSql } from './yjs-log.ts';
 
 /** One board's group commit (update-log.ts): its merged update, if any, and the records of the commands applied with it. */
 export interface BoardBatch {
@@ -25,13 +26,13 @@ export async function storeBatches(db: Db, batches: readonly BoardBatch[]): Prom
 	const ids = batches.map((b) => b.workshopId);
 	if (new Set(ids).size !== ids.length) throw new Error('storeBatches: a board may appear once per call');
 	const updates = batches.filter((b) => b.update);
-	const records = batches.flatMap((b) => b.records.map((r) => ({ workshop_id: b.workshopId, command_id: r.commandId, actor_id: r.actorId, result: r.result })));
+	const records = batches.flatMap((b) => commandRows(b.workshopId, b.records));
 	if (updates.length === 0 && records.length === 0) return batches.map(() => null);
 	let rows: Array<{ workshop_id: string; seq: string | number }> = [];
 	if (db.script) {
 		const statements = [
-			...(updates.length ? [insertUpdatesSql(updates.map((b) => `(${textLiteral(b.workshopId)}, ${byteaLiteral(b.update!)})`))] : []),
-			...(records.length ? [insertRecordsSql(textLiteral(JSON.stringify(records)))] : [])
+			...(updates.length ? [appendUpdatesSql(updates.map((b) => `(${textLiteral(b.workshopId)}, ${byteaLiteral(b.update!)})`))] : []),
+			...(records.length ? [recordCommandsSql(textLiteral(JSON.stringify(records)))] : [])
 		];
 		const results = await db.script(statements.join(';\n'));
 		if (updates.length) rows = results[0] as typeof rows;
@@ -39,10 +40,10 @@ export async function storeBatches(db: Db, batches: readonly BoardBatch[]): Prom
 		const write = async (q: Queryable) => {
 			if (updates.length)
 				rows = await q.query(
-					insertUpdatesSql(updates.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`)),
+					appendUpdatesSql(updates.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`)),
 					updates.flatMap((b) => [b.workshopId, b.update])
 				);
-			if (records.length) await q.query(insertRecordsSql('$1'), [JSON.stringify(records)]);
+			if (records.length) await q.query(recordCommandsSql('$1'), [JSON.stringify(records)]);
 		};
 		// A lone insert is its own transaction.
 		if (records.length === 0 && updates.length === 1) await write(db);
@@ -57,12 +58,3 @@ export async function storeBatches(db: Db, batches: readonly BoardBatch[]): Prom
 		return seq;
 	});
 }
-
-const insertUpdatesSql = (values: string[]) => `INSERT INTO yjs_update (workshop_id, data) VALUES ${values.join(', ')} RETURNING workshop_id, seq`;
-
-/** A retry's command id already stored is left as it was. */
-const insertRecordsSql = (records: string) =>
-	`INSERT INTO live_command (workshop_id, command_id, actor_id, result)
-	 SELECT r.workshop_id, r.command_id, r.actor_id, r.result
-	 FROM jsonb_to_recordset(${records}::text::jsonb) AS r(workshop_id text, command_id text, actor_id text, result jsonb)
-	 ON CONFLICT DO NOTHING`;

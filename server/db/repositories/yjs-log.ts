@@ -10,13 +10,16 @@ export interface StoredDoc {
 
 const bytes = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : new Uint8Array(v as ArrayBuffer));
 
-/** The statement appending an update, with its values as placeholders or as literals (update-batch.ts). */
-export const appendUpdateSql = (workshopId: string, data: string) =>
-	`INSERT INTO yjs_update (workshop_id, data) VALUES (${workshopId}, ${data}) RETURNING seq`;
+/**
+ * The statement appending updates of one or several workshops, each `(workshop, data)` as
+ * placeholders or as literals (update-batch.ts); returns each row's workshop and sequence number.
+ */
+export const appendUpdatesSql = (values: readonly string[]) =>
+	`INSERT INTO yjs_update (workshop_id, data) VALUES ${values.join(', ')} RETURNING workshop_id, seq`;
 
 /** Appends one (merged) update to the log; returns its sequence number. */
 export async function appendUpdate(db: Queryable, workshopId: string, data: Uint8Array): Promise<number> {
-	const rows = await db.query<{ seq: string | number }>(appendUpdateSql('$1', '$2'), [workshopId, data]);
+	const rows = await db.query<{ seq: string | number }>(appendUpdatesSql(['($1, $2)']), [workshopId, data]);
 	return Number(rows[0].seq);
 }
 
