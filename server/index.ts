@@ -50,13 +50,25 @@ async function main(): Promise<void> {
 		compressPages(req, res, () => handler(req, res, () => res.writeHead(404).end('Not found')));
 	});
 	c.attach(server);
+	/** Saves the documents and closes the database, then exits with `code` (1 if that fails, or takes over 15 s). */
+	const closeAndExit = (code: number) => {
+		const force = setTimeout(() => process.exit(1), 15_000);
+		c.close()
+			.then(() => {
+				clearTimeout(force);
+				process.exit(code);
+			})
+			.catch((e: Error) => {
+				log.error({ err: e.message }, 'shutdown failed');
+				process.exit(1);
+			});
+	};
 	// A port already taken (a second `npm start`, another app) is the usual first-start mistake:
 	// say so and how to fix it, and close the database cleanly, instead of an unhandled error.
 	const cannotListen = (e: NodeJS.ErrnoException) => {
 		log.fatal({ err: e.message }, 'Concerto could not start');
 		console.error(`Concerto could not start: ${listenFailure(e, config.host, config.port)}`);
-		setTimeout(() => process.exit(1), 15_000);
-		c.close().finally(() => process.exit(1));
+		closeAndExit(1);
 	};
 	server.once('error', cannotListen);
 	server.listen(config.port, config.host, () => {
@@ -75,16 +87,7 @@ async function main(): Promise<void> {
 		log.info({ signal }, 'shutting down: saving documents');
 		server.close();
 		server.closeAllConnections?.();
-		const force = setTimeout(() => process.exit(1), 15_000);
-		c.close()
-			.then(() => {
-				clearTimeout(force);
-				process.exit(0);
-			})
-			.catch((e: Error) => {
-				log.error({ err: e.message }, 'shutdown failed');
-				process.exit(1);
-			});
+		closeAndExit(0);
 	};
 	process.on('SIGTERM', () => stop('SIGTERM'));
 	process.on('SIGINT', () => stop('SIGINT'));
